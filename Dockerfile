@@ -1,0 +1,30 @@
+# syntax=docker/dockerfile:1
+# Multi-stage: build and train in a full image, ship production deps + dist + content + model only.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY types ./types
+COPY src ./src
+COPY intents ./intents
+COPY responses ./responses
+COPY flows ./flows
+RUN npm run build && npm run train
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production PORT=8080
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/intents ./intents
+COPY --from=build /app/responses ./responses
+COPY --from=build /app/flows ./flows
+COPY --from=build /app/models ./models
+USER node
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+CMD ["node", "dist/index.js"]

@@ -1,0 +1,67 @@
+/** Cross-file content checks: required answers exist, every tap leads somewhere, every bubble fits Kakao. */
+import { splitText } from '../kakao/build';
+import { LIMITS } from '../kakao/limits';
+import { ContentError } from './errors';
+import type { Content } from './load';
+import type { ResponseDef } from './schema';
+
+export const FAQ_INTENTS = [
+  'faq.signup',
+  'faq.first_login',
+  'faq.forgot_credentials',
+  'faq.schedule_change',
+  'faq.required_courses',
+  'faq.refresh_training',
+  'faq.start_driving',
+  'faq.incomplete_training',
+] as const;
+
+/** Responses the bot cannot run without. */
+export const REQUIRED_RESPONSES = [...FAQ_INTENTS, 'greeting', 'handoff', 'cancel', 'None', 'None.again', 'clarify', 'system.error'];
+
+export interface CheckOptions {
+  /** Dialog actions that exist (from flows/); a tap to any other action leads nowhere. */
+  knownActions?: Iterable<string>;
+}
+
+/** Returns every problem found (empty when content is sound). */
+export function checkContent(content: Content, { knownActions = [] }: CheckOptions = {}): ContentError[] {
+  const errors: ContentError[] = [];
+  const actions = new Set(knownActions);
+  const where = (id: string) => `responses (${id})`;
+  for (const id of REQUIRED_RESPONSES) {
+    if (!content.responses.has(id)) errors.push(new ContentError('responses/', id, 'is required but missing'));
+  }
+  for (const { intent } of content.intents) {
+    if (intent !== 'None' && !content.responses.has(intent)) {
+      errors.push(new ContentError(`intents/${intent}.yml`, 'intent', `has no response "${intent}" in responses/`));
+    }
+  }
+  for (const [id, def] of content.responses) {
+    errors.push(...checkTaps(id, def, content.responses, actions).map((m) => new ContentError(where(id), m[0], m[1])));
+    const outputs = def.bubbles.reduce((n, b) => n + ('text' in b ? splitText(b.text).length : 1), 0);
+    if (outputs > LIMITS.outputs) {
+      errors.push(new ContentError(where(id), `${id}.bubbles`, `renders ${outputs} bubbles; limit is ${LIMITS.outputs}`));
+    }
+  }
+  return errors;
+}
+
+function checkTaps(id: string, def: ResponseDef, responses: Map<string, ResponseDef>, actions: Set<string>): Array<[string, string]> {
+  const problems: Array<[string, string]> = [];
+  const taps = [
+    ...(def.quickReplies ?? []).map((t, i) => [`${id}.quickReplies[${i}]`, t] as const),
+    ...def.bubbles.flatMap((b, bi) =>
+      'card' in b ? (b.card.buttons ?? []).map((t, i) => [`${id}.bubbles[${bi}].card.buttons[${i}]`, t] as const) : [],
+    ),
+  ];
+  for (const [field, tap] of taps) {
+    if (!('intent' in tap || 'action' in tap)) continue;
+    if (tap.intent && !responses.has(tap.intent)) problems.push([field, `leads to "${tap.intent}", which has no response`]);
+    if (tap.action && !actions.has(tap.action)) problems.push([field, `leads to action "${tap.action}", which no dialog flow defines`]);
+    if (!tap.label && tap.intent && !responses.get(tap.intent)?.label) {
+      problems.push([field, `has no label and "${tap.intent}" has no label to borrow`]);
+    }
+  }
+  return problems;
+}

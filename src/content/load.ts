@@ -1,0 +1,107 @@
+/** Loads intents/ and responses/ from disk, validating every file against its zod schema. */
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { ContentError, ContentErrors } from './errors';
+import { IntentFile, ResponseDef, ResponsesFile, SynonymsFile } from './schema';
+
+export interface Content {
+  intents: IntentFile[];
+  synonyms: Record<string, string[]>;
+  responses: Map<string, ResponseDef>;
+  /** Raw bytes of the NLU inputs, for hashing the model artifact. */
+  nluSource: string;
+}
+
+/** Read a YAML file and validate it; errors name the file (relative to `root`) and the field. */
+export function readYaml<T extends z.ZodType>(file: string, schema: T, root: string): z.infer<T> {
+  const rel = path.relative(root, file) || file;
+  let data: unknown;
+  try {
+    data = YAML.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ContentError(rel, '', `not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  throw new ContentErrors(
+    result.error.issues.map((i) => new ContentError(rel, fieldPath(i.path), i.message)),
+  );
+}
+
+function fieldPath(p: PropertyKey[]): string {
+  return p.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
+}
+
+function yamlFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/** Every `intents/*.yml` except files starting with `_` (normalizer data). */
+export function loadIntents(root: string): IntentFile[] {
+  const files = yamlFiles(path.join(root, 'intents')).filter((f) => !path.basename(f).startsWith('_'));
+  return collect(files.map((f) => () => {
+    const intent = readYaml(f, IntentFile, root);
+    const expected = path.basename(f).replace(/\.ya?ml$/, '');
+    if (intent.intent !== expected) {
+      throw new ContentError(path.relative(root, f), 'intent', `is "${intent.intent}" but the file is named ${expected}.yml`);
+    }
+    return intent;
+  }));
+}
+
+/** `intents/_synonyms.yml`: canonical term → variants rewritten to it before classification. */
+export function loadSynonyms(root: string): Record<string, string[]> {
+  const file = path.join(root, 'intents', '_synonyms.yml');
+  return fs.existsSync(file) ? readYaml(file, SynonymsFile, root).synonyms : {};
+}
+
+/** Every `responses/*.yml`, merged into one map; an id defined twice is an error. */
+export function loadResponses(root: string): Map<string, ResponseDef> {
+  const responses = new Map<string, ResponseDef>();
+  const errors: ContentError[] = [];
+  for (const file of yamlFiles(path.join(root, 'responses'))) {
+    const parsed = attempt(() => readYaml(file, ResponsesFile, root), errors);
+    for (const [id, def] of Object.entries(parsed ?? {})) {
+      if (responses.has(id)) errors.push(new ContentError(path.relative(root, file), id, 'is defined in another file too'));
+      responses.set(id, def);
+    }
+  }
+  if (errors.length) throw new ContentErrors(errors);
+  return responses;
+}
+
+/** Load all content under `root` (the folder holding intents/ and responses/). */
+export function loadContent(root: string): Content {
+  const errors: ContentError[] = [];
+  const intents = attempt(() => loadIntents(root), errors) ?? [];
+  const synonyms = attempt(() => loadSynonyms(root), errors) ?? {};
+  const responses = attempt(() => loadResponses(root), errors) ?? new Map();
+  if (errors.length) throw new ContentErrors(errors);
+  const nluSource = JSON.stringify({ intents, synonyms });
+  return { intents, synonyms, responses, nluSource };
+}
+
+function attempt<T>(fn: () => T, errors: ContentError[]): T | undefined {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof ContentError) errors.push(err);
+    else if (err instanceof ContentErrors) errors.push(...err.errors);
+    else throw err;
+    return undefined;
+  }
+}
+
+function collect<T>(fns: Array<() => T>): T[] {
+  const errors: ContentError[] = [];
+  const out = fns.map((fn) => attempt(fn, errors)).filter((v): v is T => v !== undefined);
+  if (errors.length) throw new ContentErrors(errors);
+  return out;
+}

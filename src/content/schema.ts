@@ -1,0 +1,61 @@
+/** Content schemas: the shape of intents/*.yml and responses/*.yml that support staff edit. */
+import { z } from 'zod';
+import { LIMITS } from '../kakao/limits';
+
+const Label = z.string().min(1).max(LIMITS.label, `label is over ${LIMITS.label} chars`);
+const Id = z.string().regex(/^[A-Za-z][\w.-]*$/, 'ids are dotted lowercase words, e.g. faq.signup');
+
+export const IntentFile = z.strictObject({
+  intent: Id,
+  utterances: z.array(z.string().trim().min(1)).min(1),
+});
+export type IntentFile = z.infer<typeof IntentFile>;
+
+export const SynonymsFile = z.strictObject({
+  synonyms: z.record(z.string().min(1), z.array(z.string().min(1))),
+});
+
+/** Where a tap leads: an intent (answer) or a dialog action; `text` is what the chat shows. */
+const Target = {
+  intent: Id.optional(),
+  action: Id.optional(),
+  text: z.string().min(1).optional(),
+};
+const oneTarget = (t: { intent?: string; action?: string }) => (t.intent === undefined) !== (t.action === undefined);
+const oneTargetMsg = { message: 'give exactly one of intent or action' };
+
+export const QuickReplyDef = z.strictObject({ label: Label.optional(), ...Target }).refine(oneTarget, oneTargetMsg);
+export type QuickReplyDef = z.infer<typeof QuickReplyDef>;
+
+export const ButtonDef = z.union([
+  z.strictObject({ label: Label, webLink: z.url({ protocol: /^https?$/ }) }),
+  z.strictObject({ label: Label, phone: z.string().regex(/^[0-9-]{3,20}$/) }),
+  z.strictObject({ label: Label, operator: z.literal(true) }),
+  z.strictObject({ label: Label.optional(), ...Target }).refine(oneTarget, oneTargetMsg),
+]);
+export type ButtonDef = z.infer<typeof ButtonDef>;
+
+export const BubbleDef = z.union([
+  z.strictObject({ text: z.string().trim().min(1) }),
+  z.strictObject({
+    card: z
+      .strictObject({
+        title: z.string().min(1).max(LIMITS.textCardTitle).optional(),
+        description: z.string().min(1).max(LIMITS.textCardDescription).optional(),
+        buttons: z.array(ButtonDef).max(LIMITS.cardButtons).optional(),
+      })
+      .refine((c) => c.title !== undefined || c.description !== undefined, 'a card needs a title or a description'),
+  }),
+]);
+export type BubbleDef = z.infer<typeof BubbleDef>;
+
+export const ResponseDef = z.strictObject({
+  /** Short topic name (≤14) used as the default label of quick replies that point here. */
+  label: Label.optional(),
+  bubbles: z.array(BubbleDef).min(1).max(LIMITS.outputs),
+  quickReplies: z.array(QuickReplyDef).max(LIMITS.quickReplies).optional(),
+});
+export type ResponseDef = z.infer<typeof ResponseDef>;
+
+/** A responses/*.yml file maps response ids to their definitions. */
+export const ResponsesFile = z.record(Id, ResponseDef);

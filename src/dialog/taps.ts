@@ -1,0 +1,43 @@
+/** Deterministic tap routing: `action.clientExtra` first, then an exact match of a quick reply's text. */
+import type { ResponseDef } from '../content/schema';
+import type { TapTarget } from '../content/render';
+import { clean } from '../nlu/normalize';
+
+/** Key for exact matching: cleaned text without spaces, so `처음 으로` matches `처음으로`. */
+export function exactKey(text: string): string {
+  return clean(text).replace(/\s/g, '');
+}
+
+/** Read a TapTarget from clientExtra; anything else (missing, wrong types) is null. */
+export function targetFromExtra(extra: Record<string, unknown>): TapTarget | null {
+  if (typeof extra.intent === 'string' && extra.intent.length <= 100) return { intent: extra.intent };
+  if (typeof extra.action === 'string' && extra.action.length <= 100) return { action: extra.action };
+  return null;
+}
+
+/**
+ * Map every quick-reply/button text and topic label in content to its target, plus fixed words
+ * (처음으로, 메뉴, 시작 …). A typed `처음으로` then routes exactly like the tapped one.
+ */
+export function buildExactIndex(
+  responses: Map<string, ResponseDef>,
+  fixed: Record<string, TapTarget> = {},
+): Map<string, TapTarget> {
+  const index = new Map<string, TapTarget>();
+  const add = (text: string | undefined, target: TapTarget) => {
+    const key = text && exactKey(text);
+    if (key && !index.has(key)) index.set(key, target);
+  };
+  for (const [text, target] of Object.entries(fixed)) add(text, target);
+  for (const [id, def] of responses) add(def.label, { intent: id });
+  for (const def of responses.values()) {
+    const taps = [...(def.quickReplies ?? []), ...def.bubbles.flatMap((b) => ('card' in b ? (b.card.buttons ?? []) : []))];
+    for (const t of taps) {
+      if (!('intent' in t || 'action' in t)) continue;
+      const target: TapTarget = t.intent ? { intent: t.intent } : { action: t.action as string };
+      const label = t.label ?? (t.intent ? responses.get(t.intent)?.label : undefined);
+      add(t.text ?? label, target);
+    }
+  }
+  return index;
+}

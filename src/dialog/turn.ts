@@ -1,0 +1,125 @@
+/** The turn handler: routes a user turn (tap → exact text → dialog → NLU) to a reply. */
+import type { Renderer, Reply, TapTarget } from '../content/render';
+import type { Classifier, NluResult } from '../nlu/classifier';
+import { decide, DEFAULT_THRESHOLDS, type DecisionThresholds } from '../nlu/decide';
+import { isEmptySession, type Session } from './session';
+import { buildExactIndex, exactKey, targetFromExtra } from './taps';
+import type { DialogPlugin, Outcome, Route, TurnContext, TurnInput, TurnResult } from './types';
+import type { ResponseDef } from '../content/schema';
+
+export interface BotOptions {
+  renderer: Renderer;
+  responses: Map<string, ResponseDef>;
+  classifier: Classifier;
+  dialogs?: DialogPlugin[];
+  thresholds?: DecisionThresholds;
+}
+
+/** Words that always open the menu, typed or tapped. */
+const MENU_WORDS: Record<string, TapTarget> = {
+  처음으로: { intent: 'greeting' },
+  메뉴: { intent: 'greeting' },
+  시작: { intent: 'greeting' },
+  홈: { intent: 'greeting' },
+};
+
+const OUTCOME_BY_INTENT: Record<string, Outcome> = { greeting: 'menu', handoff: 'handoff', cancel: 'cancelled' };
+
+export class Bot {
+  private readonly exact: Map<string, TapTarget>;
+  private readonly actions = new Map<string, DialogPlugin>();
+  private readonly ctx: TurnContext;
+
+  constructor(private readonly opts: BotOptions) {
+    this.exact = buildExactIndex(opts.responses, MENU_WORDS);
+    for (const d of opts.dialogs ?? []) for (const a of d.actions) this.actions.set(a, d);
+    this.ctx = {
+      render: (id, params) => opts.renderer.render(id, params),
+      classify: (text, allowList) => opts.classifier.classify(text, { allowList }),
+      answer: (intent, turn, session, route, nlu) => this.answer(intent, turn, session, route, nlu),
+    };
+  }
+
+  /** Handle one turn against the user's session (already read by the caller). */
+  async handle(turn: TurnInput, session: Session): Promise<TurnResult> {
+    const tapped = this.validTarget(targetFromExtra(turn.clientExtra));
+    if (tapped) return this.goTo(tapped, turn, session, 'tap');
+    if (session.dialog) {
+      for (const d of this.opts.dialogs ?? []) {
+        const result = await d.handle(turn, session, this.ctx);
+        if (result) return result;
+      }
+    }
+    const typed = this.validTarget(this.exact.get(exactKey(turn.utterance)) ?? null);
+    if (typed) return this.goTo(typed, turn, session, 'exact');
+    return this.understand(turn, session);
+  }
+
+  private validTarget(target: TapTarget | null): TapTarget | null {
+    if (!target) return null;
+    if ('intent' in target) return this.opts.renderer.has(target.intent) ? target : null;
+    return this.actions.has(target.action) ? target : null;
+  }
+
+  private async goTo(target: TapTarget, turn: TurnInput, session: Session, route: Route): Promise<TurnResult> {
+    if ('action' in target) {
+      const plugin = this.actions.get(target.action) as DialogPlugin;
+      return plugin.act(target.action, turn, session, this.ctx);
+    }
+    return this.answer(target.intent, turn, session, route);
+  }
+
+  private async understand(turn: TurnInput, session: Session): Promise<TurnResult> {
+    const nlu = await this.opts.classifier.classify(turn.utterance);
+    const decision = decide(nlu, this.opts.thresholds ?? DEFAULT_THRESHOLDS);
+    if (decision.kind === 'none') return this.fallback(turn, session, nlu);
+    if (decision.kind === 'clarify') return this.clarify(decision.intents, session, nlu);
+    for (const d of this.opts.dialogs ?? []) {
+      const started = await d.startIntent?.(decision.intent, turn, session, this.ctx);
+      if (started) return { ...started, nlu, score: nlu.score };
+    }
+    return this.answer(decision.intent, turn, session, 'nlu', nlu);
+  }
+
+  /** Answer an intent with its response; a successful answer resets the fallback counter. */
+  async answer(intent: string, turn: TurnInput, session: Session, route: Route, nlu?: NluResult): Promise<TurnResult> {
+    if (!this.opts.renderer.has(intent)) return this.fallback(turn, session, nlu);
+    const next: Session = { ...session, fallbacks: 0 };
+    return {
+      replies: [this.opts.renderer.render(intent)],
+      route,
+      intent,
+      score: nlu?.score,
+      nlu,
+      outcome: OUTCOME_BY_INTENT[intent] ?? 'answered',
+      session: keep(next),
+    };
+  }
+
+  private fallback(turn: TurnInput, session: Session, nlu?: NluResult): TurnResult {
+    const fallbacks = session.fallbacks + 1;
+    const id = fallbacks >= 2 && this.opts.renderer.has('None.again') ? 'None.again' : 'None';
+    return {
+      replies: [this.opts.renderer.render(id)],
+      route: 'nlu',
+      intent: 'None',
+      score: nlu?.score,
+      nlu,
+      outcome: 'fallback',
+      session: { ...session, fallbacks },
+    };
+  }
+
+  private clarify(intents: [string, string], session: Session, nlu: NluResult): TurnResult {
+    const base = this.opts.renderer.render('clarify');
+    const quickReplies = [...intents, 'greeting', 'handoff']
+      .filter((id) => this.opts.renderer.label(id))
+      .map((intent) => this.opts.renderer.quickReply({ intent }));
+    const reply: Reply = { outputs: base.outputs, quickReplies };
+    return { replies: [reply], route: 'nlu', intent: intents[0], score: nlu.score, nlu, outcome: 'clarified', session: keep(session) };
+  }
+}
+
+function keep(session: Session): Session | undefined {
+  return isEmptySession(session) ? undefined : session;
+}

@@ -1,0 +1,67 @@
+/** Types shared by the turn handler, the dialog engine and the HTTP route. */
+import type { Reply, TapTarget } from '../content/render';
+import type { NluResult } from '../nlu/classifier';
+import type { Session } from './session';
+
+/** One user turn, built once per request. */
+export interface TurnInput {
+  requestId: string;
+  userKey: string;
+  utterance: string;
+  clientExtra: Record<string, unknown>;
+  /** Milliseconds since the epoch (injectable clock). */
+  now: number;
+}
+
+export type Route = 'tap' | 'exact' | 'nlu' | 'dialog';
+
+export type Outcome =
+  | 'answered'
+  | 'menu'
+  | 'clarified'
+  | 'fallback'
+  | 'handoff'
+  | 'cancelled'
+  | 'dialog_started'
+  | 'dialog_step'
+  | 'dialog_completed'
+  | 'dialog_abandoned'
+  | 'error';
+
+/** What a turn produced, before it becomes Kakao JSON. */
+export interface TurnResult {
+  replies: Reply[];
+  route: Route;
+  intent: string;
+  score?: number;
+  nlu?: NluResult;
+  outcome: Outcome;
+  /** Session after the turn; undefined means "delete it". */
+  session?: Session;
+  /** A readable snapshot of dialog state for the simulator inspector (never slot values). */
+  dialog?: { flow: string; step: string } | null;
+}
+
+/**
+ * A guided dialog plugged into the turn handler. `handle` sees every turn while a dialog is active
+ * (before the classifier) and may return null to let normal routing answer; `act` runs tapped actions.
+ */
+export interface DialogPlugin {
+  /** Action ids this plugin handles (e.g. `reset.start`). */
+  readonly actions: readonly string[];
+  /** Intents that start a dialog directly when classified (e.g. a reset request). */
+  startIntent?(intent: string, turn: TurnInput, session: Session, ctx: TurnContext): Promise<TurnResult | null>;
+  act(action: string, turn: TurnInput, session: Session, ctx: TurnContext): Promise<TurnResult>;
+  handle(turn: TurnInput, session: Session, ctx: TurnContext): Promise<TurnResult | null>;
+}
+
+/** Helpers the turn handler lends to dialog plugins. */
+export interface TurnContext {
+  render(id: string, params?: Record<string, string | number>): Reply;
+  /** Classify with an optional allow-list (dialog-aware classification). */
+  classify(text: string, allowList?: string[]): Promise<NluResult>;
+  /** Answer an intent as the FAQ would (used for digressions). */
+  answer(intent: string, turn: TurnInput, session: Session, route: Route, nlu?: NluResult): Promise<TurnResult>;
+}
+
+export type { Reply, TapTarget };

@@ -1,0 +1,25 @@
+/** POST /nlu/parse {"text"} → {intent, score, alternatives, normalized}. */
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Classifier } from '../../nlu/classifier';
+
+const ParseRequest = z.object({ text: z.string().max(100_000) });
+
+export function nluRoutes(classifier: () => Classifier | undefined): Router {
+  const router = Router();
+  router.post('/nlu/parse', async (req, res) => {
+    const body = ParseRequest.safeParse(req.body);
+    if (!body.success) {
+      res.status(400).json({ error: 'expected JSON {"text": string}' });
+      return;
+    }
+    const c = classifier();
+    if (!c) {
+      res.status(503).json({ error: 'model is loading' });
+      return;
+    }
+    const { intent, score, alternatives, normalized } = await c.classify(body.data.text);
+    res.json({ intent, score, alternatives, normalized });
+  });
+  return router;
+}

@@ -1,0 +1,95 @@
+/** Response builders that keep every Kakao limit: text splitting, card shaping, quick-reply capping. */
+import { LIMITS } from './limits';
+import { Button, Output, QuickReply, SkillResponse } from './response';
+
+/**
+ * Split text into chunks of at most `max` chars, preferring paragraph, then line, then sentence breaks.
+ * @example splitText('a\n\nb', 1) // ['a', 'b']
+ */
+export function splitText(text: string, max: number = LIMITS.simpleText): string[] {
+  const chunks: string[] = [];
+  let rest = text.trim();
+  while (rest.length > max) {
+    const cut = bestCut(rest, max);
+    chunks.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest.length > 0) chunks.push(rest);
+  return chunks;
+}
+
+function bestCut(text: string, max: number): number {
+  const window = text.slice(0, max + 1);
+  for (const sep of ['\n\n', '\n', '. ', '요. ', ' ']) {
+    const at = window.lastIndexOf(sep);
+    if (at > max / 2) return Math.min(at + sep.length, max);
+  }
+  return max;
+}
+
+/** One or more simpleText outputs for `text` (split past 1000 chars). */
+export function simpleText(text: string): Output[] {
+  return splitText(text).map((t) => ({ simpleText: { text: t } }));
+}
+
+export interface TextCardInput {
+  title?: string;
+  description?: string;
+  buttons?: Button[];
+}
+
+/** A textCard (text with buttons; basicCard would need a thumbnail). */
+export function textCard({ title, description, buttons }: TextCardInput): Output {
+  const card: { title?: string; description?: string; buttons?: Button[] } = {};
+  if (title) card.title = title;
+  if (description) card.description = description;
+  if (buttons && buttons.length > 0) card.buttons = buttons.slice(0, LIMITS.cardButtons);
+  return { textCard: card };
+}
+
+/** A message quick reply; `extra` comes back to us as `action.clientExtra`. */
+export function quickReply(label: string, messageText: string, extra?: Record<string, unknown>): QuickReply {
+  return extra ? { label, action: 'message', messageText, extra } : { label, action: 'message', messageText };
+}
+
+/**
+ * Assemble a SkillResponse and check it against our strict schema.
+ * Consecutive simpleTexts are merged when there are more than 3 outputs; quick replies are
+ * de-duplicated by label and capped at 10. Throws if the result still breaks a limit.
+ */
+export function skillResponse(outputs: Output[], quickReplies: QuickReply[] = []): SkillResponse {
+  const template: SkillResponse['template'] = { outputs: fitOutputs(outputs) };
+  const replies = dedupeByLabel(quickReplies).slice(0, LIMITS.quickReplies);
+  if (replies.length > 0) template.quickReplies = replies;
+  return SkillResponse.parse({ version: '2.0', template });
+}
+
+function dedupeByLabel(replies: QuickReply[]): QuickReply[] {
+  const seen = new Set<string>();
+  return replies.filter((r) => !seen.has(r.label) && seen.add(r.label));
+}
+
+function fitOutputs(outputs: Output[]): Output[] {
+  const result = [...outputs];
+  while (result.length > LIMITS.outputs) {
+    const i = mergeablePair(result);
+    if (i < 0) break;
+    const a = (result[i] as { simpleText: { text: string } }).simpleText.text;
+    const b = (result[i + 1] as { simpleText: { text: string } }).simpleText.text;
+    result.splice(i, 2, { simpleText: { text: `${a}\n\n${b}` } });
+  }
+  return result;
+}
+
+function mergeablePair(outputs: Output[]): number {
+  let best = -1;
+  let bestLen = Infinity;
+  for (let i = 0; i + 1 < outputs.length; i++) {
+    const a = outputs[i];
+    const b = outputs[i + 1];
+    if (!('simpleText' in a) || !('simpleText' in b)) continue;
+    const len = a.simpleText.text.length + b.simpleText.text.length + 2;
+    if (len <= LIMITS.simpleText && len < bestLen) [best, bestLen] = [i, len];
+  }
+  return best;
+}

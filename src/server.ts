@@ -1,0 +1,86 @@
+/** Composition root: content + model + store + bot + app, wired from a Config. */
+import path from 'node:path';
+import type { Config } from './config';
+import { checkContent, ContentErrors, loadContent, Renderer, type Content } from './content';
+import { Conversation } from './dialog/conversation';
+import { type Session } from './dialog/session';
+import { createDialogs, type DialogOptions } from './dialog/flows';
+import { createStore, withTimeout, type SessionStore } from './dialog/stores';
+import { Bot } from './dialog/turn';
+import { createFallbackRecorder } from './fallbacks';
+import { createAdminApp, createApp, type Runtime } from './http/app';
+import { simulatorRoutes } from './http/routes/simulator';
+import { createMetrics } from './metrics';
+import type { TurnHook } from './http/routes/skill';
+import type { Logger } from './log/logger';
+import { loadOrTrain, type LoadedModel } from './nlu/model';
+
+export interface ServerParts {
+  app: ReturnType<typeof createApp>;
+  /** Operator app (simulator, metrics) when ADMIN_PORT is set; otherwise they live on `app`. */
+  adminApp?: ReturnType<typeof createAdminApp>;
+  /** Resolves when the model is loaded and /readyz turns 200. */
+  ready: Promise<LoadedModel>;
+  store: SessionStore<Session>;
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  /** Override the session store (tests, Redis). */
+  store?: SessionStore<Session>;
+  hooks?: TurnHook[];
+  /** Clock for turns and dialogs (tests move it forward). */
+  now?: () => number;
+}
+
+/** Load and check content; throws ContentErrors naming every bad file and field. */
+export function loadCheckedContent(root: string, dialogOpts: DialogOptions = {}): { content: Content; dialogs: ReturnType<typeof createDialogs> } {
+  const content = loadContent(root);
+  const dialogs = createDialogs(root, content, dialogOpts);
+  const errors = checkContent(content, { knownActions: dialogs.actions });
+  if (errors.length) throw new ContentErrors(errors);
+  return { content, dialogs };
+}
+
+/**
+ * Build the app; the model loads (or trains) in the background and the app serves once it is ready.
+ * @example const { app, ready } = buildServer(loadConfig(), logger); await ready
+ */
+export function buildServer(config: Config, logger: Logger, opts: BuildOptions = {}): ServerParts {
+  const root = path.resolve(config.CONTENT_DIR);
+  const { content, dialogs } = loadCheckedContent(root, { now: opts.now });
+  const renderer = new Renderer(content.responses, { operatorButton: config.OPERATOR_BUTTON });
+  const store = withTimeout(opts.store ?? createStore(config, logger), config.STORE_TIMEOUT_MS);
+  const metrics = config.METRICS === 'on' ? createMetrics() : undefined;
+  const hooks = [
+    ...(metrics ? [metrics.hook] : []),
+    createFallbackRecorder({ dir: path.resolve(root, config.FALLBACK_LOG_DIR), maxBytes: config.FALLBACK_LOG_MAX_BYTES }),
+    ...(opts.hooks ?? []),
+  ];
+  let runtime: Runtime | undefined;
+  const ready = loadOrTrain(content, path.resolve(root, config.MODEL_DIR)).then((model) => {
+    const bot = new Bot({ renderer, responses: content.responses, classifier: model.classifier, dialogs: dialogs.plugins });
+    const conversation = new Conversation({
+      bot,
+      store,
+      renderer,
+      logger,
+      budgetMs: config.TURN_BUDGET_MS,
+      sessionTtlMs: config.SESSION_TTL_MS,
+    });
+    runtime = { conversation, classifier: model.classifier };
+    logger.info(model.source === 'loaded' ? 'model loaded' : 'model trained (artifact was missing or stale)', {
+      file: path.relative(process.cwd(), model.file),
+      ms: model.ms,
+    });
+    return model;
+  });
+  const adminRoutes = [
+    ...(config.SIMULATOR === 'on' ? [simulatorRoutes()] : []),
+    ...(metrics ? [metrics.router] : []),
+  ];
+  const separateAdmin = config.ADMIN_PORT !== undefined;
+  const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, adminRoutes: separateAdmin ? [] : adminRoutes });
+  const adminApp = separateAdmin ? createAdminApp(logger, adminRoutes) : undefined;
+  return { app, adminApp, ready, store, close: () => store.close() };
+}
