@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const http = server.app.listen(config.PORT, config.HOST, () => {
     logger.info('listening', { port: config.PORT });
   });
-  const admin = server.adminApp?.listen(config.ADMIN_PORT, config.HOST, () => {
+  const admin = server.adminApp?.listen(config.ADMIN_PORT ?? 0, config.HOST, () => {
     logger.info('admin listening', { port: config.ADMIN_PORT });
   });
   server.ready
