@@ -58,7 +58,8 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     ...(opts.hooks ?? []),
   ];
   let runtime: Runtime | undefined;
-  const ready = loadOrTrain(content, path.resolve(root, config.MODEL_DIR)).then((model) => {
+  const ready = loadOrTrain(content, path.resolve(root, config.MODEL_DIR)).then(async (model) => {
+    await model.classifier.classify('안녕하세요'); // warm-up: lang-ko loads its dictionary on first use
     const bot = new Bot({ renderer, responses: content.responses, classifier: model.classifier, dialogs: dialogs.plugins });
     const conversation = new Conversation({
       bot,
