@@ -1,0 +1,88 @@
+/** Content loading: a bad file stops startup with a message naming the file and the field. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { checkContent, ContentErrors, loadContent, Renderer } from '../../src/content';
+import { ROOT } from '../helpers/app';
+
+function copyContent(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-content-'));
+  for (const sub of ['intents', 'responses', 'flows']) {
+    if (fs.existsSync(path.join(ROOT, sub))) fs.cpSync(path.join(ROOT, sub), path.join(dir, sub), { recursive: true });
+  }
+  return dir;
+}
+
+describe('the repository content', () => {
+  it('loads and every FAQ renders within Kakao limits', () => {
+    const content = loadContent(ROOT);
+    const renderer = new Renderer(content.responses);
+    for (const id of content.responses.keys()) {
+      const reply = renderer.render(id);
+      expect(reply.outputs.length).toBeGreaterThan(0);
+      expect(reply.outputs.length).toBeLessThanOrEqual(3);
+    }
+  });
+});
+
+describe('bad content', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = copyContent();
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const message = (fn: () => unknown): string => {
+    try {
+      fn();
+    } catch (err) {
+      return (err as Error).message;
+    }
+    throw new Error('expected an error');
+  };
+
+  it('names the file and field of a label over 14 chars', () => {
+    const file = path.join(dir, 'responses', 'faq.signup.yml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('label: 회원가입 필요?', 'label: 회원가입이 꼭 필요한지 궁금해요'));
+    const msg = message(() => loadContent(dir));
+    expect(msg).toContain('responses/faq.signup.yml');
+    expect(msg).toContain('faq.signup.label');
+  });
+
+  it('names the file of broken YAML', () => {
+    fs.writeFileSync(path.join(dir, 'intents', 'faq.signup.yml'), 'intent: faq.signup\nutterances: [unclosed');
+    expect(message(() => loadContent(dir))).toContain('intents/faq.signup.yml');
+  });
+
+  it('rejects an intent file whose id does not match its name', () => {
+    const file = path.join(dir, 'intents', 'faq.signup.yml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('intent: faq.signup', 'intent: faq.signupp'));
+    expect(message(() => loadContent(dir))).toMatch(/intents\/faq\.signup\.yml: intent/);
+  });
+
+  it('finds a quick reply that leads nowhere', () => {
+    const file = path.join(dir, 'responses', 'faq.start_driving.yml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('intent: faq.incomplete_training', 'intent: faq.nowhere'));
+    const errors = checkContent(loadContent(dir));
+    expect(errors.map((e) => e.message).join('\n')).toContain('faq.start_driving.quickReplies[0]: leads to "faq.nowhere"');
+  });
+
+  it('finds a missing required response', () => {
+    const file = path.join(dir, 'responses', 'faq.start_driving.yml');
+    fs.rmSync(file);
+    expect(checkContent(loadContent(dir)).map((e) => e.message).join('\n')).toContain('faq.start_driving: is required but missing');
+  });
+
+  it('reports every error at once', () => {
+    fs.writeFileSync(path.join(dir, 'intents', 'faq.signup.yml'), 'intent: faq.signup\nutterances: []');
+    fs.writeFileSync(path.join(dir, 'intents', 'faq.start_driving.yml'), 'intent: faq.start_driving\nextra: 1\nutterances: [a]');
+    let err: unknown;
+    try {
+      loadContent(dir);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ContentErrors);
+    expect((err as ContentErrors).errors.length).toBeGreaterThanOrEqual(2);
+  });
+});
