@@ -6,6 +6,11 @@ import { expectValidResponse, makeTestApp, quickReplyLabels, tapOf, textOf, type
 import type { Session } from '../../src/dialog/session';
 import type { SessionStore } from '../../src/dialog/stores/store';
 
+/** Log lines are written asynchronously after the response; wait for one (up to 2 s). */
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 40 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
 let t: TestApp;
 beforeAll(async () => {
   t = await makeTestApp();
@@ -145,6 +150,7 @@ describe('bad input', () => {
 describe('logs', () => {
   it('write one JSON line per turn with request id, intent, score, route and latency', async () => {
     await t.say('리프레시 교육이 뭐예요', { user: 'log-user' });
+    await until(() => t.logs().some((l) => l.message === 'turn' && l.intent === 'faq.refresh_training'));
     const line = t.logs().reverse().find((l) => l.message === 'turn');
     expect(line).toEqual(expect.objectContaining({ requestId: expect.any(String), intent: 'faq.refresh_training', route: 'nlu', latencyMs: expect.any(Number), score: expect.any(Number) }));
     expect(JSON.stringify(line)).not.toContain('log-user');
@@ -152,6 +158,7 @@ describe('logs', () => {
 
   it('mask phone numbers and birth dates in utterances', async () => {
     await t.say('제 번호 010-2345-6789 이고 생일은 1971년 2월 3일이에요', { user: 'mask-user' });
+    await until(() => t.logText().includes('010-****-6789'));
     expect(t.logText()).not.toContain('2345-6789');
     expect(t.logText()).not.toContain('01023456789');
     expect(t.logText()).not.toContain('1971년 2월 3일');
