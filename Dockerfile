@@ -11,6 +11,7 @@ COPY src ./src
 COPY intents ./intents
 COPY responses ./responses
 COPY flows ./flows
+COPY public ./public
 RUN npm run build && npm run train
 
 FROM node:20-bookworm-slim AS runtime
@@ -23,6 +24,8 @@ COPY --from=build /app/intents ./intents
 COPY --from=build /app/responses ./responses
 COPY --from=build /app/flows ./flows
 COPY --from=build /app/models ./models
+COPY --from=build /app/public ./public
+RUN mkdir -p var/fallbacks && chown node:node var/fallbacks models
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \

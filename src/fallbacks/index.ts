@@ -1,11 +1,6 @@
-/** Fallback recorder: utterances that fell to None, masked, in a rotating JSONL file (tools issue). */
-import type { TurnHook } from '../http/routes/skill';
-
-export interface FallbackRecorderOptions {
-  dir: string;
-  maxBytes: number;
-}
-
-export function createFallbackRecorder(_opts: FallbackRecorderOptions): TurnHook {
-  return () => undefined;
-}
+/** Fallbacks: record utterances that fell to `None` (masked, bounded on disk) and report the frequent ones. */
+export { createFallbackRecorder, FALLBACK_FILE, type FallbackRecorder, type FallbackRecorderOptions } from './recorder';
+export { FallbackRecord, toRecord, bestGuess, MAX_RECORD_CHARS } from './record';
+export { readFallbacks, groupFallbacks, type FallbackGroup, type GroupOptions, type ReadResult } from './report';
+export { RotatingFile, type RotatingFileOptions } from './rotating-file';
+export { bigrams, jaccard } from './similarity';

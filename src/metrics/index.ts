@@ -1,12 +1,2 @@
-/** Prometheus metrics (filled in by the tools issue). */
-import { Router } from 'express';
-import type { TurnHook } from '../http/routes/skill';
-
-export interface Metrics {
-  router: Router;
-  hook: TurnHook;
-}
-
-export function createMetrics(): Metrics {
-  return { router: Router(), hook: () => undefined };
-}
+/** Metrics: Prometheus `GET /metrics` and the turn hook that feeds it. */
+export { createMetrics, type Metrics, type MetricsOptions } from './turn-metrics';

@@ -1,5 +1,6 @@
 /** Test harness: the real app (real content, real model) with captured logs and a Kakao-like `say`. */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import request from 'supertest';
@@ -28,7 +29,8 @@ export interface SayOptions {
 
 /** Build the real server with overrides; waits until the model is ready. Logs also go to test-artifacts/logs. */
 export async function makeTestApp(env: Record<string, string> = {}, opts: BuildOptions = {}): Promise<TestApp> {
-  const config = loadConfig({ LOG_LEVEL: 'debug', CONTENT_DIR: ROOT, SIMULATOR: 'on', ...env });
+  const fallbackDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-fallbacks-'));
+  const config = loadConfig({ LOG_LEVEL: 'debug', CONTENT_DIR: ROOT, SIMULATOR: 'on', FALLBACK_LOG_DIR: fallbackDir, ...env });
   const lines: string[] = [];
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const file = path.join(LOG_DIR, `${process.env.JEST_WORKER_ID ?? '0'}-${process.pid}.jsonl`);
