@@ -4,8 +4,8 @@ import { skillResponse } from '../kakao/build';
 import type { SkillResponse } from '../kakao/response';
 import type { Logger } from '../log/logger';
 import type { Bot } from './turn';
-import { upgradeSession, type Session } from './session';
-import type { SessionStore } from './stores/store';
+import { initialSession, upgradeSession, type Session } from './session';
+import type { Release, SessionStore } from './stores/store';
 import type { TurnInput, TurnResult } from './types';
 import { KeyedQueue } from './keyed-queue';
 
@@ -52,7 +52,8 @@ export class Conversation {
     });
     try {
       const result = await Promise.race([this.turn(turn), deadline]);
-      return { response: toSkillResponse(result.replies), result, latencyMs: Date.now() - started };
+      const failed = result.outcome === 'error' ? { error: 'store' as const } : {};
+      return { response: toSkillResponse(result.replies), result, latencyMs: Date.now() - started, ...failed };
     } catch (err) {
       const kind = err instanceof DeadlineError ? 'timeout' : isStoreError(err) ? 'store' : 'internal';
       this.opts.logger.error('turn failed', { requestId: turn.requestId, kind, error: describe(err) });
@@ -62,13 +63,63 @@ export class Conversation {
     }
   }
 
+  /**
+   * Lock (across processes, when the store can), read, answer, write. When the store fails, a turn that needs no
+   * session (an FAQ) is still answered; a dialog turn gets the apology.
+   */
   private async turn(turn: TurnInput): Promise<TurnResult> {
-    const { store, bot, sessionTtlMs = 600_000 } = this.opts;
-    const session = upgradeSession(await store.read(turn.userKey));
-    const result = await bot.handle(turn, session);
-    if (result.session) await store.write(turn.userKey, result.session, sessionTtlMs);
-    else await store.delete(turn.userKey);
-    return result;
+    const { store, bot, budgetMs = 4000 } = this.opts;
+    let release: Release | undefined;
+    let session: Session;
+    try {
+      release = await store.lock?.(turn.userKey, { ttlMs: budgetMs + 1000, waitMs: Math.min(budgetMs / 2, 2000) });
+      session = upgradeSession(await store.read(turn.userKey));
+    } catch (err) {
+      await release?.().catch(() => undefined);
+      if (!isStoreError(err)) throw err;
+      return this.withoutSession(turn, err);
+    }
+    try {
+      const result = await bot.handle(turn, session);
+      return await this.save(turn, result);
+    } finally {
+      await release?.().catch(() => undefined);
+    }
+  }
+
+  private async save(turn: TurnInput, result: TurnResult): Promise<TurnResult> {
+    const { store, sessionTtlMs = 600_000 } = this.opts;
+    try {
+      if (result.session) await store.write(turn.userKey, result.session, sessionTtlMs);
+      else await store.delete(turn.userKey);
+      return result;
+    } catch (err) {
+      if (!isStoreError(err)) throw err;
+      return this.degrade(turn, result, err);
+    }
+  }
+
+  /** The session store is down or slow: answer from a fresh session if the turn can do without one. */
+  private async withoutSession(turn: TurnInput, err: unknown): Promise<TurnResult> {
+    return this.degrade(turn, await this.opts.bot.handle(turn, initialSession()), err);
+  }
+
+  private degrade(turn: TurnInput, result: TurnResult, err: unknown): TurnResult {
+    if (!needsSession(turn, result)) {
+      this.opts.logger.warn('session store unavailable, answered without the session', { requestId: turn.requestId, kind: 'store', error: describe(err) });
+      return { ...result, session: undefined };
+    }
+    this.opts.logger.error('turn failed', { requestId: turn.requestId, kind: 'store', error: describe(err) });
+    // route `dialog`: the text may be a slot answer, so it stays out of the turn log
+    return { replies: [this.apologyReply()], route: 'dialog', intent: 'system.error', outcome: 'error', dialog: null };
+  }
+
+  private apologyReply(): Reply {
+    try {
+      return this.opts.renderer.render('system.error');
+    } catch {
+      return { outputs: LAST_RESORT.template.outputs, quickReplies: [] };
+    }
   }
 
   /** The apology with 1533-0301 (content `system.error`), with a hard-coded last resort. */
@@ -86,6 +137,12 @@ export function toSkillResponse(replies: Reply[]): SkillResponse {
   const outputs = replies.flatMap((r) => r.outputs);
   const withQr = [...replies].reverse().find((r) => r.quickReplies.length > 0);
   return skillResponse(outputs, withQr?.quickReplies ?? []);
+}
+
+/** A turn needs the session when it is part of a dialog (or might be: a tapped action, a fallback). */
+function needsSession(turn: TurnInput, result: TurnResult): boolean {
+  const tappedAction = typeof turn.clientExtra.action === 'string';
+  return tappedAction || result.dialog != null || result.outcome.startsWith('dialog_') || result.outcome === 'fallback' || result.outcome === 'error';
 }
 
 function isStoreError(err: unknown): boolean {

@@ -1,25 +1,60 @@
-/** Session: what we keep per user between turns; versioned so a deploy never resumes an old shape. */
+/** Session: what we keep per user between turns; versioned and validated so a deploy never resumes an old shape. */
+import { z } from 'zod';
+
 export const SESSION_VERSION = 1;
+
+/** Where a user stands in a guided dialog. Slot values live only here and go when the dialog ends. */
+export const DialogState = z.object({
+  /** Flow id, e.g. `password_reset`. */
+  flow: z.string().min(1),
+  /** Step id inside the flow, e.g. `phone`. */
+  step: z.string().min(1),
+  /** When the dialog started (ms since the epoch), for the 15-minute rule. */
+  startedAt: z.number(),
+  /** Invalid answers given to the current step. */
+  attempts: z.number().int().min(0),
+  /** Times the user asked for help (`잘 안 돼요`) on the current step. */
+  helps: z.number().int().min(0),
+  /** Normalized slot values (phone digits, ISO date, name). Never logged. */
+  slots: z.record(z.string(), z.string()),
+});
+export type DialogState = z.infer<typeof DialogState>;
+
+const SessionSchema = z.object({
+  v: z.literal(SESSION_VERSION),
+  fallbacks: z.number().int().min(0),
+  dialog: DialogState.optional(),
+});
 
 export interface Session {
   v: typeof SESSION_VERSION;
   /** Fallbacks in a row (two-stage fallback). */
   fallbacks: number;
   /** Active guided dialog, if any (owned by the dialog engine). */
-  dialog?: Record<string, unknown>;
+  dialog?: DialogState;
 }
 
+/**
+ * A fresh session; a new object every call, so no two users ever share one.
+ * @example initialSession() // { v: 1, fallbacks: 0 }
+ */
 export function initialSession(): Session {
   return { v: SESSION_VERSION, fallbacks: 0 };
 }
 
-/** Another version (or garbage) reads as a fresh session. */
+/**
+ * Read what a store returned: another version, a wrong shape or garbage reads as a fresh session.
+ * @example upgradeSession({ v: 0, fallbacks: 2 }) // { v: 1, fallbacks: 0 }
+ */
 export function upgradeSession(stored: unknown): Session {
-  if (stored && typeof stored === 'object' && (stored as Session).v === SESSION_VERSION) return stored as Session;
-  return initialSession();
+  const parsed = SessionSchema.safeParse(stored);
+  return parsed.success ? (parsed.data as Session) : initialSession();
 }
 
-/** A session worth storing holds something; an empty one is deleted instead. */
+/**
+ * A session worth storing holds something; an empty one is deleted instead.
+ * @example isEmptySession(initialSession()) // true
+ */
 export function isEmptySession(s: Session): boolean {
   return s.fallbacks === 0 && s.dialog === undefined;
 }

@@ -3,6 +3,7 @@ import type { Renderer, Reply, TapTarget } from '../content/render';
 import type { Classifier, NluResult } from '../nlu/classifier';
 import { decide, DEFAULT_THRESHOLDS, type DecisionThresholds } from '../nlu/decide';
 import { isEmptySession, type Session } from './session';
+import { containsPasswordLike } from './validators';
 import { buildExactIndex, exactKey, targetFromExtra } from './taps';
 import type { DialogPlugin, Outcome, Route, TurnContext, TurnInput, TurnResult } from './types';
 import type { ResponseDef } from '../content/schema';
@@ -23,6 +24,8 @@ const MENU_WORDS: Record<string, TapTarget> = {
   홈: { intent: 'greeting' },
 };
 
+const PASSWORD_WARNING = 'system.password_warning';
+
 const OUTCOME_BY_INTENT: Record<string, Outcome> = { greeting: 'menu', handoff: 'handoff', cancel: 'cancelled' };
 
 export class Bot {
@@ -42,17 +45,30 @@ export class Bot {
 
   /** Handle one turn against the user's session (already read by the caller). */
   async handle(turn: TurnInput, session: Session): Promise<TurnResult> {
+    if (containsPasswordLike(turn.utterance)) return this.guardPassword(session);
     const tapped = this.validTarget(targetFromExtra(turn.clientExtra));
-    if (tapped) return this.goTo(tapped, turn, session, 'tap');
+    if (tapped && 'action' in tapped) return this.goTo(tapped, turn, session, 'tap');
     if (session.dialog) {
       for (const d of this.opts.dialogs ?? []) {
         const result = await d.handle(turn, session, this.ctx);
         if (result) return result;
       }
     }
+    if (tapped) return this.goTo(tapped, turn, session, 'tap');
     const typed = this.validTarget(this.exact.get(exactKey(turn.utterance)) ?? null);
     if (typed) return this.goTo(typed, turn, session, 'exact');
     return this.understand(turn, session);
+  }
+
+  /**
+   * A password-like text is never echoed, classified, logged or stored: warn, and keep any dialog at its step
+   * (route `dialog` keeps the text out of the turn log).
+   */
+  private guardPassword(session: Session): TurnResult {
+    const id = this.opts.renderer.has(PASSWORD_WARNING) ? PASSWORD_WARNING : 'system.error';
+    const current = (this.opts.dialogs ?? []).map((d) => d.prompt?.(session, this.ctx)).find((p) => p) ?? null;
+    const replies = [this.opts.renderer.render(id), ...(current ? [current.reply] : [])];
+    return { replies, route: 'dialog', intent: id, outcome: 'answered', session: keep(session), dialog: current?.dialog ?? null };
   }
 
   private validTarget(target: TapTarget | null): TapTarget | null {

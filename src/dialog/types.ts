@@ -53,6 +53,8 @@ export interface DialogPlugin {
   startIntent?(intent: string, turn: TurnInput, session: Session, ctx: TurnContext): Promise<TurnResult | null>;
   act(action: string, turn: TurnInput, session: Session, ctx: TurnContext): Promise<TurnResult>;
   handle(turn: TurnInput, session: Session, ctx: TurnContext): Promise<TurnResult | null>;
+  /** The active step's prompt, for a turn that keeps the dialog where it is (e.g. the password warning). */
+  prompt?(session: Session, ctx: TurnContext): { reply: Reply; dialog: { flow: string; step: string } } | null;
 }
 
 /** Helpers the turn handler lends to dialog plugins. */

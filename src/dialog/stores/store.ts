@@ -7,7 +7,21 @@ export interface SessionStore<S> {
   /** How many sessions are held (for metrics); may be approximate. */
   size(): Promise<number>;
   close(): Promise<void>;
+  /**
+   * Take a short per-key lock so turns of one user run one at a time across processes (Redis). Resolves to the
+   * release function; rejects when the lock is not free within `waitMs`. Stores used by one process need none.
+   */
+  lock?(key: string, opts: LockOptions): Promise<Release>;
 }
+
+export interface LockOptions {
+  /** The lock frees itself after this long, even if its holder died. */
+  ttlMs: number;
+  /** Give up waiting for a held lock after this long. */
+  waitMs: number;
+}
+
+export type Release = () => Promise<void>;
 
 export class StoreTimeoutError extends Error {
   override name = 'StoreTimeoutError';
@@ -18,9 +32,9 @@ export class StoreTimeoutError extends Error {
  * @example const store = withTimeout(new MemoryStore(), 1000)
  */
 export function withTimeout<S>(store: SessionStore<S>, timeoutMs: number): SessionStore<S> {
-  const race = <T>(op: string, p: Promise<T>): Promise<T> =>
+  const race = <T>(op: string, p: Promise<T>, ms = timeoutMs): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new StoreTimeoutError(`session store ${op} took over ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => reject(new StoreTimeoutError(`session store ${op} took over ${ms} ms`)), ms);
       p.then(
         (v) => (clearTimeout(timer), resolve(v)),
         (e) => (clearTimeout(timer), reject(e)),
@@ -32,5 +46,21 @@ export function withTimeout<S>(store: SessionStore<S>, timeoutMs: number): Sessi
     delete: (k) => race('delete', store.delete(k)),
     size: () => race('size', store.size()),
     close: () => store.close(),
+    ...(store.lock ? { lock: lockWithTimeout(store.lock.bind(store), race, timeoutMs) } : {}),
+  };
+}
+
+/** A lock that arrives after its timeout is released at once, so it never blocks the next turn. */
+function lockWithTimeout(
+  lock: NonNullable<SessionStore<unknown>['lock']>,
+  race: <T>(op: string, p: Promise<T>, ms?: number) => Promise<T>,
+  timeoutMs: number,
+): NonNullable<SessionStore<unknown>['lock']> {
+  return (key, opts) => {
+    const pending = lock(key, opts);
+    return race('lock', pending, opts.waitMs + timeoutMs).catch((err: unknown) => {
+      pending.then((release) => release()).catch(() => undefined);
+      throw err;
+    });
   };
 }
