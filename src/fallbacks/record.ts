@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { TurnReport } from '../dialog/conversation';
 import type { TurnInput } from '../dialog/types';
-import { maskText } from '../log/mask';
+import { maskUnderstoodless } from '../log/mask';
 import { NONE, type NluResult } from '../nlu/classifier';
 
 /** Longest text kept per record (the classifier reads at most 300 characters anyway). */
@@ -33,7 +33,7 @@ export function toRecord(turn: TurnInput, report: TurnReport): FallbackRecord | 
   const guess = nlu ? bestGuess(nlu) : null;
   return {
     ts: new Date(turn.now).toISOString(),
-    text: maskText(turn.utterance.slice(0, MAX_RECORD_CHARS)),
+    text: maskUnderstoodless(turn.utterance.slice(0, MAX_RECORD_CHARS)),
     intent: nlu?.intent ?? NONE,
     score: nlu?.score ?? 0,
     guess: guess?.intent ?? null,

@@ -1,5 +1,6 @@
 /** Privacy masking for every log line and echo: phones, names, birth dates, passwords, texts. */
 import {
+  checkName,
   foldChars,
   passwordLikeSpans,
   scanDates,
@@ -72,6 +73,20 @@ export function maskText(text: string): string {
   return splitAllowed(text)
     .map((piece, i) => (i % 2 === 1 ? piece : DETECTORS.reduce(applyDetector, piece)))
     .join('');
+}
+
+/** What an utterance that is nothing but a name becomes. */
+export const NAME_MASK = '[이름 가림]';
+
+/**
+ * Like `maskText`, for an utterance the bot did not understand: a bare name (`홍길동`, `홍길동입니다`) is
+ * masked too. Used where a slot answer may arrive after its dialog expired (turn log, fallback report).
+ * @example maskUnderstoodless('김철수예요') // '[이름 가림]'
+ */
+export function maskUnderstoodless(text: string): string {
+  const trimmed = text.trim();
+  const bare = trimmed.length <= 12 && !/\s/.test(trimmed) && checkName(trimmed).ok;
+  return bare ? NAME_MASK : maskText(text);
 }
 
 /** Alternating pieces of `text`: free text at even positions, allow-listed numbers at odd ones. */

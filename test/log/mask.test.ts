@@ -1,3 +1,4 @@
+import { maskUnderstoodless, NAME_MASK } from '../../src/log/mask';
 /** Privacy masking: each masker, free-text scrubbing, its allow-list, redact, leak properties. */
 import fc from 'fast-check';
 import { formatPhone } from '../../src/dialog/validators';
@@ -223,5 +224,17 @@ describe('maskText properties', () => {
     const unit = fc.constantFrom(...'가나다 교육이 뭐예요?!.,~()-/ ㅋ\n'.split(''));
     const safe = fc.string({ unit, maxLength: 80 });
     fc.assert(fc.property(safe, (text) => expect(maskText(text)).toBe(text)));
+  });
+});
+
+describe('maskUnderstoodless', () => {
+  it.each(['홍길동', '김철수예요', '홍길동입니다'])('masks the bare name %s', (text) => {
+    expect(maskUnderstoodless(text)).toBe(NAME_MASK);
+  });
+  it.each(['콜이 안 잡혀요', '정산 언제 들어와요', '오늘 점심 뭐 먹지'])('keeps the sentence %s', (text) => {
+    expect(maskUnderstoodless(text)).toBe(text);
+  });
+  it('still masks phones in sentences', () => {
+    expect(maskUnderstoodless('번호 010-1234-5678 이요')).toContain('010-****-5678');
   });
 });

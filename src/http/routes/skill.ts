@@ -4,6 +4,7 @@ import type { Conversation, TurnReport } from '../../dialog/conversation';
 import type { TurnInput } from '../../dialog/types';
 import type { SkillPayload } from '../../kakao/payload';
 import { userTag, type Logger } from '../../log/logger';
+import { maskUnderstoodless } from '../../log/mask';
 import { parseSkill } from '../middleware/parse-skill';
 
 /** Called after every answered turn (metrics, fallback report). Must not throw. */
@@ -58,7 +59,7 @@ function logTurn(log: Logger, turn: TurnInput, report: TurnReport): void {
     score: r?.score ?? null,
     outcome: r?.outcome ?? 'error',
     latencyMs: report.latencyMs,
-    ...(inDialog ? {} : { text: turn.utterance }),
+    ...(inDialog ? {} : { text: r?.intent === 'None' ? maskUnderstoodless(turn.utterance) : turn.utterance }),
   });
 }
 
