@@ -50,6 +50,7 @@ export function checkContent(content: Content, { knownActions = [] }: CheckOptio
 function checkTaps(id: string, def: ResponseDef, responses: Map<string, ResponseDef>, actions: Set<string>): Array<[string, string]> {
   const problems: Array<[string, string]> = [];
   const taps = [
+    ...(def.offer ? [[`${id}.offer`, { ...def.offer, label: 'offer' }] as const] : []),
     ...(def.quickReplies ?? []).map((t, i) => [`${id}.quickReplies[${i}]`, t] as const),
     ...def.bubbles.flatMap((b, bi) =>
       'card' in b ? (b.card.buttons ?? []).map((t, i) => [`${id}.bubbles[${bi}].card.buttons[${i}]`, t] as const) : [],

@@ -42,6 +42,18 @@ export class Renderer {
     return this.responses.get(id)?.label;
   }
 
+  /** Where a typed yes to response `id`'s closing question leads, if it asks one. */
+  offer(id: string, reply: string, keyOf: (text: string) => string): TapTarget | undefined {
+    const offer = this.responses.get(id)?.offer;
+    if (!offer || !offer.yes.some((y) => keyOf(y) === keyOf(reply))) return undefined;
+    return targetOf(offer);
+  }
+
+  /** Whether response `id` ends with a question a typed yes can answer. */
+  offers(id: string): boolean {
+    return this.responses.get(id)?.offer !== undefined;
+  }
+
   render(id: string, params: Params = {}): Reply {
     const def = this.responses.get(id);
     if (!def) throw new UnknownResponseError(`no response "${id}" in responses/`);

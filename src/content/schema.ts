@@ -49,11 +49,19 @@ export const BubbleDef = z.union([
 ]);
 export type BubbleDef = z.infer<typeof BubbleDef>;
 
+/** A question the answer ends with, and the typed replies that mean yes (e.g. `네` → start the reset dialog). */
+export const OfferDef = z
+  .strictObject({ intent: Id.optional(), action: Id.optional(), yes: z.array(z.string().min(1)).min(1) })
+  .refine(oneTarget, oneTargetMsg);
+export type OfferDef = z.infer<typeof OfferDef>;
+
 export const ResponseDef = z.strictObject({
   /** Short topic name (≤14) used as the default label of quick replies that point here. */
   label: Label.optional(),
   bubbles: z.array(BubbleDef).min(1).max(LIMITS.outputs),
   quickReplies: z.array(QuickReplyDef).max(LIMITS.quickReplies).optional(),
+  /** What a typed yes on the next turn leads to (the answer ends with a question). */
+  offer: OfferDef.optional(),
 });
 export type ResponseDef = z.infer<typeof ResponseDef>;
 

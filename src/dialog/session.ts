@@ -24,6 +24,7 @@ const SessionSchema = z.object({
   v: z.literal(SESSION_VERSION),
   fallbacks: z.number().int().min(0),
   dialog: DialogState.optional(),
+  offer: z.string().optional(),
 });
 
 export interface Session {
@@ -32,6 +33,8 @@ export interface Session {
   fallbacks: number;
   /** Active guided dialog, if any (owned by the dialog engine). */
   dialog?: DialogState;
+  /** Response id whose closing question (e.g. "재설정 안내를 도와드릴까요?") a typed yes may answer next turn. */
+  offer?: string;
 }
 
 /**
@@ -56,5 +59,5 @@ export function upgradeSession(stored: unknown): Session {
  * @example isEmptySession(initialSession()) // true
  */
 export function isEmptySession(s: Session): boolean {
-  return s.fallbacks === 0 && s.dialog === undefined;
+  return s.fallbacks === 0 && s.dialog === undefined && s.offer === undefined;
 }

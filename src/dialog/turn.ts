@@ -44,9 +44,12 @@ export class Bot {
   }
 
   /** Handle one turn against the user's session (already read by the caller). */
-  async handle(turn: TurnInput, session: Session): Promise<TurnResult> {
+  async handle(turn: TurnInput, stored: Session): Promise<TurnResult> {
+    const { offer, ...session } = stored; // an offer lives for one turn
     if (containsPasswordLike(turn.utterance)) return this.guardPassword(session);
     const tapped = this.validTarget(targetFromExtra(turn.clientExtra));
+    const accepted = offer && !tapped && !session.dialog ? this.acceptedOffer(offer, turn.utterance) : null;
+    if (accepted) return this.goTo(accepted, turn, session, 'exact');
     if (tapped && 'action' in tapped) return this.goTo(tapped, turn, session, 'tap');
     if (session.dialog) {
       for (const d of this.opts.dialogs ?? []) {
@@ -69,6 +72,10 @@ export class Bot {
     const current = (this.opts.dialogs ?? []).map((d) => d.prompt?.(session, this.ctx)).find((p) => p) ?? null;
     const replies = [this.opts.renderer.render(id), ...(current ? [current.reply] : [])];
     return { replies, route: 'dialog', intent: id, outcome: 'answered', session: keep(session), dialog: current?.dialog ?? null };
+  }
+
+  private acceptedOffer(offer: string, utterance: string): TapTarget | null {
+    return this.validTarget(this.opts.renderer.offer(offer, utterance, exactKey) ?? null);
   }
 
   private validTarget(target: TapTarget | null): TapTarget | null {
@@ -100,7 +107,7 @@ export class Bot {
   /** Answer an intent with its response; a successful answer resets the fallback counter. */
   async answer(intent: string, turn: TurnInput, session: Session, route: Route, nlu?: NluResult): Promise<TurnResult> {
     if (!this.opts.renderer.has(intent)) return this.fallback(turn, session, nlu);
-    const next: Session = { ...session, fallbacks: 0 };
+    const next: Session = { ...session, fallbacks: 0, offer: this.opts.renderer.offers(intent) ? intent : undefined };
     return {
       replies: [this.opts.renderer.render(intent)],
       route,
