@@ -142,6 +142,7 @@ describe('bad input', () => {
     const body = expectValidResponse(res.body);
     expect(textOf(body)).toContain('1533-0301');
     expect(JSON.stringify(body)).not.toContain('disk on fire');
+    await until(() => b.logs().some((l) => l.level === 'error' && l.requestId === 'req-broken-1'));
     expect(b.logs()).toContainEqual(expect.objectContaining({ level: 'error', requestId: 'req-broken-1' }));
     await b.close();
   });
