@@ -1,39 +1,98 @@
-/** Entry point: load config, build the server, listen on PORT, shut down gracefully. */
+/** Entry point: load config, build the server, listen on PORT (and ADMIN_PORT), shut down gracefully. */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import { ConfigError, loadConfig } from './config';
 import { ContentError, ContentErrors } from './content';
-import { createLogger } from './log/logger';
+import { createLogger, type Logger } from './log/logger';
+import { maskText } from './log/mask';
 import { buildServer } from './server';
+
+/** A stuck client is cut off after this; the store is then closed and the process exits 0. */
+const DRAIN_MS = 8_000;
+/** Hard stop if even closing the store hangs: exit 1 before an orchestrator's 10 s SIGKILL. */
+const HARD_STOP_MS = 9_500;
+/** Slow uploads (slowloris) are cut off: Kakao itself gives up after 5 s. */
+const REQUEST_TIMEOUT_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL });
   const started = Date.now();
   const server = buildServer(config, logger);
-  const http = server.app.listen(config.PORT, config.HOST, () => {
-    logger.info('listening', { port: config.PORT });
-  });
-  const admin = server.adminApp?.listen(config.ADMIN_PORT ?? 0, config.HOST, () => {
-    logger.info('admin listening', { port: config.ADMIN_PORT });
-  });
+  const http = await listen(server.app, config.PORT, config.HOST);
+  logger.info('listening', { port: portOf(http) });
+  const admin = server.adminApp ? await listen(server.adminApp, config.ADMIN_PORT ?? 0, config.HOST) : undefined;
+  if (admin) logger.info('admin listening', { port: portOf(admin) });
   server.ready
     .then(() => logger.info('ready', { msSinceStart: Date.now() - started }))
     .catch((err) => {
       logger.error('model failed to load', { error: String(err) });
       process.exit(1);
     });
-  const shutdown = (signal: string) => {
-    logger.info('shutting down', { signal });
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    http.close(() => {
-      void server.close().finally(() => process.exit(0));
-    });
-    admin?.close();
-    http.closeIdleConnections?.();
-    admin?.closeIdleConnections?.();
+  const stop = onceShutdown([http, ...(admin ? [admin] : [])], () => server.close(), logger);
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: describe(reason) }));
+  process.on('uncaughtException', (err) => {
+    logger.error('uncaught exception', { error: describe(err) });
+    stop('uncaughtException', 1);
+  });
+}
+
+function listen(app: Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, () => resolve(server));
+    server.once('error', reject);
+    server.requestTimeout = REQUEST_TIMEOUT_MS;
+    server.headersTimeout = REQUEST_TIMEOUT_MS;
+  });
+}
+
+/**
+ * Graceful stop, run once: stop accepting, let requests in flight finish (idle keep-alive
+ * connections are closed as soon as they are idle), then close the session store and exit.
+ */
+function onceShutdown(servers: Server[], closeStore: () => Promise<void>, logger: Logger) {
+  let stopping = false;
+  return (reason: string, exitCode = 0): void => {
+    if (stopping) return;
+    stopping = true;
+    const began = Date.now();
+    logger.info('shutting down', { reason });
+    setTimeout(() => process.exit(1), HARD_STOP_MS).unref();
+    const reaper = setInterval(() => servers.forEach((s) => s.closeIdleConnections()), 50);
+    const cutOff = setTimeout(() => servers.forEach((s) => s.closeAllConnections()), DRAIN_MS);
+    void Promise.all(servers.map(closed))
+      .then(() => (clearInterval(reaper), clearTimeout(cutOff), closeStore()))
+      .then(
+        () => logger.info('stopped', { ms: Date.now() - began }),
+        (err) => logger.error('shutdown: closing the store failed', { error: describe(err) }),
+      )
+      .finally(() => exitSoon(exitCode));
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+function closed(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+/** Let stdout drain (the last log lines), then exit even if some handle lingers. */
+function exitSoon(code: number): void {
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), 100).unref();
+}
+
+function portOf(server: Server): number {
+  return (server.address() as AddressInfo).port;
+}
+
+/** Name and masked message (an error message may quote user text). */
+function describe(err: unknown): string {
+  return err instanceof Error ? `${err.name} ${maskText(err.message)}` : maskText(String(err));
 }
 
 main().catch((err) => {

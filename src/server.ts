@@ -13,6 +13,7 @@ import { simulatorRoutes } from './http/routes/simulator';
 import { createMetrics } from './metrics';
 import type { TurnHook } from './http/routes/skill';
 import type { Logger } from './log/logger';
+import { cachedClassifier } from './nlu/cache';
 import { loadOrTrain, type LoadedModel } from './nlu/model';
 
 export interface ServerParts {
@@ -22,6 +23,8 @@ export interface ServerParts {
   /** Resolves when the model is loaded and /readyz turns 200. */
   ready: Promise<LoadedModel>;
   store: SessionStore<Session>;
+  /** The conversation and classifier once the model is ready (the terminal chat talks to it directly). */
+  runtime: () => Runtime | undefined;
   close(): Promise<void>;
 }
 
@@ -51,16 +54,17 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const { content, dialogs } = loadCheckedContent(root, { now: opts.now });
   const renderer = new Renderer(content.responses, { operatorButton: config.OPERATOR_BUTTON });
   const store = withTimeout(opts.store ?? createStore(config, logger), config.STORE_TIMEOUT_MS);
-  const metrics = config.METRICS === 'on' ? createMetrics() : undefined;
+  const metrics = config.METRICS === 'on' ? createMetrics({ activeSessions: () => store.size() }) : undefined;
   const hooks = [
     ...(metrics ? [metrics.hook] : []),
-    createFallbackRecorder({ dir: path.resolve(root, config.FALLBACK_LOG_DIR), maxBytes: config.FALLBACK_LOG_MAX_BYTES }),
+    createFallbackRecorder({ dir: path.resolve(root, config.FALLBACK_LOG_DIR), maxBytes: config.FALLBACK_LOG_MAX_BYTES, logger }),
     ...(opts.hooks ?? []),
   ];
   let runtime: Runtime | undefined;
   const ready = loadOrTrain(content, path.resolve(root, config.MODEL_DIR)).then(async (model) => {
     await model.classifier.classify('안녕하세요'); // warm-up: lang-ko loads its dictionary on first use
-    const bot = new Bot({ renderer, responses: content.responses, classifier: model.classifier, dialogs: dialogs.plugins });
+    const classifier = cachedClassifier(model.classifier); // bounded LRU by exact text (bench/results.md)
+    const bot = new Bot({ renderer, responses: content.responses, classifier, dialogs: dialogs.plugins });
     const conversation = new Conversation({
       bot,
       store,
@@ -69,7 +73,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
       budgetMs: config.TURN_BUDGET_MS,
       sessionTtlMs: config.SESSION_TTL_MS,
     });
-    runtime = { conversation, classifier: model.classifier };
+    runtime = { conversation, classifier };
     logger.info(model.source === 'loaded' ? 'model loaded' : 'model trained (artifact was missing or stale)', {
       file: path.relative(process.cwd(), model.file),
       ms: model.ms,
@@ -77,11 +81,11 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     return model;
   });
   const adminRoutes = [
-    ...(config.SIMULATOR === 'on' ? [simulatorRoutes()] : []),
+    ...(config.SIMULATOR === 'on' ? [simulatorRoutes({ runtime: () => runtime, now: opts.now })] : []),
     ...(metrics ? [metrics.router] : []),
   ];
   const separateAdmin = config.ADMIN_PORT !== undefined;
-  const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, adminRoutes: separateAdmin ? [] : adminRoutes });
+  const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: separateAdmin ? [] : adminRoutes });
   const adminApp = separateAdmin ? createAdminApp(logger, adminRoutes) : undefined;
-  return { app, adminApp, ready, store, close: () => store.close() };
+  return { app, adminApp, ready, store, runtime: () => runtime, close: () => store.close() };
 }

@@ -1,8 +1,7 @@
-/** Intent classifier: normalizer + NLP.js, returning the top intent with ranked alternatives. */
+/** Intent classifier: normalizer + NLP.js (spacing-free n-gram features) + a nearest-neighbour second opinion. */
 import type { Nlp } from '@nlpjs/nlp';
-import type { IntentFile } from '../content/schema';
-import { createNlp } from './nlpjs';
-import { createNormalizer, type Normalizer } from './normalize';
+import type { Neighbour, SimilarityIndex } from './similarity';
+import type { Normalizer } from './normalize';
 
 export interface NluAlternative {
   intent: string;
@@ -17,10 +16,16 @@ export interface NluResult {
   alternatives: NluAlternative[];
   /** The text after normalization, as the classifier saw it. */
   normalized: string;
+  /** Second opinion: best n-gram cosine similarity per intent to a training utterance, best first (at most 3). */
+  neighbours?: Neighbour[];
 }
 
 export interface ClassifyOptions {
-  /** Only these intents may win (dialog-aware classification); `None` is always allowed. */
+  /**
+   * Dialog-aware classification: only these intents may win. Intents outside the list count as `None` (their
+   * score and their nearest utterances move to `None`, nothing is renormalized), so an FAQ-like slot answer
+   * becomes `None` rather than a confident allowed intent.
+   */
   allowList?: string[];
 }
 
@@ -32,43 +37,71 @@ export interface Classifier {
 
 export const NONE = 'None';
 
-/** Wraps a trained Nlp. Build it with `trainClassifier` or `loadClassifier` (see model.ts). */
-export class NlpjsClassifier implements Classifier {
+/** NLP.js memoizes every prepared text for an hour; we drop its memo past this many entries. */
+const NLP_MEMO_MAX = 2000;
+
+/**
+ * A trained NLP.js model plus the similarity index over the same (normalized) training texts.
+ * Build it with `loadOrTrain` or `trainModel` (see model.ts).
+ * @example const r = await classifier.classify('비번 까먹었어요'); r.intent // 'faq.forgot_credentials'
+ */
+export class HybridClassifier implements Classifier {
   constructor(
     private readonly nlp: Nlp,
+    private readonly index: SimilarityIndex,
     private readonly normalize: Normalizer,
     readonly modelHash: string,
   ) {}
 
   async classify(text: string, options: ClassifyOptions = {}): Promise<NluResult> {
-    const normalized = this.normalize(text);
-    if (!/[\p{L}\p{N}]/u.test(normalized)) return { intent: NONE, score: 1, alternatives: [], normalized };
-    const settings = options.allowList ? { allowList: [...options.allowList, NONE] } : undefined;
-    const res = await this.nlp.process('ko', normalized, {}, settings);
-    const ranked = (res.classifications ?? [])
-      .filter((c) => c.score > 0)
-      .sort((a, b) => b.score - a.score)
-      .map((c) => ({ intent: c.intent, score: round(c.score) }));
+    const normalized = this.normalize(typeof text === 'string' ? text : '');
+    if (!/[\p{L}\p{N}]/u.test(normalized)) return { intent: NONE, score: 1, alternatives: [], normalized, neighbours: [] };
+    const res = await this.nlp.process('ko', normalized, {});
+    forgetMemo(this.nlp);
+    const allow = options.allowList ? new Set([...options.allowList, NONE]) : undefined;
+    const ranked = restrict(
+      (res.classifications ?? []).map((c) => ({ intent: c.intent, score: c.score })),
+      allow,
+    ).filter((c) => c.score > 0);
     const top = ranked[0] ?? { intent: NONE, score: 1 };
-    return { intent: top.intent, score: top.score, alternatives: ranked.slice(1, 4), normalized };
+    const neighbours = restrict(
+      this.index.nearest(normalized).map((n) => ({ intent: n.intent, score: n.similarity })),
+      allow,
+      Math.max,
+    ).map((n) => ({ intent: n.intent, similarity: n.score }));
+    return { intent: top.intent, score: top.score, alternatives: ranked.slice(1, 4), normalized, neighbours: neighbours.slice(0, 3) };
   }
+}
+
+/**
+ * Fold intents outside `allow` into `None` (summing scores, or with `merge` = Math.max for similarities),
+ * then sort best first and round. Without `allow`, only sorts and rounds.
+ */
+function restrict(items: NluAlternative[], allow?: ReadonlySet<string>, merge: (a: number, b: number) => number = (a, b) => a + b): NluAlternative[] {
+  const folded = new Map<string, number>();
+  for (const { intent, score } of items) {
+    const key = !allow || allow.has(intent) ? intent : NONE;
+    folded.set(key, folded.has(key) ? merge(folded.get(key) as number, score) : score);
+  }
+  return [...folded].map(([intent, score]) => ({ intent, score: round(score) })).sort((a, b) => b.score - a.score);
 }
 
 function round(n: number): number {
   return Math.round(n * 10_000) / 10_000;
 }
 
-/** Add every utterance (normalized the same way as user text) and train. */
-export async function trainNlp(intents: IntentFile[], normalize: Normalizer): Promise<Nlp> {
-  const nlp = await createNlp();
-  for (const { intent, utterances } of intents) {
-    for (const u of utterances) {
-      const text = normalize(u);
-      if (text) nlp.addDocument('ko', text, intent);
-    }
-  }
-  await nlp.train();
-  return nlp;
+interface NluMemo {
+  cache?: { results?: Record<string, Record<string, unknown>> };
 }
 
-export { createNormalizer };
+/** Bound NLP.js's per-text memo (it otherwise keeps every distinct utterance for an hour). */
+function forgetMemo(nlp: Nlp): void {
+  const managers = (nlp as unknown as { nluManager?: { domainManagers?: Record<string, { domains?: Record<string, NluMemo> }> } })
+    .nluManager?.domainManagers;
+  for (const manager of Object.values(managers ?? {})) {
+    for (const domain of Object.values(manager.domains ?? {})) {
+      const memo = domain.cache?.results?.ko;
+      if (memo && Object.keys(memo).length > NLP_MEMO_MAX) domain.cache = undefined;
+    }
+  }
+}

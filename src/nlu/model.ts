@@ -1,65 +1,177 @@
-/** Model artifact: a trained NLP.js model saved as models/model-<hash>.json, reused while intents/ are unchanged. */
+/** Model artifact: the trained pipeline saved as models/model-<hash>.json, reused while intents/ are unchanged. */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import type { Content } from '../content/load';
-import { createNlp } from './nlpjs';
-import { NlpjsClassifier, trainNlp } from './classifier';
-import { createNormalizer } from './normalize';
+import { HybridClassifier } from './classifier';
+import { createNlp, DEFAULT_ENGINE, type EngineOptions } from './nlpjs';
+import { clean, createNormalizer, type Normalizer } from './normalize';
+import { knownGrams } from './typos';
+import { SimilarityIndex, type LabeledText } from './similarity';
 
 /** Bump when the pipeline (normalizer code, features, NLP.js settings) changes in a way data can't show. */
-export const PIPELINE_VERSION = 'nlpjs-ko-1';
+export const PIPELINE_VERSION = 'hybrid-ngram-3';
 
 export type ModelSource = 'loaded' | 'trained';
 
+/** The part of the content the NLU is built from. */
+export type NluContent = Pick<Content, 'intents' | 'synonyms' | 'nluSource'>;
+
 export interface LoadedModel {
-  classifier: NlpjsClassifier;
+  classifier: HybridClassifier;
   source: ModelSource;
   file: string;
   ms: number;
+  /** Why the model was trained instead of loaded (missing, stale or unreadable artifact). */
+  reason?: string;
 }
 
-/** Hash of intents/, the synonym map and the pipeline version: the model's identity. */
+const Artifact = z.object({
+  pipeline: z.literal(PIPELINE_VERSION),
+  hash: z.string(),
+  engine: z.object({
+    features: z.object({ words: z.boolean(), ngrams: z.array(z.number().int().positive()) }),
+    langKoStems: z.boolean(),
+    scale: z.enum(['one', 'sqrt']).optional(),
+    fuzzy: z.boolean().optional(),
+  }),
+  nlp: z.string().min(2),
+  texts: z.array(z.object({ text: z.string(), intent: z.string() })),
+});
+type Artifact = z.infer<typeof Artifact>;
+
+/**
+ * Hash of intents/, the synonym map, the pipeline version and the engine options: the model's identity.
+ * @example modelHash(loadContent('.')) // 'ddcd160cf4cfa12e'
+ */
 export function modelHash(content: Pick<Content, 'nluSource'>): string {
-  return crypto.createHash('sha256').update(PIPELINE_VERSION).update(content.nluSource).digest('hex').slice(0, 16);
+  return crypto
+    .createHash('sha256')
+    .update(PIPELINE_VERSION)
+    .update(JSON.stringify(DEFAULT_ENGINE))
+    .update(content.nluSource)
+    .digest('hex')
+    .slice(0, 16);
 }
 
+/**
+ * Where the artifact for a hash lives.
+ * @example modelFile('models', 'ddcd160cf4cfa12e') // 'models/model-ddcd160cf4cfa12e.json'
+ */
 export function modelFile(modelDir: string, hash: string): string {
   return path.join(modelDir, `model-${hash}.json`);
 }
 
-/** Train from content and write the artifact; returns its path. */
-export async function trainAndSave(content: Content, modelDir: string): Promise<string> {
-  const hash = modelHash(content);
-  const nlp = await trainNlp(content.intents, createNormalizer(content.synonyms));
-  fs.mkdirSync(modelDir, { recursive: true });
-  const file = modelFile(modelDir, hash);
-  fs.writeFileSync(`${file}.tmp`, nlp.export(true));
-  fs.renameSync(`${file}.tmp`, file);
-  return file;
+/**
+ * Training texts as the classifier sees them: normalized, empty ones and exact duplicates dropped.
+ * @example trainingTexts([{ intent: 'a', utterances: ['비번 분실', '비밀번호 분실'] }], normalize) // one text
+ */
+export function trainingTexts(intents: Content['intents'], normalize: Normalizer): LabeledText[] {
+  const seen = new Set<string>();
+  const out: LabeledText[] = [];
+  for (const { intent, utterances } of intents) {
+    for (const u of utterances) {
+      const text = normalize(u);
+      const key = `${intent}\u0000${text}`;
+      if (!text || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ text, intent });
+    }
+  }
+  return out;
 }
 
 /**
- * Load the artifact matching the current content, or train (and save) when it is missing or stale.
+ * Train the whole pipeline from content (no disk access).
+ * @example const { classifier } = await trainModel(loadContent('.'))
+ */
+export async function trainModel(
+  content: NluContent,
+  engine: EngineOptions = DEFAULT_ENGINE,
+): Promise<{ classifier: HybridClassifier; artifact: Artifact }> {
+  const normalize = normalizerFor(content, engine);
+  const texts = trainingTexts(content.intents, normalize);
+  const nlp = await createNlp(engine);
+  for (const { text, intent } of texts) nlp.addDocument('ko', text, intent);
+  await nlp.train();
+  const hash = modelHash(content);
+  const classifier = new HybridClassifier(nlp, new SimilarityIndex(texts), normalize, hash);
+  return { classifier, artifact: { pipeline: PIPELINE_VERSION, hash, engine, nlp: nlp.export(true), texts } };
+}
+
+/**
+ * The normalizer of a pipeline: synonyms, and typo repair guarded by the words of the training utterances.
+ * @example normalizerFor(loadContent('.'))('가읍 해야되요') // '가입 해야돼요'
+ */
+export function normalizerFor(content: Pick<Content, 'intents' | 'synonyms'>, engine: EngineOptions = DEFAULT_ENGINE): Normalizer {
+  const known = knownGrams(content.intents.flatMap((i) => i.utterances.map(clean)));
+  return createNormalizer(content.synonyms, { fuzzy: engine.fuzzy, known });
+}
+
+async function fromArtifact(artifact: Artifact, content: Pick<Content, 'intents' | 'synonyms'>): Promise<HybridClassifier> {
+  const nlp = await createNlp(artifact.engine);
+  nlp.import(artifact.nlp);
+  return new HybridClassifier(nlp, new SimilarityIndex(artifact.texts), normalizerFor(content, artifact.engine), artifact.hash);
+}
+
+/** Write atomically (temp file + rename), then remove artifacts of older content from the same folder. */
+function writeArtifact(file: string, artifact: Artifact): void {
+  const dir = path.dirname(file);
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = `${file}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(artifact));
+  fs.renameSync(tmp, file);
+  for (const name of fs.readdirSync(dir)) {
+    if (/^model-[0-9a-f]{16}\.json$/.test(name) && name !== path.basename(file)) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+/**
+ * Train from content and write the artifact (what `npm run train` does); returns its path.
+ * @example await trainAndSave(loadContent('.'), 'models') // 'models/model-<hash>.json'
+ */
+export async function trainAndSave(content: NluContent, modelDir: string): Promise<string> {
+  const { artifact } = await trainModel(content);
+  const file = modelFile(modelDir, artifact.hash);
+  writeArtifact(file, artifact);
+  return file;
+}
+
+/** The artifact for this hash, or why it can't be used (missing, stale: only other content's, or broken). */
+function readArtifact(file: string, hash: string): Artifact | string {
+  if (!fs.existsSync(file)) {
+    const dir = path.dirname(file);
+    const others = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => /^model-[0-9a-f]{16}\.json$/.test(n)) : [];
+    return others.length ? `stale: ${others.join(', ')} was trained on other content` : 'no artifact for the current intents/ and synonyms';
+  }
+  try {
+    const parsed = Artifact.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    if (!parsed.success) return `unusable artifact (${parsed.error.issues[0]?.message ?? 'bad shape'})`;
+    return parsed.data.hash === hash ? parsed.data : 'artifact hash does not match its name';
+  } catch (err) {
+    return `unreadable artifact (${(err as Error).message.slice(0, 80)})`;
+  }
+}
+
+/**
+ * Load the artifact matching the current content, or train (and save) when it is missing, stale or broken.
  * @example const { classifier, source } = await loadOrTrain(content, 'models')
  */
-export async function loadOrTrain(content: Content, modelDir: string): Promise<LoadedModel> {
+export async function loadOrTrain(content: NluContent, modelDir: string): Promise<LoadedModel> {
   const started = Date.now();
   const hash = modelHash(content);
   const file = modelFile(modelDir, hash);
-  const normalize = createNormalizer(content.synonyms);
-  if (fs.existsSync(file)) {
-    const nlp = await createNlp();
-    nlp.import(fs.readFileSync(file, 'utf8'));
-    return { classifier: new NlpjsClassifier(nlp, normalize, hash), source: 'loaded', file, ms: Date.now() - started };
+  const found = readArtifact(file, hash);
+  if (typeof found !== 'string') {
+    const classifier = await fromArtifact(found, content);
+    return { classifier, source: 'loaded', file, ms: Date.now() - started };
   }
-  const nlp = await trainNlp(content.intents, normalize);
+  const { classifier, artifact } = await trainModel(content);
   try {
-    fs.mkdirSync(modelDir, { recursive: true });
-    fs.writeFileSync(`${file}.tmp`, nlp.export(true));
-    fs.renameSync(`${file}.tmp`, file);
+    writeArtifact(file, artifact);
   } catch {
     // read-only filesystem: serve the freshly trained model anyway
   }
-  return { classifier: new NlpjsClassifier(nlp, normalize, hash), source: 'trained', file, ms: Date.now() - started };
+  return { classifier, source: 'trained', file, ms: Date.now() - started, reason: found };
 }

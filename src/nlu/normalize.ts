@@ -1,31 +1,54 @@
-/** Korean text normalization before NLP.js: NFC, cleanup, and the synonym/typo map from intents/_synonyms.yml. */
+/** Korean text normalization before NLP.js: NFC, cleanup, the synonym/typo map from intents/_synonyms.yml, fuzzy key terms. */
+import { createTypoFixer } from './typos';
 
 /** Longest input we classify; longer utterances are truncated (the full text is never needed for intent). */
 export const MAX_CLASSIFY_CHARS = 300;
 
 export type Normalizer = (text: string) => string;
 
+export interface NormalizerOptions {
+  /** Rewrite syllable runs within one jamo edit of a key term (the synonym map's terms and variants). Default on. */
+  fuzzy?: boolean;
+  /** Real words to leave alone (see `knownGrams`); with it, two-syllable terms are repaired too (`가읍` → `가입`). */
+  known?: ReadonlySet<string>;
+}
+
 /**
- * Build a normalizer from the synonym map (canonical → variants). Variants are replaced
- * longest first, case-insensitively, anywhere in the text (they work without spaces too).
+ * Build a normalizer from the synonym map (canonical → variants). First, runs of syllables one jamo away
+ * from a term or variant of the map are repaired (see typos.ts). Then Hangul variants are replaced anywhere,
+ * longest first (they work without spaces too); variants made only of Latin letters, digits or jamo
+ * (`pw`, `ㄳ`) are replaced only as whole words, so `pw` never fires inside `pwd`.
  * @example createNormalizer({ 비밀번호: ['비번'] })('비번까먹음') // '비밀번호까먹음'
  */
-export function createNormalizer(synonyms: Record<string, string[]>): Normalizer {
+export function createNormalizer(synonyms: Record<string, string[]>, opts: NormalizerOptions = {}): Normalizer {
+  const replace = synonymReplacer(synonyms);
+  if (opts.fuzzy === false) return (text) => replace(clean(text));
+  const terms = Object.entries(synonyms).flatMap(([canon, variants]) => [canon, ...variants]).map(clean);
+  const fix = createTypoFixer(terms, { known: opts.known });
+  return (text) => replace(fix(clean(text)));
+}
+
+function synonymReplacer(synonyms: Record<string, string[]>): Normalizer {
   const pairs = Object.entries(synonyms)
-    .flatMap(([canon, variants]) => variants.map((v) => [clean(v), canon] as const))
+    .flatMap(([canon, variants]) => variants.map((v) => [clean(v), clean(canon)] as const))
     .filter(([v, canon]) => v.length > 0 && v !== canon)
     .sort((a, b) => b[0].length - a[0].length);
+  if (!pairs.length) return (text) => text;
   const lookup = new Map(pairs);
-  const pattern = pairs.length ? new RegExp(pairs.map(([v]) => escape(v)).join('|'), 'g') : null;
-  return (text) => {
-    const base = clean(text);
-    return pattern ? base.replace(pattern, (m) => lookup.get(m) ?? m) : base;
-  };
+  const alternatives = pairs.map(([v]) => (isWordLike(v) ? `(?<![\\p{L}\\p{N}])${escape(v)}(?![\\p{L}\\p{N}])` : escape(v)));
+  const pattern = new RegExp(alternatives.join('|'), 'gu');
+  return (text) => text.replace(pattern, (m) => lookup.get(m) ?? m);
+}
+
+/** Variants with no Hangul syllable (Latin, digits, compatibility jamo) only match as whole words. */
+function isWordLike(variant: string): boolean {
+  return !/[\uAC00-\uD7A3]/.test(variant);
 }
 
 /**
  * Unicode NFC, lowercase, drop lone surrogates, control chars and emoji, unify punctuation and
  * collapse spaces. Hangul compatibility jamo (ㅂㅂ, ㅠㅠ) are kept.
+ * @example clean('  비번\u200b 까먹음?! 😭 ') // '비번 까먹음'
  */
 export function clean(text: string): string {
   return text
@@ -33,8 +56,8 @@ export function clean(text: string): string {
     .toWellFormed()
     .normalize('NFC')
     .toLowerCase()
-    .replace(/[\p{Cc}\p{Cf}\p{Extended_Pictographic}\u{FE0F}]/gu, ' ')
-    .replace(/[?？!！.。,，~～…·"'“”‘’()[\]{}<>]+/g, ' ')
+    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Extended_Pictographic}\u{FE0F}\u{FFFD}]/gu, ' ')
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, MAX_CLASSIFY_CHARS);

@@ -1,6 +1,7 @@
 /** onError: the one place HTTP-level errors become JSON; never a stack trace, never HTML. */
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../../log/logger';
+import { maskText } from '../../log/mask';
 
 interface HttpishError {
   status?: number;
@@ -9,22 +10,46 @@ interface HttpishError {
   message?: string;
 }
 
+export interface OnErrorOptions {
+  /** Sent with 200 when a parsed skill request fails unexpectedly: Kakao must get a SkillResponse. */
+  skillApology?: () => unknown;
+}
+
 const MESSAGES: Record<string, string> = {
   'entity.parse.failed': 'request body is not valid JSON',
-  'entity.too.large': 'request body is too large',
+  'entity.too.large': 'request body is too large (limit 64 KB)',
+  'entity.verify.failed': 'request body failed verification',
   'encoding.unsupported': 'unsupported content encoding',
   'charset.unsupported': 'unsupported charset',
   'request.aborted': 'request aborted',
+  'request.size.invalid': 'request size did not match content length',
+  'stream.encoding.set': 'bad request stream',
+  'parameters.too.many': 'too many parameters',
 };
 
-export function onError(logger: Logger): ErrorRequestHandler {
-  return function onError(err: HttpishError, req, res, _next) {
-    const status = err.status ?? err.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
+/**
+ * 4xx errors (bad JSON, body too large…) become `{error}` with their status. Anything else is
+ * logged once with the request id (its message masked: it may quote user text). A parsed skill
+ * request still gets HTTP 200 and the apology; other routes get a 500 `{error, requestId}`.
+ * @example app.use(onError(logger, { skillApology: () => canned.apology }))
+ */
+export function onError(logger: Logger, { skillApology }: OnErrorOptions = {}): ErrorRequestHandler {
+  return function onError(err: HttpishError, req, res, next) {
+    const status = err?.status ?? err?.statusCode ?? 500;
+    if (status >= 400 && status < 500 && !res.headersSent) {
       res.status(status).json({ error: MESSAGES[err.type ?? ''] ?? 'bad request' });
       return;
     }
-    logger.error('unhandled error', { requestId: res.locals.requestId, path: req.path, error: String(err?.message ?? err) });
-    if (!res.headersSent) res.status(500).json({ error: 'internal error', requestId: res.locals.requestId });
+    const requestId = res.locals.requestId as string | undefined;
+    logger.error('unhandled error', { requestId, path: req.path, ...describe(err) });
+    if (res.headersSent) return next(err); // Express closes the connection
+    if (skillApology && res.locals.skill !== undefined) res.status(200).json(skillApology());
+    else res.status(500).json({ error: 'internal error', requestId });
   };
+}
+
+/** Name and masked message of whatever was thrown. */
+function describe(err: unknown): { errorName: string; error: string } {
+  const errorName = err instanceof Error ? err.name : typeof err;
+  return { errorName, error: maskText(String((err as HttpishError | undefined)?.message ?? err)) };
 }

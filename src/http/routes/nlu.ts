@@ -1,7 +1,8 @@
-/** POST /nlu/parse {"text"} → {intent, score, alternatives, normalized}. */
+/** POST /nlu/parse {"text"} → {intent, score, alternatives, normalized}: the final decision, raw top 3 kept. */
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Classifier } from '../../nlu/classifier';
+import { parse } from '../../nlu/parse';
 
 const ParseRequest = z.object({ text: z.string().max(100_000) });
 
@@ -18,7 +19,7 @@ export function nluRoutes(classifier: () => Classifier | undefined): Router {
       res.status(503).json({ error: 'model is loading' });
       return;
     }
-    const { intent, score, alternatives, normalized } = await c.classify(body.data.text);
+    const { intent, score, alternatives, normalized } = await parse(c, body.data.text);
     res.json({ intent, score, alternatives, normalized });
   });
   return router;

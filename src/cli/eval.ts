@@ -1,0 +1,103 @@
+/** `npm run eval`: score the NLU on the dev set (or k-fold on intents/), sweep thresholds, exit 1 below targets. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadContent, type Content } from '../content/load';
+import type { Classifier } from '../nlu/classifier';
+import { DEFAULT_THRESHOLDS } from '../nlu/decide';
+import { crossValidate } from '../nlu/eval/cross-validate';
+import { readDevSet } from '../nlu/eval/dataset';
+import { classifyAll, predict, type Classified } from '../nlu/eval/evaluate';
+import { formatReport, formatSweep } from '../nlu/eval/format';
+import { report } from '../nlu/eval/metrics';
+import { perturb, type Perturbation } from '../nlu/eval/perturb';
+import { sweep } from '../nlu/eval/sweep';
+import { loadOrTrain } from '../nlu/model';
+
+const USAGE = `usage: npm run eval -- [--dev FILE] [--cv K] [--perturb nospace|typo] [--sweep] [--joint K] [--json] [--root DIR]
+  --dev FILE      dev set, TSV "text<TAB>intent" (default: <root>/test/nlu/dev.tsv)
+  --cv K          k-fold cross-validation on intents/ instead of the dev set
+  --perturb KIND  evaluate the dev set re-typed without spaces (nospace) or with a one-jamo typo (typo)
+  --sweep         search decision thresholds on the evaluated set and print the best (exit code unchanged)
+  --joint K       with --sweep: search on the dev set + its typo copy + K-fold cross-validation together
+  --json          machine-readable output
+  --root DIR      folder holding intents/ (default: CONTENT_DIR or .)
+Exits 1 when a target is missed (in-scope ≥ 96%, out-of-scope rejection ≥ 90%, overall ≥ 95%), 2 on bad input.`;
+
+interface Source {
+  name: string;
+  rows: Classified[];
+}
+
+interface Sources {
+  content: Content;
+  root: string;
+  classifier?: Classifier;
+}
+
+async function devSource(s: Sources, file: string, kind?: Perturbation): Promise<Source> {
+  const rows = readDevSet(file, [...s.content.intents.map((i) => i.intent), 'None']);
+  s.classifier ??= (await loadOrTrain(s.content, path.resolve(s.root, process.env.MODEL_DIR ?? 'models'))).classifier;
+  const name = (path.relative(process.cwd(), file) || file) + (kind ? ` (${kind})` : '');
+  return { name, rows: await classifyAll(s.classifier, kind ? perturb(rows, kind) : rows) };
+}
+
+async function cvSource(s: Sources, k: number): Promise<Source> {
+  return { name: `${k}-fold CV on intents/`, rows: await crossValidate(s.content, k) };
+}
+
+function count(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const k = Number(value);
+  if (!Number.isInteger(k) || k < 2) throw new Error(`${flag} needs an integer ≥ 2`);
+  return k;
+}
+
+function options(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      dev: { type: 'string' },
+      cv: { type: 'string' },
+      perturb: { type: 'string' },
+      sweep: { type: 'boolean', default: false },
+      joint: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.perturb !== undefined && !['nospace', 'typo'].includes(values.perturb)) throw new Error('--perturb is nospace or typo');
+  return { ...values, cv: count('--cv', values.cv), joint: count('--joint', values.joint), perturb: values.perturb as Perturbation | undefined };
+}
+
+/**
+ * Run the evaluation and print; resolves to the exit code.
+ * @example await runEval(['--dev', 'test/nlu/dev.tsv', '--json']) // 0 when every target is met
+ */
+export async function runEval(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+  const o = options(argv);
+  if (o.help) return out(USAGE), 0;
+  const root = path.resolve(o.root ?? process.env.CONTENT_DIR ?? '.');
+  const s: Sources = { content: loadContent(root), root };
+  const devFile = path.resolve(o.dev ?? path.join(root, 'test/nlu/dev.tsv'));
+  const main = o.cv ? await cvSource(s, o.cv) : await devSource(s, devFile, o.perturb);
+  const result = report(predict(main.rows, DEFAULT_THRESHOLDS));
+  const swept = o.joint ? [await devSource(s, devFile), await devSource(s, devFile, 'typo'), await cvSource(s, o.joint)] : [main];
+  const best = o.sweep ? sweep(swept.map((x) => x.rows)) : undefined;
+  if (o.json) out(JSON.stringify({ source: main.name, thresholds: DEFAULT_THRESHOLDS, ...result, ...(best ? { sweep: { ...best, on: swept.map((x) => x.name) } } : {}) }, null, 2));
+  else {
+    formatReport(result, `NLU evaluation on ${main.name}`).forEach((l) => out(l));
+    if (best) ['', ...formatSweep(best, swept.map((x) => x.name))].forEach((l) => out(l));
+  }
+  return result.failures.length ? 1 : 0;
+}
+
+if (require.main === module) {
+  runEval(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (err: unknown) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,19 @@
+/** k-fold cross-validation on intents/: train on k−1 folds, classify the held-out fold, pool the results. */
+import type { Content } from '../../content/load';
+import { trainModel } from '../model';
+import type { EngineOptions } from '../nlpjs';
+import { kFolds } from './dataset';
+import { classifyAll, type Classified } from './evaluate';
+
+/**
+ * Classify every training utterance with a model that never saw it (k models in all).
+ * @example const classified = await crossValidate(loadContent('.'), 5)
+ */
+export async function crossValidate(content: Pick<Content, 'intents' | 'synonyms'>, k = 5, engine?: EngineOptions): Promise<Classified[]> {
+  const out: Classified[] = [];
+  for (const { train, test } of kFolds(content.intents, k)) {
+    const { classifier } = await trainModel({ intents: train, synonyms: content.synonyms, nluSource: '' }, engine);
+    out.push(...(await classifyAll(classifier, test)));
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+/** Robustness sets: the dev set re-typed without spaces, or with one-jamo typos (seeded, reproducible). */
+import { isSyllable } from '../hangul';
+import type { LabeledUtterance } from './dataset';
+
+export type Perturbation = 'nospace' | 'typo';
+
+const SYLLABLE_FIRST = 0xac00;
+/** Vowels people confuse on a phone keyboard or by ear (index pairs into the jungseong table). */
+const VOWEL_SWAPS: Record<number, number[]> = { 1: [5], 5: [1], 4: [6], 6: [4], 8: [12], 12: [8], 13: [17], 17: [13], 18: [20], 20: [18], 11: [10], 10: [11] };
+/** Initial consonants next to each other on the 2-set keyboard, or tense/plain pairs. */
+const INITIAL_SWAPS: Record<number, number[]> = { 0: [1, 3], 1: [0], 3: [4, 0], 4: [3], 7: [8, 12], 8: [7], 9: [10, 12], 10: [9], 12: [13, 9], 13: [12], 2: [5], 5: [2] };
+
+/** Deterministic PRNG (mulberry32) so a perturbed set is the same on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Change one jamo of one syllable (vowel or initial consonant) to a commonly confused one. */
+function typo(text: string, rnd: () => number): string {
+  const chars = [...text];
+  const positions = chars.flatMap((c, i) => (isSyllable(c) ? [i] : []));
+  for (let tries = 0; tries < 10 && positions.length; tries += 1) {
+    const at = positions[Math.floor(rnd() * positions.length)];
+    const index = (chars[at].codePointAt(0) as number) - SYLLABLE_FIRST;
+    let [initial, vowel] = [Math.floor(index / 588), Math.floor((index % 588) / 28)];
+    const final = index % 28;
+    const swaps = rnd() < 0.5 ? VOWEL_SWAPS[vowel] : INITIAL_SWAPS[initial];
+    if (!swaps) continue;
+    const pick = swaps[Math.floor(rnd() * swaps.length)];
+    if (swaps === VOWEL_SWAPS[vowel]) vowel = pick;
+    else initial = pick;
+    chars[at] = String.fromCodePoint(SYLLABLE_FIRST + initial * 588 + vowel * 28 + final);
+    return chars.join('');
+  }
+  return text;
+}
+
+/**
+ * A perturbed copy of a labelled set (same labels): `nospace` removes every space, `typo` changes one
+ * jamo in one syllable. Out-of-scope rows are perturbed too.
+ * @example perturb(rows, 'nospace')[0].text // '비번까먹었어요'
+ */
+export function perturb(rows: LabeledUtterance[], kind: Perturbation, seed = 42): LabeledUtterance[] {
+  const rnd = random(seed);
+  return rows.map((row) => ({ ...row, text: kind === 'nospace' ? row.text.replace(/\s+/g, '') : typo(row.text, rnd) }));
+}

@@ -1,0 +1,133 @@
+/** Graceful shutdown of the real process (src/index.ts): SIGTERM/SIGINT finish requests in flight and exit 0. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { expectValidResponse, ROOT, textOf } from '../helpers/app';
+
+const LOG_DIR = path.join(ROOT, 'test-artifacts', 'logs');
+
+interface Running {
+  child: ChildProcess;
+  port: number;
+  lines: Array<Record<string, unknown>>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+  waitFor(message: string): Promise<void>;
+}
+
+/** Spawn the server from source on a free port; resolves once /readyz would say ready. */
+async function start(env: Record<string, string> = {}): Promise<Running> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CONTENT_DIR: ROOT, SESSION_STORE: 'memory', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  fs.mkdirSync(LOG_DIR, { recursive: true });
+  const logFile = path.join(LOG_DIR, `shutdown-${process.pid}-${child.pid}.jsonl`);
+  const lines: Array<Record<string, unknown>> = [];
+  const waiters: Array<{ message: string; resolve: () => void }> = [];
+  let buffer = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    fs.appendFileSync(logFile, chunk);
+    buffer += chunk;
+    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+      const line = JSON.parse(buffer.slice(0, nl)) as Record<string, unknown>;
+      buffer = buffer.slice(nl + 1);
+      lines.push(line);
+      for (const w of waiters.filter((w) => w.message === line.message)) w.resolve();
+    }
+  });
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => process.stderr.write(d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
+  );
+  const waitFor = (message: string) =>
+    lines.some((l) => l.message === message) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ message, resolve }));
+  await waitFor('ready');
+  const port = lines.find((l) => l.message === 'listening')!.port as number;
+  return { child, port, lines, exited, waitFor };
+}
+
+const body = JSON.stringify({ userRequest: { utterance: '회원가입 필요?', user: { id: 'shutdown-user' } }, action: { clientExtra: { intent: 'faq.signup' } } });
+
+/** Start a POST whose body is only half sent; `finish()` sends the rest and resolves with the response. */
+function halfSentRequest(port: number, agent?: http.Agent) {
+  const bytes = Buffer.from(body);
+  let resolveRes!: (r: { status: number; text: string }) => void;
+  const response = new Promise<{ status: number; text: string }>((r) => (resolveRes = r));
+  const req = http.request({ port, host: '127.0.0.1', method: 'POST', path: '/skill', agent, headers: { 'content-type': 'application/json', 'content-length': bytes.length } }, (res) => {
+    let text = '';
+    res.setEncoding('utf8').on('data', (d: string) => (text += d));
+    res.on('end', () => resolveRes({ status: res.statusCode ?? 0, text }));
+  });
+  const errored = new Promise<Error>((r) => req.on('error', r));
+  req.write(bytes.subarray(0, 20));
+  return {
+    response,
+    errored,
+    finish: () => {
+      req.end(bytes.subarray(20));
+      return response;
+    },
+  };
+}
+
+function get(port: number, route: string, agent?: http.Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http.get({ port, host: '127.0.0.1', path: route, agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    }).on('error', reject);
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('graceful shutdown', () => {
+  let running: Running | undefined;
+  afterEach(() => {
+    if (running && running.child.exitCode === null) running.child.kill('SIGKILL');
+  });
+
+  it('on SIGTERM stops accepting, finishes the request in flight, and exits 0', async () => {
+    running = await start();
+    const { child, port, exited, waitFor } = running;
+    const inFlight = halfSentRequest(port);
+    await sleep(100);
+    const signalled = Date.now();
+    child.kill('SIGTERM');
+    await waitFor('shutting down');
+    await expect(get(port, '/healthz')).rejects.toThrow(/ECONNREFUSED/);
+    const res = await inFlight.finish();
+    expect(res.status).toBe(200);
+    expect(textOf(expectValidResponse(JSON.parse(res.text)))).toContain('회원가입');
+    const { code, at } = await exited;
+    expect(code).toBe(0);
+    expect(at - signalled).toBeLessThan(10_000);
+    expect(running.lines.map((l) => l.message)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
+  });
+
+  it('on SIGINT exits 0 at once, even with an idle keep-alive connection open', async () => {
+    running = await start();
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    expect(await get(running.port, '/healthz', agent)).toBe(200);
+    const signalled = Date.now();
+    running.child.kill('SIGINT');
+    const { code, at } = await running.exited;
+    expect(code).toBe(0);
+    expect(at - signalled).toBeLessThan(2_000);
+    agent.destroy();
+  });
+
+  it('cuts off a client that never finishes its upload and still exits 0 within 10 s', async () => {
+    running = await start();
+    const stuck = halfSentRequest(running.port);
+    await sleep(100);
+    const signalled = Date.now();
+    running.child.kill('SIGTERM');
+    const { code, at } = await running.exited;
+    expect(code).toBe(0);
+    expect(at - signalled).toBeLessThan(10_000);
+    expect((await stuck.errored).message).toMatch(/socket hang up|ECONNRESET/);
+  }, 20_000);
+});

@@ -1,0 +1,58 @@
+/** decide(): answer, clarify or fall back, from scores, margins and the nearest-utterance second opinion. */
+import type { NluResult } from '../../src/nlu/classifier';
+import { decide, finalIntent, type DecisionThresholds } from '../../src/nlu/decide';
+import { toParseResult } from '../../src/nlu/parse';
+
+const T: DecisionThresholds = { minScore: 0.5, confident: 0.8, minSimilarity: 0.2, clarifyMargin: 0.1, clarifyMinSecond: 0.3 };
+
+function nlu(intent: string, score: number, rest: Array<[string, number]> = [], neighbours?: Array<[string, number]>): NluResult {
+  return {
+    intent,
+    score,
+    alternatives: rest.map(([i, s]) => ({ intent: i, score: s })),
+    normalized: 'x',
+    neighbours: neighbours?.map(([i, s]) => ({ intent: i, similarity: s })),
+  };
+}
+
+describe('decide', () => {
+  it('answers a confident intent', () => {
+    expect(decide(nlu('faq.signup', 0.95), T)).toEqual({ kind: 'answer', intent: 'faq.signup', score: 0.95 });
+  });
+
+  it('falls back when the classifier says None or the score is under minScore', () => {
+    expect(decide(nlu('None', 0.7), T)).toMatchObject({ kind: 'none', reason: 'classifier' });
+    expect(decide(nlu('faq.signup', 0.49), T)).toMatchObject({ kind: 'none', reason: 'low-score', guess: 'faq.signup' });
+  });
+
+  it('asks the second opinion in the doubt band: no similar training utterance means out of scope', () => {
+    expect(decide(nlu('faq.signup', 0.7, [], [['faq.signup', 0.1]]), T)).toMatchObject({ kind: 'none', reason: 'no-similar-utterance' });
+    expect(decide(nlu('faq.signup', 0.7, [], [['None', 0.6], ['faq.signup', 0.5]]), T)).toMatchObject({ kind: 'none' });
+    expect(decide(nlu('faq.signup', 0.7, [], [['faq.signup', 0.4]]), T)).toMatchObject({ kind: 'answer' });
+    expect(decide(nlu('faq.signup', 0.9, [], [['None', 0.6]]), T)).toMatchObject({ kind: 'answer' });
+  });
+
+  it('clarifies between two close FAQ intents, not with a control intent', () => {
+    const close = nlu('faq.first_login', 0.5, [['faq.forgot_credentials', 0.45]], [['faq.first_login', 0.5]]);
+    expect(decide(close, { ...T, minScore: 0.4, confident: 0.4 })).toEqual({ kind: 'clarify', intents: ['faq.first_login', 'faq.forgot_credentials'], score: 0.5 });
+    expect(decide(nlu('faq.signup', 0.85, [['greeting', 0.8]]), T).kind).toBe('answer');
+    expect(decide(nlu('faq.signup', 0.85, [['faq.first_login', 0.2]]), T).kind).toBe('answer');
+  });
+
+  it('maps decisions to the intent /nlu/parse reports', () => {
+    expect(finalIntent({ kind: 'none', guess: 'faq.signup', score: 0.3, reason: 'low-score' })).toBe('None');
+    expect(finalIntent({ kind: 'clarify', intents: ['faq.first_login', 'faq.signup'], score: 0.5 })).toBe('faq.first_login');
+  });
+
+  it('keeps the raw top 3 in alternatives when the decision is None', () => {
+    const raw = nlu('faq.signup', 0.45, [['faq.first_login', 0.3], ['None', 0.2], ['greeting', 0.05]]);
+    const parsed = toParseResult(raw, decide(raw, T));
+    expect(parsed.intent).toBe('None');
+    expect(parsed.score).toBe(0.55);
+    expect(parsed.alternatives).toEqual([
+      { intent: 'faq.signup', score: 0.45 },
+      { intent: 'faq.first_login', score: 0.3 },
+      { intent: 'None', score: 0.2 },
+    ]);
+  });
+});

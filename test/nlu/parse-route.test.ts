@@ -1,0 +1,54 @@
+/** POST /nlu/parse through the real app: the final decision as `intent`, raw top 3 kept, bad input handled. */
+import request from 'supertest';
+import { makeTestApp, type TestApp } from '../helpers/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await makeTestApp();
+});
+afterAll(() => t.close());
+
+const parse = (text: unknown) => request(t.app).post('/nlu/parse').send({ text });
+
+describe('POST /nlu/parse', () => {
+  it('answers {intent, score, alternatives (top 3), normalized} for a partner-style question', async () => {
+    const res = await parse('비번까먹엇어요 어케해요');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body).sort()).toEqual(['alternatives', 'intent', 'normalized', 'score']);
+    expect(res.body.intent).toBe('faq.forgot_credentials');
+    expect(res.body.normalized).toContain('비밀번호');
+    expect(res.body.alternatives.length).toBeGreaterThanOrEqual(1);
+    expect(res.body.alternatives.length).toBeLessThanOrEqual(3);
+    expect(res.body.alternatives[0]).toEqual({ intent: 'faq.forgot_credentials', score: res.body.score });
+  });
+
+  it('reports out-of-scope questions as None, with the raw guesses still in alternatives', async () => {
+    const res = await parse('정산 금액이 왜 이렇게 적어요');
+    expect(res.body.intent).toBe('None');
+    expect(res.body.score).toBeGreaterThan(0);
+    expect(Array.isArray(res.body.alternatives)).toBe(true);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['whitespace', '   \n\t '],
+    ['emoji only', '🙏🙏🙏'],
+    ['binary-looking', '\u0000\u0001\u0002\u0003\uFFFD\uFFFD'],
+  ])('%s text → 200 None', async (_name, text) => {
+    const res = await parse(text);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ intent: 'None' });
+  });
+
+  it('truncates a 1000+ character text for the classifier instead of failing', async () => {
+    const res = await parse('교육 일정 변경하고 싶어요 '.repeat(100));
+    expect(res.status).toBe(200);
+    expect(res.body.normalized.length).toBeLessThanOrEqual(300);
+    expect(res.body.intent).toBe('faq.schedule_change');
+  });
+
+  it('refuses a body without a text string with 400', async () => {
+    expect((await parse(42)).status).toBe(400);
+    expect((await request(t.app).post('/nlu/parse').send({})).status).toBe(400);
+  });
+});
