@@ -150,10 +150,10 @@ describe('bad input', () => {
 
 describe('logs', () => {
   it('write one JSON line per turn with request id, intent, score, route and latency', async () => {
-    await t.say('리프레시 교육이 뭐예요', { user: 'log-user' });
-    await until(() => t.logs().some((l) => l.message === 'turn' && l.intent === 'faq.refresh_training'));
-    const line = t.logs().reverse().find((l) => l.message === 'turn');
-    expect(line).toEqual(expect.objectContaining({ requestId: expect.any(String), intent: 'faq.refresh_training', route: 'nlu', latencyMs: expect.any(Number), score: expect.any(Number) }));
+    await request(t.app).post('/skill').set('x-request-id', 'req-log-1').send({ userRequest: { utterance: '리프레시 교육이 뭐예요', user: { id: 'log-user' } } });
+    await until(() => t.logs().some((l) => l.message === 'turn' && l.requestId === 'req-log-1'));
+    const line = t.logs().find((l) => l.message === 'turn' && l.requestId === 'req-log-1');
+    expect(line).toEqual(expect.objectContaining({ intent: 'faq.refresh_training', route: 'nlu', latencyMs: expect.any(Number), score: expect.any(Number) }));
     expect(JSON.stringify(line)).not.toContain('log-user');
   });
 
