@@ -34,6 +34,7 @@ export async function startServer({ name, args, env = {}, cwd, logFile }: StartO
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
+  process.once('exit', () => child.exitCode === null && child.kill('SIGKILL')); // never leave a server behind
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${name} exited with ${code}; see ${logFile}`))));
   await Promise.race([untilReady(port), exited]);
   return { name, child, port, readyMs: Math.round(performance.now() - started) };
