@@ -88,7 +88,11 @@ export function loadContent(root: string): Content {
   return { intents, synonyms, responses, nluSource };
 }
 
-function attempt<T>(fn: () => T, errors: ContentError[]): T | undefined {
+/**
+ * Run a loader, collecting its ContentError(s) into `errors` instead of throwing, so every problem is reported at once.
+ * @example const intents = attempt(() => loadIntents(root), errors) ?? []
+ */
+export function attempt<T>(fn: () => T, errors: ContentError[]): T | undefined {
   try {
     return fn();
   } catch (err) {

@@ -1,7 +1,7 @@
 /** Loads flows/*.yml and flows/_common.yml, then checks every response, validator and action they name. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ContentError, ContentErrors, readYaml, type ResponseDef } from '../../content';
+import { attempt, ContentError, ContentErrors, readYaml, type ResponseDef } from '../../content';
 import { SLOT_VALIDATORS } from './slots';
 import { CommonFile, FlowFile, type CommonDef, type FlowDef } from './schema';
 
@@ -39,17 +39,6 @@ function readCommon(root: string, errors: ContentError[]): CommonDef | undefined
   if (fs.existsSync(file)) return attempt(() => readYaml(file, CommonFile, root), errors);
   errors.push(new ContentError(`flows/${COMMON}`, '', 'is missing; it holds what every dialog shares (escape words, 이어서 진행)'));
   return undefined;
-}
-
-function attempt<T>(fn: () => T, errors: ContentError[]): T | undefined {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof ContentError) errors.push(err);
-    else if (err instanceof ContentErrors) errors.push(...err.errors);
-    else throw err;
-    return undefined;
-  }
 }
 
 function checkCommon(common: CommonDef, responses: Map<string, ResponseDef>): ContentError[] {
