@@ -54,7 +54,19 @@ export class Renderer {
     return this.responses.get(id)?.offer !== undefined;
   }
 
+  /** Replies without placeholders never change, so they are rendered once (callers never mutate a Reply). */
+  private readonly fixed = new Map<string, Reply>();
+
   render(id: string, params: Params = {}): Reply {
+    const noParams = Object.keys(params).length === 0;
+    const cached = noParams ? this.fixed.get(id) : undefined;
+    if (cached) return cached;
+    const reply = this.renderNow(id, params);
+    if (noParams) this.fixed.set(id, deepFreeze(reply));
+    return reply;
+  }
+
+  private renderNow(id: string, params: Params): Reply {
     const def = this.responses.get(id);
     if (!def) throw new UnknownResponseError(`no response "${id}" in responses/`);
     return {
@@ -94,6 +106,14 @@ export class Renderer {
     const q = this.quickReply(def, params);
     return [{ label: q.label, action: 'message', messageText: (q as { messageText: string }).messageText, extra: targetOf(def) }];
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 function targetOf(def: { intent?: string; action?: string }): TapTarget {
