@@ -4,7 +4,6 @@ declare module '@nlpjs/core' {
     use(plugin: unknown): unknown;
     get(name: string, settings?: unknown): any;
     register(name: string, value: unknown, isSingleton?: boolean): void;
-    registerConfiguration(tag: string, configuration: object, overwrite?: boolean): void;
   }
   export function containerBootstrap(settings?: unknown): Promise<Container>;
   export class Normalizer {

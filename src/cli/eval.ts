@@ -11,14 +11,16 @@ import { formatReport, formatSweep } from '../nlu/eval/format';
 import { report } from '../nlu/eval/metrics';
 import { perturb, type Perturbation } from '../nlu/eval/perturb';
 import { sweep } from '../nlu/eval/sweep';
-import { loadOrTrain } from '../nlu/model';
+import { EngineSchema, loadOrTrain, trainModel } from '../nlu/model';
+import { DEFAULT_ENGINE, type EngineOptions } from '../nlu/nlpjs';
 
-const USAGE = `usage: npm run eval -- [--dev FILE] [--cv K] [--perturb nospace|typo] [--sweep] [--joint K] [--json] [--root DIR]
+const USAGE = `usage: npm run eval -- [--dev FILE] [--cv K] [--perturb nospace|typo] [--sweep] [--joint K] [--engine JSON] [--json] [--root DIR]
   --dev FILE      dev set, TSV "text<TAB>intent" (default: <root>/test/nlu/dev.tsv)
   --cv K          k-fold cross-validation on intents/ instead of the dev set
   --perturb KIND  evaluate the dev set re-typed without spaces (nospace) or with a one-jamo typo (typo)
   --sweep         search decision thresholds on the evaluated set and print the best (exit code unchanged)
   --joint K       with --sweep: search on the dev set + its typo copy + K-fold cross-validation together
+  --engine JSON   train a throw-away model with these engine options over the defaults, e.g. '{"fuzzy":false}'
   --json          machine-readable output
   --root DIR      folder holding intents/ (default: CONTENT_DIR or .)
 Exits 1 when a target is missed (in-scope ≥ 96%, out-of-scope rejection ≥ 90%, overall ≥ 95%), 2 on bad input.`;
@@ -31,18 +33,25 @@ interface Source {
 interface Sources {
   content: Content;
   root: string;
+  /** Set for an ablation: a fresh model with these options instead of the saved one. */
+  engine?: EngineOptions;
   classifier?: Classifier;
+}
+
+async function classifierFor(s: Sources): Promise<Classifier> {
+  if (s.engine) return (await trainModel(s.content, s.engine)).classifier;
+  return (await loadOrTrain(s.content, path.resolve(s.root, process.env.MODEL_DIR ?? 'models'))).classifier;
 }
 
 async function devSource(s: Sources, file: string, kind?: Perturbation): Promise<Source> {
   const rows = readDevSet(file, [...s.content.intents.map((i) => i.intent), 'None']);
-  s.classifier ??= (await loadOrTrain(s.content, path.resolve(s.root, process.env.MODEL_DIR ?? 'models'))).classifier;
+  s.classifier ??= await classifierFor(s);
   const name = (path.relative(process.cwd(), file) || file) + (kind ? ` (${kind})` : '');
   return { name, rows: await classifyAll(s.classifier, kind ? perturb(rows, kind) : rows) };
 }
 
 async function cvSource(s: Sources, k: number): Promise<Source> {
-  return { name: `${k}-fold CV on intents/`, rows: await crossValidate(s.content, k) };
+  return { name: `${k}-fold CV on intents/`, rows: await crossValidate(s.content, k, s.engine) };
 }
 
 function count(flag: string, value: string | undefined): number | undefined {
@@ -50,6 +59,19 @@ function count(flag: string, value: string | undefined): number | undefined {
   const k = Number(value);
   if (!Number.isInteger(k) || k < 2) throw new Error(`${flag} needs an integer ≥ 2`);
   return k;
+}
+
+/** `--engine` JSON merged over the default engine options, validated. */
+function engineOption(json: string): EngineOptions {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new Error('--engine needs JSON, e.g. \'{"fuzzy":false}\'');
+  }
+  const result = EngineSchema.safeParse({ ...DEFAULT_ENGINE, ...(parsed as object) });
+  if (!result.success) throw new Error(`--engine: ${result.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`);
+  return result.data;
 }
 
 function options(argv: string[]) {
@@ -61,13 +83,15 @@ function options(argv: string[]) {
       perturb: { type: 'string' },
       sweep: { type: 'boolean', default: false },
       joint: { type: 'string' },
+      engine: { type: 'string' },
       json: { type: 'boolean', default: false },
       root: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.perturb !== undefined && !['nospace', 'typo'].includes(values.perturb)) throw new Error('--perturb is nospace or typo');
-  return { ...values, cv: count('--cv', values.cv), joint: count('--joint', values.joint), perturb: values.perturb as Perturbation | undefined };
+  const engine = values.engine === undefined ? undefined : engineOption(values.engine);
+  return { ...values, engine, cv: count('--cv', values.cv), joint: count('--joint', values.joint), perturb: values.perturb as Perturbation | undefined };
 }
 
 /**
@@ -78,13 +102,13 @@ export async function runEval(argv: string[], out: (line: string) => void = cons
   const o = options(argv);
   if (o.help) return out(USAGE), 0;
   const root = path.resolve(o.root ?? process.env.CONTENT_DIR ?? '.');
-  const s: Sources = { content: loadContent(root), root };
+  const s: Sources = { content: loadContent(root), root, engine: o.engine };
   const devFile = path.resolve(o.dev ?? path.join(root, 'test/nlu/dev.tsv'));
   const main = o.cv ? await cvSource(s, o.cv) : await devSource(s, devFile, o.perturb);
   const result = report(predict(main.rows, DEFAULT_THRESHOLDS));
   const swept = o.joint ? [await devSource(s, devFile), await devSource(s, devFile, 'typo'), await cvSource(s, o.joint)] : [main];
   const best = o.sweep ? sweep(swept.map((x) => x.rows)) : undefined;
-  if (o.json) out(JSON.stringify({ source: main.name, thresholds: DEFAULT_THRESHOLDS, ...result, ...(best ? { sweep: { ...best, on: swept.map((x) => x.name) } } : {}) }, null, 2));
+  if (o.json) out(JSON.stringify({ source: main.name, engine: o.engine ?? DEFAULT_ENGINE, thresholds: DEFAULT_THRESHOLDS, ...result, ...(best ? { sweep: { ...best, on: swept.map((x) => x.name) } } : {}) }, null, 2));
   else {
     formatReport(result, `NLU evaluation on ${main.name}`).forEach((l) => out(l));
     if (best) ['', ...formatSweep(best, swept.map((x) => x.name))].forEach((l) => out(l));

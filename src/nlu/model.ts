@@ -27,15 +27,18 @@ export interface LoadedModel {
   reason?: string;
 }
 
+/** Engine options as stored in an artifact (and accepted by `npm run eval -- --engine`). */
+export const EngineSchema = z.strictObject({
+  features: z.strictObject({ words: z.boolean(), ngrams: z.array(z.number().int().min(1).max(5)).min(1) }),
+  langKoStems: z.boolean(),
+  scale: z.enum(['one', 'sqrt']).optional(),
+  fuzzy: z.boolean().optional(),
+});
+
 const Artifact = z.object({
   pipeline: z.literal(PIPELINE_VERSION),
   hash: z.string(),
-  engine: z.object({
-    features: z.object({ words: z.boolean(), ngrams: z.array(z.number().int().positive()) }),
-    langKoStems: z.boolean(),
-    scale: z.enum(['one', 'sqrt']).optional(),
-    fuzzy: z.boolean().optional(),
-  }),
+  engine: EngineSchema,
   nlp: z.string().min(2),
   texts: z.array(z.object({ text: z.string(), intent: z.string() })),
 });

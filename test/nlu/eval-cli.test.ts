@@ -55,6 +55,12 @@ describe('eval CLI', () => {
     expect(out).toMatch(/best thresholds on .*good2\.tsv:\n\s+minScore [\d.]+/);
   });
 
+  it('trains a throw-away model for an ablation with --engine', async () => {
+    const { code, out } = await run(['--dev', devFile('good4.tsv', GOOD), '--engine', '{"fuzzy":false}', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).engine).toMatchObject({ fuzzy: false, scale: 'sqrt' });
+  });
+
   it('evaluates a perturbed copy of the dev set', async () => {
     const { code, out } = await run(['--dev', devFile('good3.tsv', GOOD), '--perturb', 'nospace', '--json']);
     expect(code).toBe(0);
@@ -66,5 +72,7 @@ describe('eval CLI', () => {
     await expect(run(['--dev', devFile('unknown.tsv', ['비번\tfaq.nope'])])).rejects.toThrow(/unknown intent "faq\.nope"/);
     await expect(run(['--cv', '1'])).rejects.toThrow(/--cv/);
     await expect(run(['--perturb', 'upside-down'])).rejects.toThrow(/--perturb/);
+    await expect(run(['--engine', '{"bogus":1}'])).rejects.toThrow(/--engine: .*bogus/);
+    await expect(run(['--engine', 'fuzzy=false'])).rejects.toThrow(/--engine needs JSON/);
   });
 });
