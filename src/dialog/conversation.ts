@@ -134,6 +134,18 @@ export class Conversation {
 
 /** Concatenate replies: outputs in order, quick replies of the last reply that has any. */
 export function toSkillResponse(replies: Reply[]): SkillResponse {
+  const single = replies.length === 1 && Object.isFrozen(replies[0]) ? replies[0] : undefined;
+  const known = single && validated.get(single);
+  if (known) return known;
+  const response = assemble(replies);
+  if (single) validated.set(single, response);
+  return response;
+}
+
+/** A fixed (frozen, rendered-once) reply is checked against the response schema once, not on every turn. */
+const validated = new WeakMap<Reply, SkillResponse>();
+
+function assemble(replies: Reply[]): SkillResponse {
   const outputs = replies.flatMap((r) => r.outputs);
   const withQr = [...replies].reverse().find((r) => r.quickReplies.length > 0);
   return skillResponse(outputs, withQr?.quickReplies ?? []);

@@ -115,7 +115,9 @@ describe('graceful shutdown', () => {
     running.child.kill('SIGINT');
     const { code, at } = await running.exited;
     expect(code).toBe(0);
-    expect(at - signalled).toBeLessThan(2_000);
+    // Node's keep-alive timeout is 5 s: exiting well before it proves the idle socket was closed, not waited out
+    // (4 s rather than 2 s leaves room for a loaded CI machine).
+    expect(at - signalled).toBeLessThan(4_000);
     agent.destroy();
   });
 
