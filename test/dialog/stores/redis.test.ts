@@ -1,7 +1,7 @@
 /** RedisStore against a real redis-server: the contract, two app instances sharing one dialog, Redis down or slow. */
 import Redis from 'ioredis';
 import type { Session } from '../../../src/dialog/session';
-import { RedisStore } from '../../../src/dialog/stores';
+import { RedisStore } from '../../../src/dialog/stores/redis';
 import { createLogger } from '../../../src/log/logger';
 import { makeTestApp, tapOf, textOf, type TestApp } from '../../helpers/app';
 import { hasRedisServer, startRedis, waitUntil, type RedisServer } from './redis-server';
