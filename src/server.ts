@@ -74,9 +74,10 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
       sessionTtlMs: config.SESSION_TTL_MS,
     });
     runtime = { conversation, classifier };
-    logger.info(model.source === 'loaded' ? 'model loaded' : 'model trained (artifact was missing or stale)', {
+    logger.info(model.source === 'loaded' ? 'model loaded' : 'model trained (artifact was missing, stale or unreadable)', {
       file: path.relative(process.cwd(), model.file),
       ms: model.ms,
+      ...(model.reason ? { reason: model.reason } : {}),
     });
     return model;
   });
