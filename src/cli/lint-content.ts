@@ -5,7 +5,8 @@ import YAML from 'yaml';
 import { checkContent, ContentError, ContentErrors, loadContent, Renderer, type Content } from '../content';
 import { createDialogs } from '../dialog/flows';
 import { skillResponse } from '../kakao/build';
-import { createNormalizer, type Normalizer } from '../nlu/normalize';
+import { normalizerFor } from '../nlu/model';
+import type { Normalizer } from '../nlu/normalize';
 
 export type Level = 'error' | 'warning' | 'note';
 
@@ -55,7 +56,7 @@ export function lintContent(root: string, { devSet, minUtterances = 5 }: LintOpt
     findings.push(finding('error', id ? (fileOf.get(id) ?? e.file) : e.file, e.field, e.detail));
   }
   findings.push(...renderEach(content, fileOf));
-  const normalize = createNormalizer(content.synonyms);
+  const normalize = normalizerFor(content);
   const training = trainingIndex(content, normalize);
   findings.push(...duplicateUtterances(training), ...thinIntents(content, minUtterances));
   const dev = devOverlap(root, devSet ?? path.join(root, 'test', 'nlu', 'dev.tsv'), training, normalize, content);
