@@ -62,7 +62,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   ];
   let runtime: Runtime | undefined;
   const ready = loadOrTrain(content, path.resolve(root, config.MODEL_DIR)).then(async (model) => {
-    await model.classifier.classify('안녕하세요'); // warm-up: lang-ko loads its dictionary on first use
+    await model.classifier.classify('안녕하세요'); // warm-up: the first classification costs ~40 ms (lazy indexes, JIT); pay it before /readyz, not on a partner's turn
     const classifier = cachedClassifier(model.classifier); // bounded LRU by exact text (bench/results.md)
     const bot = new Bot({ renderer, responses: content.responses, classifier, dialogs: dialogs.plugins });
     const conversation = new Conversation({
