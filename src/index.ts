@@ -59,11 +59,12 @@ function onceShutdown(servers: Server[], closeStore: () => Promise<void>, logger
     if (stopping) return;
     stopping = true;
     const began = Date.now();
+    const stopped = Promise.all(servers.map(closed)); // stop accepting first, then say so
     logger.info('shutting down', { reason });
     setTimeout(() => process.exit(1), HARD_STOP_MS).unref();
     const reaper = setInterval(() => servers.forEach((s) => s.closeIdleConnections()), 50);
     const cutOff = setTimeout(() => servers.forEach((s) => s.closeAllConnections()), DRAIN_MS);
-    void Promise.all(servers.map(closed))
+    void stopped
       .then(() => (clearInterval(reaper), clearTimeout(cutOff), closeStore()))
       .then(
         () => logger.info('stopped', { ms: Date.now() - began }),
