@@ -1,7 +1,6 @@
 /** Entry point: load config, build the server, listen on PORT (and ADMIN_PORT), shut down gracefully. */
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
 import { ConfigError, loadConfig } from './config';
 import { ContentError, ContentErrors } from './content';
 import { createLogger, type Logger } from './log/logger';
@@ -40,12 +39,13 @@ async function main(): Promise<void> {
   });
 }
 
-function listen(app: Express, port: number, host: string): Promise<Server> {
+function listen(app: RequestListener, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, () => resolve(server));
-    server.once('error', reject);
+    const server = createServer(app);
     server.requestTimeout = REQUEST_TIMEOUT_MS;
     server.headersTimeout = REQUEST_TIMEOUT_MS;
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
   });
 }
 

@@ -1,4 +1,8 @@
-/** createApp: the Express app with every route and middleware, built from injected dependencies. */
+/**
+ * createApp: the HTTP handler. POST /skill (the hot path) goes to the webhook's own node handler;
+ * everything else (health, /nlu/parse, operator routes, 404) to an Express app.
+ */
+import type { IncomingMessage, RequestListener } from 'node:http';
 import express, { type Router } from 'express';
 import type { Config } from '../config';
 import type { Renderer } from '../content/render';
@@ -8,10 +12,11 @@ import type { Classifier } from '../nlu/classifier';
 import { cannedReplies } from './middleware/canned-replies';
 import { onError } from './middleware/on-error';
 import { requestId } from './middleware/request-id';
-import { protectWebhook, securityHeaders } from './middleware/security';
+import { securityHeaders } from './middleware/security';
+import { sharedSecret } from './middleware/shared-secret';
 import { healthRoutes } from './routes/health';
 import { nluRoutes } from './routes/nlu';
-import { skillRoutes, type TurnHook } from './routes/skill';
+import { skillEndpoint, type TurnHook } from './routes/skill';
 
 /** What the routes serve from; undefined until the model is loaded. */
 export interface Runtime {
@@ -34,24 +39,33 @@ export interface AppDeps {
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const BODY_LIMIT = '64kb';
 
+/** What `npm start` listens with: `http.createServer(app)`; supertest takes it as is. */
+export type App = RequestListener;
+
 /**
- * @example const app = createApp({ config, logger, runtime: () => runtime }); app.listen(8080)
+ * @example const app = createApp({ config, logger, runtime: () => runtime }); http.createServer(app).listen(8080)
  */
-export function createApp({ config, logger, runtime, hooks, adminRoutes = [], renderer, now }: AppDeps): express.Express {
-  const app = baseApp();
+export function createApp({ config, logger, runtime, hooks, adminRoutes = [], renderer, now }: AppDeps): App {
   const canned = cannedReplies(renderer);
+  const skill = skillEndpoint({ config, conversation: () => runtime()?.conversation, logger, canned, hooks, now });
+  const app = baseApp();
   app.use(requestId());
   app.use(healthRoutes(() => runtime() !== undefined));
   for (const router of adminRoutes) app.use(router);
-  const json = express.json({ limit: BODY_LIMIT });
-  const guards = protectWebhook(config, { limited: () => canned.rateLimited, logger, now });
-  app.use('/skill', ...guards.beforeBody, json, ...guards.skillAfterBody);
-  app.use('/nlu', ...guards.beforeBody, json);
-  app.use(skillRoutes({ conversation: () => runtime()?.conversation, logger, hooks, now }));
+  const secret = config.SKILL_SECRET ? [sharedSecret({ secret: config.SKILL_SECRET, header: config.SKILL_SECRET_HEADER })] : [];
+  app.use('/nlu', ...secret, express.json({ limit: BODY_LIMIT }));
   app.use(nluRoutes(() => runtime()?.classifier));
   app.use(notFound);
-  app.use(onError(logger, { skillApology: () => canned.apology }));
-  return app;
+  app.use(onError(logger));
+  return (req, res) => (isSkillPost(req) ? skill(req, res) : app(req, res));
+}
+
+/** POST /skill, matched as Express would (any case, optional trailing slash, query ignored). */
+function isSkillPost(req: IncomingMessage): boolean {
+  if (req.method !== 'POST' || !req.url) return false;
+  const q = req.url.indexOf('?');
+  const path = q === -1 ? req.url : req.url.slice(0, q);
+  return path === '/skill' || /^\/skill\/?$/i.test(path);
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The web simulator in a real headless Chromium (playwright-core + Debian's chromium): type, read, tap, inspect. */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { makeTestApp, ROOT, type TestApp } from '../helpers/app';
@@ -21,7 +21,7 @@ let base: string;
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-nanum (.ci/run does)`);
   t = await makeTestApp({ FALLBACK_LOG_DIR: tempDir('browser') });
-  server = t.app.listen(0, '127.0.0.1');
+  server = http.createServer(t.app).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({

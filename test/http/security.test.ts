@@ -2,8 +2,12 @@
 import { Writable } from 'node:stream';
 import express from 'express';
 import request from 'supertest';
-import { createLogger } from '../../src/log/logger';
+import { loadConfig } from '../../src/config';
+import type { Conversation } from '../../src/dialog/conversation';
+import { cannedReplies } from '../../src/http/middleware/canned-replies';
 import { onError } from '../../src/http/middleware/on-error';
+import { skillEndpoint } from '../../src/http/routes/skill';
+import { createLogger } from '../../src/log/logger';
 import { requestId } from '../../src/http/middleware/request-id';
 import { expectValidResponse, makeTestApp, textOf, type TestApp } from '../helpers/app';
 
@@ -158,32 +162,39 @@ describe('admin routes (SIMULATOR, METRICS, ADMIN_PORT)', () => {
   });
 });
 
-describe('onError', () => {
-  function appThatThrows(lines: string[]) {
+describe('last line of defence', () => {
+  function capture(lines: string[]) {
     const stream = new Writable({
       write(chunk, _enc, cb) {
         lines.push(chunk.toString());
         cb();
       },
     });
-    const logger = createLogger({ level: 'info', stream });
+    return createLogger({ level: 'info', stream });
+  }
+
+  /** The webhook with a conversation that throws (Conversation.respond catches its own errors; this is what is left). */
+  function webhookThatThrows(lines: string[]) {
+    const config = loadConfig({});
+    const conversation = { respond: async () => Promise.reject(new TypeError('boom near 010-2345-6789')) } as unknown as Conversation;
+    return skillEndpoint({ config, conversation: () => conversation, logger: capture(lines), canned: cannedReplies() });
+  }
+
+  function expressThatThrows(lines: string[]) {
     const app = express();
     app.use(requestId());
-    app.post('/skill', (_req, res) => {
-      res.locals.skill = { parsed: true };
-      throw new TypeError('boom near 010-2345-6789');
-    });
     app.get('/other', async () => {
       throw new Error('kaput');
     });
-    app.use(onError(logger, { skillApology: () => ({ version: '2.0', template: { outputs: [{ simpleText: { text: 'sorry 1533-0301' } }] } }) }));
+    app.use(onError(capture(lines)));
     return app;
   }
 
   it('turns a crash inside a parsed skill request into 200 + the apology, logged with the request id (masked)', async () => {
     const lines: string[] = [];
-    const res = await request(appThatThrows(lines)).post('/skill').set('x-request-id', 'req-crash-1').send({});
+    const res = await request(webhookThatThrows(lines)).post('/skill').set('x-request-id', 'req-crash-1').send(tap('crash'));
     expect(res.status).toBe(200);
+    expect(res.headers['x-request-id']).toBe('req-crash-1');
     expect(textOf(expectValidResponse(res.body))).toContain('1533-0301');
     const logged = lines.map((l) => JSON.parse(l));
     expect(logged).toContainEqual(expect.objectContaining({ level: 'error', requestId: 'req-crash-1', errorName: 'TypeError', error: expect.stringContaining('boom') }));
@@ -191,9 +202,11 @@ describe('onError', () => {
   });
 
   it('answers other crashes with a 500 JSON error carrying the request id, never a stack', async () => {
-    const res = await request(appThatThrows([])).get('/other').set('x-request-id', 'req-crash-2');
+    const lines: string[] = [];
+    const res = await request(expressThatThrows(lines)).get('/other').set('x-request-id', 'req-crash-2');
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ error: 'internal error', requestId: 'req-crash-2' });
     expect(res.text).not.toContain('kaput');
+    expect(lines.map((l) => JSON.parse(l))).toContainEqual(expect.objectContaining({ level: 'error', requestId: 'req-crash-2' }));
   });
 });

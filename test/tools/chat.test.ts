@@ -1,4 +1,5 @@
 /** `npm run chat`: piped stdin, one line per turn; a number taps the quick reply shown with it; --url talks to a server. */
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { makeTestApp } from '../helpers/app';
 import { runCli, tempDir } from './helpers';
@@ -42,7 +43,7 @@ describe('npm run chat --url (a running server)', () => {
   it('talks to POST /skill with the shared secret from SKILL_SECRET', async () => {
     const env = { FALLBACK_LOG_DIR: tempDir('chat-url'), SKILL_SECRET: 'chat-test-secret' };
     const t = await makeTestApp(env);
-    const server = t.app.listen(0, '127.0.0.1');
+    const server = http.createServer(t.app).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

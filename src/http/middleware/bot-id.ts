@@ -1,22 +1,18 @@
-/** botId: accept only payloads from our own bot (`bot.id`, with or without Kakao's trailing `!`). */
-import type { RequestHandler } from 'express';
-
-export interface BotIdOptions {
-  botId: string;
-}
+/** botIdCheck: accept only payloads from our own bot (`bot.id`, with or without Kakao's trailing `!`). */
 
 /**
- * Answers 403 JSON when `bot.id` is missing or names another bot. Runs after the JSON parser.
- * @example app.use('/skill', express.json(), botId({ botId: '5f1234567890abcdef123456' }))
+ * True when the parsed body's `bot.id` names `botId` (a trailing `!` on either side is ignored).
+ * @example botIdCheck('5f12…')({ bot: { id: '5f12…!' } }) // true
  */
-export function botId({ botId }: BotIdOptions): RequestHandler {
+export function botIdCheck(botId: string): (body: unknown) => boolean {
   const expected = withoutBang(botId);
-  return function botId(req, res, next) {
-    const id = (req.body as { bot?: { id?: unknown } } | undefined)?.bot?.id;
-    if (typeof id === 'string' && withoutBang(id) === expected) return next();
-    res.status(403).json({ error: 'bot.id is missing or names another bot' });
+  return (body) => {
+    const id = (body as { bot?: { id?: unknown } } | undefined)?.bot?.id;
+    return typeof id === 'string' && withoutBang(id) === expected;
   };
 }
+
+export const BOT_ID_REFUSAL = { error: 'bot.id is missing or names another bot' };
 
 function withoutBang(id: string): string {
   return id.endsWith('!') ? id.slice(0, -1) : id;

@@ -17,9 +17,18 @@ export interface CannedReplies {
  */
 export function cannedReplies(renderer?: Renderer): CannedReplies {
   return {
-    rateLimited: renderOr(renderer, 'system.rate_limited', LAST_RESORT_SLOW_DOWN),
-    apology: renderOr(renderer, 'system.error', LAST_RESORT_APOLOGY),
+    rateLimited: deepFreeze(renderOr(renderer, 'system.rate_limited', LAST_RESORT_SLOW_DOWN)),
+    apology: deepFreeze(renderOr(renderer, 'system.error', LAST_RESORT_APOLOGY)),
   };
+}
+
+/** Frozen all the way down: the webhook serializes a frozen reply once (src/http/reply.ts). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function renderOr(renderer: Renderer | undefined, id: string, fallback: SkillResponse): SkillResponse {

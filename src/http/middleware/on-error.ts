@@ -10,11 +10,6 @@ interface HttpishError {
   message?: string;
 }
 
-export interface OnErrorOptions {
-  /** Sent with 200 when a parsed skill request fails unexpectedly: Kakao must get a SkillResponse. */
-  skillApology?: () => unknown;
-}
-
 const MESSAGES: Record<string, string> = {
   'entity.parse.failed': 'request body is not valid JSON',
   'entity.too.large': 'request body is too large (limit 64 KB)',
@@ -29,11 +24,12 @@ const MESSAGES: Record<string, string> = {
 
 /**
  * 4xx errors (bad JSON, body too large…) become `{error}` with their status. Anything else is
- * logged once with the request id (its message masked: it may quote user text). A parsed skill
- * request still gets HTTP 200 and the apology; other routes get a 500 `{error, requestId}`.
- * @example app.use(onError(logger, { skillApology: () => canned.apology }))
+ * logged once with the request id (its message masked: it may quote user text) and answered with a
+ * 500 `{error, requestId}`. (The webhook, POST /skill, handles its own errors: a parsed skill request
+ * always gets HTTP 200 and the apology.)
+ * @example app.use(onError(logger))
  */
-export function onError(logger: Logger, { skillApology }: OnErrorOptions = {}): ErrorRequestHandler {
+export function onError(logger: Logger): ErrorRequestHandler {
   return function onError(err: HttpishError, req, res, next) {
     const status = err?.status ?? err?.statusCode ?? 500;
     if (status >= 400 && status < 500 && !res.headersSent) {
@@ -43,8 +39,7 @@ export function onError(logger: Logger, { skillApology }: OnErrorOptions = {}): 
     const requestId = res.locals.requestId as string | undefined;
     logger.error('unhandled error', { requestId, path: req.path, ...describe(err) });
     if (res.headersSent) return next(err); // Express closes the connection
-    if (skillApology && res.locals.skill !== undefined) res.status(200).json(skillApology());
-    else res.status(500).json({ error: 'internal error', requestId });
+    res.status(500).json({ error: 'internal error', requestId });
   };
 }
 

@@ -1,46 +1,37 @@
-/** Security middleware for the webhook: headers, shared secret, bot id, per-user rate limit. */
+/** Security headers: helmet's defaults, as Express middleware and as a precomputed list for the webhook. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
-import type { Config } from '../../config';
-import type { Logger } from '../../log/logger';
-import { botId } from './bot-id';
-import { rateLimit } from './rate-limit';
-import { sharedSecret } from './shared-secret';
-
-export interface WebhookGuardOptions {
-  /** The SkillResponse a rate-limited user gets. */
-  limited: () => unknown;
-  logger?: Logger;
-  now?: () => number;
-}
-
-/** Guards in the order they run: `beforeBody` ahead of the JSON parser, the rest after it. */
-export interface WebhookGuards {
-  /** Shared secret: an unauthenticated body is never parsed. */
-  beforeBody: RequestHandler[];
-  /** For /skill only: bot id and per-user rate limit (both read the parsed body). */
-  skillAfterBody: RequestHandler[];
-}
 
 /**
- * The guards for `/skill` and `/nlu/parse`, built from config (each one only when configured).
- * @example const g = protectWebhook(config, { limited }); app.use('/skill', ...g.beforeBody, json, ...g.skillAfterBody)
- */
-export function protectWebhook(config: Config, { limited, logger, now }: WebhookGuardOptions): WebhookGuards {
-  const beforeBody = config.SKILL_SECRET
-    ? [sharedSecret({ secret: config.SKILL_SECRET, header: config.SKILL_SECRET_HEADER })]
-    : [];
-  const skillAfterBody = [
-    ...(config.BOT_ID ? [botId({ botId: config.BOT_ID })] : []),
-    rateLimit({ turns: config.RATE_LIMIT_TURNS, windowMs: config.RATE_LIMIT_WINDOW_MS, limited, logger, now }),
-  ];
-  return { beforeBody, skillAfterBody };
-}
-
-/**
- * helmet's defaults (CSP, HSTS, nosniff, frame denial, no `x-powered-by`…) for every route.
+ * helmet's defaults (CSP, HSTS, nosniff, frame denial, no `x-powered-by`…) for every Express route.
  * @example app.use(securityHeaders())
  */
 export function securityHeaders(): RequestHandler {
   return helmet();
+}
+
+/**
+ * The headers helmet sets, computed once by running helmet against a recording response: the webhook
+ * sends the same headers without running the middleware on every turn.
+ * @example securityHeaderList() // [['Content-Security-Policy', "default-src 'self';…"], …]
+ */
+export function securityHeaderList(): ReadonlyArray<readonly [string, string]> {
+  const headers = new Map<string, string>();
+  const recorder = {
+    setHeader(name: string, value: unknown) {
+      headers.set(name, String(value));
+      return recorder;
+    },
+    removeHeader(name: string) {
+      headers.delete(name);
+    },
+    getHeader: (name: string) => headers.get(name),
+  };
+  let ran = false;
+  helmet()({} as IncomingMessage, recorder as unknown as ServerResponse, () => {
+    ran = true;
+  });
+  if (!ran) throw new Error('helmet did not finish synchronously; cannot precompute its headers');
+  return [...headers];
 }

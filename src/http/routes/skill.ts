@@ -1,51 +1,98 @@
-/** POST /skill: the Kakao webhook. Always 200 with a valid SkillResponse once the body is a skill request. */
-import { Router } from 'express';
+/**
+ * POST /skill: the Kakao webhook, on node's own request handler rather than Express's router
+ * (bench/results.md: Express's per-request machinery alone costs more than a whole turn).
+ * Order: security headers and request id → shared secret (before the body is read) → body (64 KB, JSON)
+ * → bot id → per-user rate limit → payload schema → turn. A parsed skill request always gets HTTP 200
+ * with a valid SkillResponse, even when the turn fails.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Config } from '../../config';
 import type { Conversation, TurnReport } from '../../dialog/conversation';
 import type { TurnInput } from '../../dialog/types';
-import type { SkillPayload } from '../../kakao/payload';
+import { describeIssue, SkillPayload } from '../../kakao/payload';
+import type { SkillResponse } from '../../kakao/response';
 import { userTag, type Logger } from '../../log/logger';
-import { maskUnderstoodless } from '../../log/mask';
-import { parseSkill } from '../middleware/parse-skill';
+import { maskText, maskUnderstoodless } from '../../log/mask';
+import { HttpError, readJsonBody } from '../body';
+import { BOT_ID_REFUSAL, botIdCheck } from '../middleware/bot-id';
+import type { CannedReplies } from '../middleware/canned-replies';
+import { rateLimiter } from '../middleware/rate-limit';
+import { REQUEST_ID_HEADER, requestIdOf } from '../middleware/request-id';
+import { secretCheck, secretRefusal } from '../middleware/shared-secret';
+import { sendJson } from '../reply';
 
 /** Called after every answered turn (metrics, fallback report). Must not throw. */
 export type TurnHook = (turn: TurnInput, report: TurnReport) => void;
 
-export interface SkillRouteOptions {
+export interface SkillEndpointOptions {
+  config: Pick<Config, 'SKILL_SECRET' | 'SKILL_SECRET_HEADER' | 'BOT_ID' | 'RATE_LIMIT_TURNS' | 'RATE_LIMIT_WINDOW_MS'>;
   conversation: () => Conversation | undefined;
   logger: Logger;
+  canned: CannedReplies;
   hooks?: TurnHook[];
   now?: () => number;
 }
 
-export function skillRoutes({ conversation, logger, hooks = [], now = Date.now }: SkillRouteOptions): Router {
-  const router = Router();
+/** A node request handler for POST /skill (the caller routes only that method and path here). */
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * @example const skill = skillEndpoint({ config, conversation, logger, canned }); skill(req, res)
+ */
+export function skillEndpoint({ config, conversation, logger, canned, hooks = [], now = Date.now }: SkillEndpointOptions): NodeHandler {
   const log = logger.child({ module: 'skill' });
-  router.post('/skill', parseSkill(), async (_req, res) => {
-    const payload = res.locals.skill as SkillPayload;
+  const secretHeader = config.SKILL_SECRET_HEADER.toLowerCase();
+  const secretOk = config.SKILL_SECRET ? secretCheck(config.SKILL_SECRET) : undefined;
+  const botOk = config.BOT_ID ? botIdCheck(config.BOT_ID) : undefined;
+  const limiter = rateLimiter({ turns: config.RATE_LIMIT_TURNS, windowMs: config.RATE_LIMIT_WINDOW_MS, logger, now });
+
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+    if (secretOk && !secretOk(req.headers[secretHeader])) return sendJson(res, 401, secretRefusal(config.SKILL_SECRET_HEADER), requestId);
+    const body = await readJsonBody(req);
+    if (botOk && !botOk(body)) return sendJson(res, 403, BOT_ID_REFUSAL, requestId);
+    if (!limiter.allow(body, requestId)) return sendJson(res, 200, canned.rateLimited, requestId);
+    const parsed = SkillPayload.safeParse(body);
+    if (!parsed.success) return sendJson(res, 400, { error: describeIssue(parsed.error) }, requestId);
+    const payload = parsed.data;
+    const conv = conversation();
+    if (!conv) return sendJson(res, 200, STARTING, requestId);
     const turn: TurnInput = {
-      requestId: res.locals.requestId as string,
+      requestId,
       userKey: payload.userRequest.user.id,
       utterance: payload.userRequest.utterance,
       clientExtra: payload.action?.clientExtra ?? {},
       now: now(),
     };
-    const conv = conversation();
-    if (!conv) {
-      res.json(STARTING);
-      return;
+    let report: TurnReport;
+    try {
+      report = await conv.respond(turn);
+    } catch (err) {
+      failed(err, requestId);
+      return sendJson(res, 200, canned.apology, requestId);
     }
-    const report = await conv.respond(turn);
-    res.json(report.response);
+    sendJson(res, 200, report.response, requestId);
     logTurn(log, turn, report);
     for (const hook of hooks) {
       try {
         hook(turn, report);
       } catch (err) {
-        log.warn('turn hook failed', { requestId: turn.requestId, error: String(err) });
+        log.warn('turn hook failed', { requestId, error: String(err) });
       }
     }
-  });
-  return router;
+  }
+
+  function failed(err: unknown, requestId: string): void {
+    log.error('unhandled error', { requestId, path: '/skill', errorName: err instanceof Error ? err.name : typeof err, error: maskText(String(err instanceof Error ? err.message : err)) });
+  }
+
+  return function skill(req, res) {
+    const requestId = requestIdOf(req.headers[REQUEST_ID_HEADER]);
+    handle(req, res, requestId).catch((err: unknown) => {
+      if (err instanceof HttpError) return sendJson(res, err.status, { error: err.message }, requestId);
+      failed(err, requestId);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error', requestId }, requestId);
+    });
+  };
 }
 
 function logTurn(log: Logger, turn: TurnInput, report: TurnReport): void {
@@ -63,7 +110,7 @@ function logTurn(log: Logger, turn: TurnInput, report: TurnReport): void {
   });
 }
 
-const STARTING = {
+const STARTING: SkillResponse = Object.freeze({
   version: '2.0',
   template: { outputs: [{ simpleText: { text: '잠시만요, 챗봇을 준비하고 있어요. 잠시 후 다시 말씀해 주세요. (문의: 1533-0301)' } }] },
-};
+}) as SkillResponse;
