@@ -14,7 +14,7 @@ export interface Summary {
   cpuUsPerReq: number;
 }
 
-/** One server's results: `bare`, `ours`, or a named variant of ours. */
+/** One server's results: `bare` (the Express floor), `node` (the node floor), `ours`, or a named variant of ours. */
 export interface ServerReport extends Summary {
   name: string;
   /** How it was run (env overrides, directory). */
@@ -79,6 +79,7 @@ function serverOf(report: Report, name: string): ServerReport {
 export function toMarkdown(report: Report): string {
   const { servers, settings: s } = report;
   const bare = serverOf(report, 'bare');
+  const node = servers.find((x) => x.name === 'node');
   const row = (label: string, f: (x: ServerReport) => string | number, target = '') => `| ${label} | ${servers.map(f).join(' | ')} | ${target} |`;
   const cpu = os.cpus();
   return [
@@ -90,6 +91,7 @@ export function toMarkdown(report: Report): string {
     `|---|${servers.map(() => '---:').join('|')}|---|`,
     row('req/s (median of rounds)', (x) => x.reqPerSec),
     row('ratio to bare', (x) => (x.name === 'bare' ? '1' : `**${(x.reqPerSec / bare.reqPerSec).toFixed(2)}**`), `≥ ${TARGETS.ratio}`),
+    ...(node ? [row('ratio to the node floor (no Express at all)', (x) => (x.reqPerSec / node.reqPerSec).toFixed(2))] : []),
     row('server CPU per request, µs (median)', (x) => x.cpuUsPerReq),
     row('CPU ratio: bare CPU ÷ this server (≈ the ratio on an idle machine)', (x) => (x.name === 'bare' ? '1' : (bare.cpuUsPerReq / x.cpuUsPerReq).toFixed(2)), `≥ ${TARGETS.ratio}`),
     row('p50 latency, ms', (x) => x.p50),

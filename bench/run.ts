@@ -3,7 +3,8 @@
  * autocannon in alternating rounds with the same mix; writes bench/results.md.
  * Options: --seconds 10 --rounds 3 --warmup 5 --connections 50 --env KEY=VALUE (ours, repeatable)
  * --variant 'name[@dir][:KEY=VALUE,…]' (another build or env of ours in the same rounds, repeatable;
- * NODE_OPTIONS=… passes V8 flags) --no-build --no-write --strict (exit 1 when a target is missed)
+ * NODE_OPTIONS=… passes V8 flags) --no-node-floor (skip the second reference, bench/node-floor.ts)
+ * --no-build --no-write --strict (exit 1 when a target is missed)
  * --profile (CPU profile of ours into test-artifacts/profiles; summarise with bench/profile-summary.ts).
  */
 import { spawnSync } from 'node:child_process';
@@ -24,7 +25,8 @@ interface Target {
   name: string;
   dir: string;
   env: Record<string, string>;
-  bare?: boolean;
+  /** A reference server from bench/ (the bare Express floor, the node floor) instead of dist/index.js. */
+  script?: string;
 }
 
 function options() {
@@ -37,6 +39,7 @@ function options() {
       env: { type: 'string', multiple: true, default: [] },
       variant: { type: 'string', multiple: true, default: [] },
       'no-build': { type: 'boolean', default: false },
+      'no-node-floor': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
@@ -48,7 +51,12 @@ function options() {
     rounds: Number(values.rounds),
     warmup: Number(values.warmup),
     connections: Number(values.connections),
-    targets: [{ name: 'bare', dir: ROOT, env: {}, bare: true }, ours, ...values.variant.map((v) => variantOf(v, ours))],
+    targets: [
+      { name: 'bare', dir: ROOT, env: {}, script: 'bare-server.ts' },
+      ...(values['no-node-floor'] ? [] : [{ name: 'node', dir: ROOT, env: {}, script: 'node-floor.ts' }]),
+      ours,
+      ...values.variant.map((v) => variantOf(v, ours)),
+    ],
     build: !values['no-build'],
     write: !values['no-write'],
     strict: values.strict,
@@ -103,21 +111,21 @@ async function main(): Promise<void> {
 
 function start(t: Target, profile: boolean): Promise<Running> {
   const prof = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ARTIFACTS, 'profiles')}`] : [];
-  const args = t.bare ? [compileBare()] : [...prof, 'dist/index.js'];
+  const args = t.script ? [compileReference(t.script)] : [...prof, 'dist/index.js'];
   return startServer({ name: t.name, args, env: t.env, cwd: t.dir, logFile: logFileOf(t.name) });
 }
 
-/** Plain JavaScript for the floor too: no loader hooks in either server. */
-function compileBare(): string {
-  const source = fs.readFileSync(path.join(ROOT, 'bench', 'bare-server.ts'), 'utf8');
+/** Plain JavaScript for the reference servers too: no loader hooks in any server. */
+function compileReference(script: string): string {
+  const source = fs.readFileSync(path.join(ROOT, 'bench', script), 'utf8');
   const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
-  const file = path.join(ARTIFACTS, 'bench-bare-server.js');
+  const file = path.join(ARTIFACTS, `bench-${script.replace(/\.ts$/, '.js')}`);
   fs.writeFileSync(file, outputText);
   return file;
 }
 
 function howOf(t: Target): string {
-  if (t.bare) return '';
+  if (t.script) return '';
   const env = Object.entries(t.env).map(([k, v]) => `${k}=${v}`).join(' ');
   return [t.dir === ROOT ? '' : path.relative(ROOT, t.dir), env].filter(Boolean).join(' ');
 }

@@ -51,7 +51,9 @@ describe('bad content', () => {
 
   it('names the file of broken YAML', () => {
     fs.writeFileSync(path.join(dir, 'intents', 'faq.signup.yml'), 'intent: faq.signup\nutterances: [unclosed');
-    expect(message(() => loadContent(dir))).toContain('intents/faq.signup.yml');
+    const msg = message(() => loadContent(dir));
+    expect(msg).toContain('intents/faq.signup.yml');
+    expect(msg).toMatch(/not valid YAML: .*\(\d+:\d+\)/); // where, so support staff can find it
   });
 
   it('rejects an intent file whose id does not match its name', () => {
