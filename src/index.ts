@@ -16,7 +16,7 @@ const REQUEST_TIMEOUT_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger({ level: config.LOG_LEVEL });
+  const logger = createLogger({ level: config.LOG_LEVEL, buffered: true });
   const started = Date.now();
   const server = buildServer(config, logger);
   const http = await listen(server.app, config.PORT, config.HOST);

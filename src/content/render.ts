@@ -45,8 +45,19 @@ export class Renderer {
   /** Where a typed yes to response `id`'s closing question leads, if it asks one. */
   offer(id: string, reply: string, keyOf: (text: string) => string): TapTarget | undefined {
     const offer = this.responses.get(id)?.offer;
-    if (!offer || !offer.yes.some((y) => keyOf(y) === keyOf(reply))) return undefined;
+    if (!offer || !this.yesKeys(id, offer.yes, keyOf).has(keyOf(reply))) return undefined;
     return targetOf(offer);
+  }
+
+  /** The keys of a response's yes words, computed once per response and key function. */
+  private readonly yesKeysByFn = new WeakMap<(text: string) => string, Map<string, Set<string>>>();
+
+  private yesKeys(id: string, yes: string[], keyOf: (text: string) => string): Set<string> {
+    let byId = this.yesKeysByFn.get(keyOf);
+    if (!byId) this.yesKeysByFn.set(keyOf, (byId = new Map()));
+    let keys = byId.get(id);
+    if (!keys) byId.set(id, (keys = new Set(yes.map(keyOf))));
+    return keys;
   }
 
   /** Whether response `id` ends with a question a typed yes can answer. */
@@ -54,25 +65,70 @@ export class Renderer {
     return this.responses.get(id)?.offer !== undefined;
   }
 
-  /** Replies without placeholders never change, so they are rendered once (callers never mutate a Reply). */
+  /**
+   * Replies rendered without params never change, so they are rendered once, deeply frozen and shared (callers never
+   * mutate a Reply). A response with no `{placeholder}` renders the same whatever the params, so it is served from
+   * the same frozen reply when params are given (dialog steps pass the slot params to every render). A response with
+   * placeholders is filled on every call, but only its bubbles and quick replies that have one: the others are the
+   * frozen parts of the fixed rendering (so the response check can tell them already checked).
+   */
   private readonly fixed = new Map<string, Reply>();
+  private readonly placeholders = new WeakMap<object, boolean>();
+  private readonly fixedBubbles = new WeakMap<BubbleDef, Output[]>();
+  private readonly fixedQuickReplies = new WeakMap<QuickReplyDef, QuickReply>();
 
   render(id: string, params: Params = {}): Reply {
-    const noParams = Object.keys(params).length === 0;
-    const cached = noParams ? this.fixed.get(id) : undefined;
+    const fixed = isEmpty(params) || !this.hasPlaceholders(id);
+    const cached = fixed ? this.fixed.get(id) : undefined;
     if (cached) return cached;
-    const reply = this.renderNow(id, params);
-    if (noParams) this.fixed.set(id, deepFreeze(reply));
+    const reply = this.renderNow(id, fixed ? {} : params);
+    if (fixed) this.fixed.set(id, deepFreeze(reply));
     return reply;
+  }
+
+  /** Whether params can change how `id` renders (see `partHasPlaceholders`). */
+  hasPlaceholders(id: string): boolean {
+    const def = this.responses.get(id);
+    if (!def) return false;
+    return def.bubbles.some((b) => this.partHasPlaceholders(b)) || (def.quickReplies ?? []).some((q) => this.partHasPlaceholders(q));
+  }
+
+  /**
+   * Whether params can change how a bubble or quick reply renders: a `{word}` anywhere in its definition, or in the
+   * label of a response it (or a button of it) points at, since an unlabelled quick reply shows its target's label.
+   * Conservative: a `{word}` in a field that is never filled counts too.
+   */
+  private partHasPlaceholders(part: BubbleDef | QuickReplyDef): boolean {
+    let known = this.placeholders.get(part);
+    if (known === undefined) {
+      const targets = ('card' in part ? (part.card.buttons ?? []) : [part]) as Array<{ intent?: string }>;
+      const labels = targets.map((t) => (typeof t.intent === 'string' ? (this.label(t.intent) ?? '') : ''));
+      known = PLACEHOLDER.test(JSON.stringify(part)) || labels.some((l) => PLACEHOLDER.test(l));
+      this.placeholders.set(part, known);
+    }
+    return known;
   }
 
   private renderNow(id: string, params: Params): Reply {
     const def = this.responses.get(id);
     if (!def) throw new UnknownResponseError(`no response "${id}" in responses/`);
+    const filled = !isEmpty(params);
     return {
-      outputs: def.bubbles.flatMap((b) => this.bubble(b, params)),
-      quickReplies: (def.quickReplies ?? []).map((q) => this.quickReply(q, params)),
+      outputs: def.bubbles.flatMap((b) => (filled && this.partHasPlaceholders(b) ? this.bubble(b, params) : this.fixedBubble(b))),
+      quickReplies: (def.quickReplies ?? []).map((q) => (filled && this.partHasPlaceholders(q) ? this.quickReply(q, params) : this.fixedQuickReply(q))),
     };
+  }
+
+  private fixedBubble(def: BubbleDef): Output[] {
+    let outputs = this.fixedBubbles.get(def);
+    if (!outputs) this.fixedBubbles.set(def, (outputs = deepFreeze(this.bubble(def, {}))));
+    return outputs;
+  }
+
+  private fixedQuickReply(def: QuickReplyDef): QuickReply {
+    let reply = this.fixedQuickReplies.get(def);
+    if (!reply) this.fixedQuickReplies.set(def, (reply = deepFreeze(this.quickReply(def, {}))));
+    return reply;
   }
 
   /** A quick reply that leads to `target`, labelled with the target's own label unless given. */
@@ -106,6 +162,14 @@ export class Renderer {
     const q = this.quickReply(def, params);
     return [{ label: q.label, action: 'message', messageText: (q as { messageText: string }).messageText, extra: targetOf(def) }];
   }
+}
+
+/** What `fill` replaces. */
+const PLACEHOLDER = /\{\w+\}/;
+
+function isEmpty(params: Params): boolean {
+  for (const _ in params) return false;
+  return true;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -132,23 +132,73 @@ export class Conversation {
   }
 }
 
-/** Concatenate replies: outputs in order, quick replies of the last reply that has any. */
+/**
+ * Concatenate replies: outputs in order, quick replies of the last reply that has any.
+ * The response depends only on those arrays. When every one of them is frozen (only the Renderer freezes them, and
+ * deeply: replies rendered without placeholders, shared across turns), the response is assembled and checked against
+ * the strict schema once per combination, deeply frozen, and shared (the route serializes a frozen answer once).
+ * Anything else (a reply rendered with params, a changed quick-reply list) is assembled and checked on every turn.
+ */
 export function toSkillResponse(replies: Reply[]): SkillResponse {
-  const single = replies.length === 1 && Object.isFrozen(replies[0]) ? replies[0] : undefined;
-  const known = single && validated.get(single);
+  const single = replies.length === 1 && Object.isFrozen(replies[0]) ? replies[0] : undefined; // most turns: one fixed reply
+  const known = single && bySingleReply.get(single);
   if (known) return known;
-  const response = assemble(replies);
-  if (single) validated.set(single, response);
+  const response = fromParts(replies);
+  if (single && Object.isFrozen(response)) bySingleReply.set(single, response);
   return response;
 }
 
-/** A fixed (frozen, rendered-once) reply is checked against the response schema once, not on every turn. */
-const validated = new WeakMap<Reply, SkillResponse>();
+/** Shortcut for a single frozen (rendered-once) reply: one lookup. */
+const bySingleReply = new WeakMap<Reply, SkillResponse>();
+
+function fromParts(replies: Reply[]): SkillResponse {
+  const parts = fixedParts(replies);
+  if (!parts) return assemble(replies);
+  let node = memo;
+  for (const part of parts) {
+    let next = node.next.get(part);
+    if (!next) node.next.set(part, (next = { next: new WeakMap() }));
+    node = next;
+  }
+  node.response ??= deepFreeze(assemble(replies));
+  return node.response;
+}
+
+interface MemoNode {
+  next: WeakMap<object, MemoNode>;
+  response?: SkillResponse;
+}
+/** A trie over the identities of the frozen arrays a response is assembled from. */
+const memo: MemoNode = { next: new WeakMap() };
+/** Stands for "no quick replies" in a memo key. */
+const NO_QUICK_REPLIES: object = Object.freeze([]);
+
+/** The outputs arrays of every reply and the quick replies chosen, or undefined unless all are frozen. */
+function fixedParts(replies: Reply[]): object[] | undefined {
+  const parts: object[] = [];
+  let quickReplies: object = NO_QUICK_REPLIES;
+  for (const r of replies) {
+    if (!Object.isFrozen(r.outputs) || !Object.isFrozen(r.quickReplies)) return undefined;
+    parts.push(r.outputs);
+    if (r.quickReplies.length > 0) quickReplies = r.quickReplies;
+  }
+  parts.push(quickReplies);
+  return parts;
+}
 
 function assemble(replies: Reply[]): SkillResponse {
   const outputs = replies.flatMap((r) => r.outputs);
-  const withQr = [...replies].reverse().find((r) => r.quickReplies.length > 0);
-  return skillResponse(outputs, withQr?.quickReplies ?? []);
+  let quickReplies: Reply['quickReplies'] = [];
+  for (const r of replies) if (r.quickReplies.length > 0) quickReplies = r.quickReplies;
+  return skillResponse(outputs, quickReplies);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** A turn needs the session when it is part of a dialog (or might be: a tapped action, a fallback). */

@@ -50,6 +50,7 @@ export function initialSession(): Session {
  * @example upgradeSession({ v: 0, fallbacks: 2 }) // { v: 1, fallbacks: 0 }
  */
 export function upgradeSession(stored: unknown): Session {
+  if (stored === undefined) return initialSession(); // no session yet (most turns): skip the schema's error path
   const parsed = SessionSchema.safeParse(stored);
   return parsed.success ? (parsed.data as Session) : initialSession();
 }

@@ -3,10 +3,22 @@ import type { ResponseDef } from '../content/schema';
 import type { TapTarget } from '../content/render';
 import { clean } from '../nlu/normalize';
 
-/** Key for exact matching: cleaned text without spaces, so `처음 으로` matches `처음으로`. */
+/**
+ * Key for exact matching: cleaned text without spaces, so `처음 으로` matches `처음으로`.
+ * One turn asks for the key of its utterance several times (offer, exact taps, escape, resume and step words,
+ * start words), so the last key is remembered. Only the last one: utterances can be slot answers (a phone number,
+ * a name), which must not pile up in memory.
+ */
 export function exactKey(text: string): string {
-  return clean(text).replace(/\s/g, '');
+  if (text !== lastText) {
+    lastKey = clean(text).replace(/\s/g, '');
+    lastText = text;
+  }
+  return lastKey;
 }
+
+let lastText: string | undefined;
+let lastKey = '';
 
 /** Read a TapTarget from clientExtra; anything else (missing, wrong types) is null. */
 export function targetFromExtra(extra: Record<string, unknown>): TapTarget | null {

@@ -55,13 +55,46 @@ export function quickReply(label: string, messageText: string, extra?: Record<st
 /**
  * Assemble a SkillResponse and check it against our strict schema.
  * Consecutive simpleTexts are merged when there are more than 3 outputs; quick replies are
- * de-duplicated by label and capped at 10. Throws if the result still breaks a limit.
+ * de-duplicated by label and capped at 10. Throws (the schema's ZodError) if the result still breaks a limit.
+ *
+ * Every output and quick reply is checked with the schema's own element schemas; a deeply frozen one (the Renderer's
+ * fixed parts, shared by every turn) only the first time it is seen. Around them, the response is built here with
+ * exactly the schema's keys, so only the counts are left to check. Anything that fails goes through the whole
+ * schema, which throws as before. Tests check every response they receive with the whole schema.
  */
 export function skillResponse(outputs: Output[], quickReplies: QuickReply[] = []): SkillResponse {
   const template: SkillResponse['template'] = { outputs: fitOutputs(outputs) };
   const replies = dedupeByLabel(quickReplies).slice(0, LIMITS.quickReplies);
   if (replies.length > 0) template.quickReplies = replies;
-  return SkillResponse.parse({ version: '2.0', template });
+  const response: SkillResponse = { version: '2.0', template };
+  return partsPass(template) ? response : SkillResponse.parse(response);
+}
+
+/** The schema's own element schemas (not copies), so they cannot drift from it. */
+const TEMPLATE = SkillResponse.shape.template.shape;
+const OUTPUT = TEMPLATE.outputs.element;
+const QUICK_REPLY = TEMPLATE.quickReplies.unwrap().element;
+/** Deeply frozen outputs and quick replies that passed their element schema. */
+const checkedParts = new WeakSet<object>();
+
+function partsPass(template: SkillResponse['template']): boolean {
+  const { outputs, quickReplies = [] } = template;
+  if (outputs.length < 1 || outputs.length > LIMITS.outputs || quickReplies.length > LIMITS.quickReplies) return false;
+  return outputs.every((o) => partPasses(OUTPUT, o)) && quickReplies.every((q) => partPasses(QUICK_REPLY, q));
+}
+
+function partPasses(schema: { safeParse(value: unknown): { success: boolean } }, part: object): boolean {
+  if (checkedParts.has(part)) return true;
+  if (!schema.safeParse(part).success) return false;
+  if (isDeepFrozen(part)) checkedParts.add(part);
+  return true;
+}
+
+function isDeepFrozen(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (!Object.isFrozen(value)) return false;
+  for (const v of Object.values(value)) if (!isDeepFrozen(v)) return false;
+  return true;
 }
 
 function dedupeByLabel(replies: QuickReply[]): QuickReply[] {

@@ -70,6 +70,21 @@ export function maskBirthdate(iso: string): string {
  * @example maskText('제 번호는 010-1234-5678 입니다') // '제 번호는 010-****-5678 입니다'
  */
 export function maskText(text: string): string {
+  return MAYBE_SENSITIVE.test(text) ? maskAll(text) : text;
+}
+
+/**
+ * Every detector needs an ASCII digit (dates, phones, digit runs) or a run of 8+ printable ASCII characters
+ * (passwords), after `foldChars`; this is that condition on the unfolded text (full-width digits and ASCII,
+ * Unicode dashes). Text without either can contain nothing to mask and is returned as it is.
+ */
+const MAYBE_SENSITIVE = /[0-9\uFF10-\uFF19]|[!-~\uFF01-\uFF5E\u2010-\u2015\u2212\uFE58\uFE63]{8}/;
+
+/**
+ * `maskText` without its fast path: every detector runs. Exported for the test that checks both agree.
+ * @internal
+ */
+export function maskAll(text: string): string {
   return splitAllowed(text)
     .map((piece, i) => (i % 2 === 1 ? piece : DETECTORS.reduce(applyDetector, piece)))
     .join('');
@@ -161,6 +176,19 @@ const TEXT_KEY = /phone|mobile|^tel|msisdn|birth|^dob$|utterance|text|message|^m
 
 /** How a key's string values are masked, if at all: `userName` → name, `utterance` → text. */
 function sensitivityOf(key: string): Sensitivity | undefined {
+  const known = sensitivityByKey.get(key);
+  if (known !== undefined) return known === 'plain' ? undefined : known;
+  const found = classifyKey(key);
+  if (sensitivityByKey.size >= MAX_KNOWN_KEYS) sensitivityByKey.clear(); // log keys are a small fixed set; this only bounds odd callers
+  sensitivityByKey.set(key, found ?? 'plain');
+  return found;
+}
+
+/** `sensitivityOf` is a pure function of the key, and every log line repeats the same few keys. */
+const sensitivityByKey = new Map<string, Sensitivity | 'plain'>();
+const MAX_KNOWN_KEYS = 1000;
+
+function classifyKey(key: string): Sensitivity | undefined {
   const k = key.toLowerCase().replace(/[^a-z]/g, '');
   if (SECRET_KEY.test(k)) return 'secret';
   if (NAME_KEY.test(k)) return 'name';

@@ -132,4 +132,29 @@ describe('graceful shutdown', () => {
     expect(at - signalled).toBeLessThan(10_000);
     expect((await stuck.errored).message).toMatch(/socket hang up|ECONNRESET/);
   }, 20_000);
+
+  it('writes log lines in batches while serving (each within a moment) and loses none at exit', async () => {
+    running = await start();
+    const { child, port, lines, exited } = running;
+    const post = (_: unknown, i = 99) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request({ port, host: '127.0.0.1', method: 'POST', path: '/skill', headers: { 'content-type': 'application/json' } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end(body.replace('shutdown-user', `batch-user-${i}`)); // one user each: the per-user rate limit stays out of it
+      });
+    const turns = () => lines.filter((l) => l.message === 'turn').length;
+    expect(await Promise.all(Array.from({ length: 40 }, post))).toEqual(Array(40).fill(200));
+    const answered = Date.now();
+    while (turns() < 40 && Date.now() - answered < 3_000) await sleep(10);
+    expect(turns()).toBe(40); // written while serving, not only at exit
+    await post(undefined, 40);
+    child.kill('SIGTERM'); // this turn's line and the shutdown lines are written by the exit flush at the latest
+    expect((await exited).code).toBe(0);
+    await sleep(50);
+    expect(turns()).toBe(41);
+    expect(lines.map((l) => l.message)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
+  });
 });

@@ -1,5 +1,6 @@
 /** Response builders keep every Kakao limit. */
 import fc from 'fast-check';
+import { ZodError } from 'zod';
 import { LIMITS, simpleText, skillResponse, splitText, textCard, quickReply, SkillResponse } from '../../src/kakao';
 
 describe('splitText', () => {
@@ -70,5 +71,65 @@ describe('SkillResponse schema', () => {
 
   it('accepts the minimal response', () => {
     expect(SkillResponse.safeParse(ok).success).toBe(true);
+  });
+});
+
+describe('skillResponse agrees with the whole schema (it checks parts, frozen parts once)', () => {
+  const deepFreeze = <T>(v: T): T => {
+    if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+      for (const x of Object.values(v)) deepFreeze(x);
+      Object.freeze(v);
+    }
+    return v;
+  };
+  const text = fc.oneof(fc.string({ maxLength: 20 }), fc.string({ minLength: 990, maxLength: 1010 }));
+  const label = fc.string({ maxLength: 16 });
+  const button = fc.oneof(
+    fc.record({ label, action: fc.constant('message' as const), messageText: fc.string({ maxLength: 5 }) }),
+    fc.record({ label, action: fc.constant('webLink' as const), webLinkUrl: fc.constantFrom('https://partner.kakaomobility.com', 'ftp://x', 'nope') }),
+    fc.record({ label, action: fc.constant('phone' as const), phoneNumber: fc.constantFrom('1533-0301', 'abc') }),
+  );
+  const output = fc.oneof(
+    text.map((t) => ({ simpleText: { text: t } })),
+    fc.record({ title: fc.option(fc.string({ maxLength: 60 }), { nil: undefined }), description: fc.option(fc.string({ maxLength: 410 }), { nil: undefined }), buttons: fc.option(fc.array(button, { maxLength: 4 }), { nil: undefined }) }).map((c) => ({
+      textCard: Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)),
+    })),
+  );
+  const qr = fc.record({ label, action: fc.constant('message' as const), messageText: fc.string({ maxLength: 5 }), extra: fc.constant({ intent: 'greeting' }) });
+
+  it('accepts exactly what SkillResponse accepts, and returns the same JSON', () => {
+    fc.assert(
+      fc.property(fc.array(output, { maxLength: 5 }), fc.array(qr, { maxLength: 12 }), fc.boolean(), (outs, qrs, freeze) => {
+        const parts = freeze ? deepFreeze([...outs.map((o) => structuredClone(o))]) : outs;
+        const replies = freeze ? qrs.map((q) => deepFreeze(structuredClone(q))) : qrs;
+        for (let round = 0; round < 2; round++) {
+          // Either the whole schema accepts what skillResponse returns, or skillResponse threw the whole schema's
+          // error (a part that fails sends the response through the whole schema, as skillResponse always did).
+          try {
+            const fast = skillResponse(parts as never, replies as never);
+            expect(JSON.stringify(SkillResponse.parse(JSON.parse(JSON.stringify(fast))))).toBe(JSON.stringify(fast));
+          } catch (err) {
+            expect(err).toBeInstanceOf(ZodError);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('rejects what the schema rejects, with the schema\'s error, even for frozen parts seen before', () => {
+    const ok = deepFreeze(simpleText('안녕하세요'));
+    expect(skillResponse(ok).template.outputs[0]).toBe(ok[0]);
+    expect(skillResponse(ok).template.outputs[0]).toBe(ok[0]);
+    const long = deepFreeze([{ simpleText: { text: 'x'.repeat(1001) } }]);
+    expect(() => skillResponse(long)).toThrow(/1000|too_big|Too big/i);
+    expect(() => skillResponse(long)).toThrow();
+    const card = deepFreeze(textCard({ title: 't' }));
+    expect(skillResponse([card, card, card]).template.outputs).toHaveLength(3);
+    expect(() => skillResponse([card, card, card, card])).toThrow(ZodError);
+    const mutable = { simpleText: { text: 'ok' } };
+    expect(() => skillResponse([mutable])).not.toThrow();
+    mutable.simpleText.text = '';
+    expect(() => skillResponse([mutable])).toThrow();
   });
 });

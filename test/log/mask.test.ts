@@ -2,7 +2,7 @@ import { maskUnderstoodless, NAME_MASK } from '../../src/log/mask';
 /** Privacy masking: each masker, free-text scrubbing, its allow-list, redact, leak properties. */
 import fc from 'fast-check';
 import { formatPhone } from '../../src/dialog/validators';
-import { maskBirthdate, maskName, maskPhone, maskText, redact } from '../../src/log';
+import { maskAll, maskBirthdate, maskName, maskPhone, maskText, redact } from '../../src/log';
 
 /** Any UTF-16 unit: NUL, lone surrogates, everything. */
 const utf16Unit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
@@ -218,6 +218,14 @@ describe('maskText properties', () => {
         },
       ),
     );
+  });
+
+  it('gives the same result with and without its fast path (text that cannot hold PII skips the detectors)', () => {
+    const near = fc.string({ unit: fc.constantFrom(...'가 ab1０ＡＢ－‐−﹘﹣\u3000!~.-Pw'.split('')), maxLength: 40 });
+    fc.assert(fc.property(fc.oneof(anyText, near), (text) => expect(maskText(text)).toBe(maskAll(text))), { numRuns: 2000 });
+    for (const text of ['Password', 'abcdefgh', 'ａｂｃｄｅｆｇ１', 'abc‐def‐gh', '０１０１２３４５６７８', '비번은Blue1234!', '교육 일정']) {
+      expect(maskText(text)).toBe(maskAll(text));
+    }
   });
 
   it('leaves text without digits or Latin letters unchanged', () => {

@@ -97,3 +97,24 @@ describe('bad input never throws', () => {
     expect(r.intent).toBe('faq.refresh_training');
   });
 });
+
+describe("NLP.js's own memo", () => {
+  /** Entries NLP.js memoizes per prepared text (every distinct utterance, for an hour, unless we drop them). */
+  function memoSize(c: HybridClassifier): number {
+    const managers = (c as unknown as { nlp: { nluManager: { domainManagers: Record<string, { domains: Record<string, { cache?: { results?: { ko?: object } } }> }> } } }).nlp
+      .nluManager.domainManagers;
+    return Object.values(managers)
+      .flatMap((m) => Object.values(m.domains))
+      .reduce((n, d) => n + Object.keys(d.cache?.results?.ko ?? {}).length, 0);
+  }
+
+  it('stays bounded however many distinct texts are classified', async () => {
+    let largest = 0;
+    for (let i = 0; i < 4500; i++) {
+      await classifier.classify(`교육 일정 ${i}번 문의`);
+      largest = Math.max(largest, memoSize(classifier));
+    }
+    expect(largest).toBeGreaterThan(100); // the memo is really there and measured
+    expect(largest).toBeLessThanOrEqual(2000);
+  }, 60_000);
+});

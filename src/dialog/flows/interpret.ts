@@ -26,6 +26,8 @@ export class FlowIndex {
   private readonly escapes = new Map<string, string>();
   private readonly resumes = new Set<string>();
   private readonly stepWords = new Map<string, Map<string, TapTarget>>();
+  /** Each flow's start words, keyed (`exactKey`) once. */
+  private readonly startWords = new Map<FlowDef, string[]>();
 
   constructor(
     flows: FlowDef[],
@@ -35,6 +37,7 @@ export class FlowIndex {
     for (const flow of flows) {
       this.byId.set(flow.id, flow);
       this.byStartAction.set(flow.start.action, flow);
+      this.startWords.set(flow, flow.start.words.map(exactKey));
       for (const step of flow.steps) this.stepWords.set(`${flow.id}/${step.id}`, this.wordsOf(flow, step));
     }
     for (const [intent, words] of Object.entries(common.escape)) for (const w of words) this.escapes.set(exactKey(w), intent);
@@ -69,9 +72,10 @@ export class FlowIndex {
   /** The flow a classified intent starts when said with one of the flow's start words, if any. */
   flowStartedBy(intent: string, text: string): FlowDef | undefined {
     const said = exactKey(text);
-    return [...this.byId.values()].find(
-      (f) => f.start.intents.includes(intent) && (f.start.words.length === 0 || f.start.words.some((w) => said.includes(exactKey(w)))),
-    );
+    for (const [flow, words] of this.startWords) {
+      if (flow.start.intents.includes(intent) && (words.length === 0 || words.some((w) => said.includes(w)))) return flow;
+    }
+    return undefined;
   }
 
   hasResponse(id: string): boolean {

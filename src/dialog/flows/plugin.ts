@@ -119,9 +119,16 @@ export class FlowPlugin implements DialogPlugin {
   }
 
   private params(flow: FlowDef, slots: Record<string, string>): Record<string, string> {
-    const validatorOf = Object.fromEntries(flow.steps.filter((s) => s.slot && s.validator).map((s) => [s.slot, s.validator]));
-    return slotParams(slots, validatorOf as Record<string, string>);
+    let validatorOf = this.validatorsOf.get(flow);
+    if (!validatorOf) {
+      validatorOf = Object.fromEntries(flow.steps.filter((s) => s.slot && s.validator).map((s) => [s.slot, s.validator])) as Record<string, string>;
+      this.validatorsOf.set(flow, validatorOf);
+    }
+    return slotParams(slots, validatorOf);
   }
+
+  /** Slot → validator name, per flow (content is fixed for the life of the process). */
+  private readonly validatorsOf = new Map<FlowDef, Record<string, string>>();
 
   /** `이어서 진행` first, then the answer's own quick replies. */
   private withResume(replies: Reply[]): Reply[] {

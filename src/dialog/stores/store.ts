@@ -1,4 +1,5 @@
 /** SessionStore: per-user dialog state, keyed by `userRequest.user.id`. */
+import { MemoryStore } from './memory';
 
 export interface SessionStore<S> {
   read(key: string): Promise<S | undefined>;
@@ -28,10 +29,13 @@ export class StoreTimeoutError extends Error {
 }
 
 /**
- * Wrap a store so every call fails with StoreTimeoutError after `timeoutMs`.
- * @example const store = withTimeout(new MemoryStore(), 1000)
+ * Wrap a store so every call fails with StoreTimeoutError after `timeoutMs`. A plain MemoryStore is returned as
+ * it is: its calls settle before any timer could fire, so the wrapper would only cost two timers per turn
+ * (a subclass, which might wait, is wrapped).
+ * @example const store = withTimeout(new RedisStore({ url }), 1000)
  */
 export function withTimeout<S>(store: SessionStore<S>, timeoutMs: number): SessionStore<S> {
+  if (Object.getPrototypeOf(store) === MemoryStore.prototype) return store;
   const race = <T>(op: string, p: Promise<T>, ms = timeoutMs): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new StoreTimeoutError(`session store ${op} took over ${ms} ms`)), ms);

@@ -12,6 +12,11 @@ export interface TextSpan {
 const TOKEN_CHARS = { min: 8, max: 16 } as const;
 /** Runs of printable ASCII: a password glued to Korean words (`비번은Blue1234!이에요`) is still found. */
 const ASCII_RUN = /[!-~]+/g;
+/**
+ * A run of at least `TOKEN_CHARS.min` characters that fold (`foldChars`) to printable ASCII: full-width ASCII and
+ * Unicode dashes count. Every password-like token sits in such a run.
+ */
+const LONG_ASCII_RUN = new RegExp(`[!-~\\uFF01-\\uFF5E\\u2010-\\u2015\\u2212\\uFE58\\uFE63]{${TOKEN_CHARS.min}}`);
 const LETTER = /[A-Za-z]/;
 const DIGIT = /\d/;
 /** Punctuation opening or ending ordinary words (`anyway...`, `(hello)`): no password alone. */
@@ -45,6 +50,7 @@ function isOtherKnownThing(token: string): boolean {
  * @example passwordLikeSpans('비번은 Blue1234! 입니다') // [{ index: 4, end: 13 }]
  */
 export function passwordLikeSpans(text: string): TextSpan[] {
+  if (!LONG_ASCII_RUN.test(text)) return []; // most texts (Korean) have no ASCII run long enough to be a password
   const folded = foldChars(text);
   return Array.from(folded.matchAll(ASCII_RUN))
     .filter((m) => looksLikePassword(m[0]))

@@ -16,6 +16,53 @@ describe('MemoryStore contract behind withTimeout (as the server uses it)', () =
   });
 });
 
+describe('withTimeout and MemoryStore', () => {
+  it('leaves a plain MemoryStore unwrapped (its calls settle at once) and wraps anything else', async () => {
+    const plain = new MemoryStore<Session>();
+    expect(withTimeout(plain, 1000)).toBe(plain);
+    class Slow extends MemoryStore<Session> {
+      override async read(key: string): Promise<Session | undefined> {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return super.read(key);
+      }
+    }
+    const slow = withTimeout(new Slow(), 20);
+    expect(slow).not.toBeInstanceOf(Slow);
+    await expect(slow.read('a')).rejects.toThrow('session store read took over 20 ms');
+  });
+});
+
+describe('MemoryStore copies', () => {
+  const withDialog = (): Session => ({
+    ...initialSession(),
+    dialog: { flow: 'password_reset', step: 'name', startedAt: 1, attempts: 0, helps: 0, slots: { phone: '01012345678' } },
+  });
+
+  it('is not changed by mutating what was written or read, at any depth', async () => {
+    const store = new MemoryStore<Session>();
+    const written = withDialog();
+    await store.write('a', written, 60_000);
+    written.dialog!.slots.phone = 'changed';
+    written.fallbacks = 9;
+    const read = (await store.read('a'))!;
+    expect(read).toEqual(withDialog());
+    read.dialog!.slots.birthdate = '1985-03-07';
+    read.dialog!.step = 'confirm';
+    expect(await store.read('a')).toEqual(withDialog());
+    expect(await store.read('a')).not.toBe(await store.read('a'));
+  });
+
+  it('refuses a value that is not JSON and keeps the previous one', async () => {
+    const store = new MemoryStore<unknown>();
+    await store.write('a', { v: 1 }, 60_000);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await expect(store.write('a', cyclic, 60_000)).rejects.toThrow();
+    await expect(store.write('a', undefined, 60_000)).rejects.toThrow(TypeError);
+    expect(await store.read('a')).toEqual({ v: 1 });
+  });
+});
+
 describe('MemoryStore bound', () => {
   const s = (fallbacks: number): Session => ({ ...initialSession(), fallbacks });
 

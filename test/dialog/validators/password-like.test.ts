@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import {
   containsPasswordLike,
+  foldChars,
   formatPhone,
   looksLikePassword,
   passwordLikeSpans,
@@ -119,5 +120,14 @@ describe('password-like properties', () => {
         }
       }),
     );
+  });
+
+  it('finds the same spans as scanning every ASCII run (its shortcut for text without a long ASCII run)', () => {
+    const slow = (text: string) =>
+      Array.from(foldChars(text).matchAll(/[!-~]+/g))
+        .filter((m) => looksLikePassword(m[0]))
+        .map((m) => ({ index: m.index, end: m.index + m[0].length }));
+    const near = fc.string({ unit: fc.constantFrom(...'aB1!가 ０Ａ－‐−﹘﹣\u3000.'.split('')), maxLength: 30 });
+    fc.assert(fc.property(fc.oneof(anyText, near, password), (text) => expect(passwordLikeSpans(text)).toEqual(slow(text))), { numRuns: 2000 });
   });
 });

@@ -1,0 +1,177 @@
+/**
+ * In-process micro-benchmark of one turn: the benchmark mix (bench/mix.ts) replayed straight through
+ * `conversation.respond(turn)` plus the per-turn work the /skill route does after it (JSON.stringify of the
+ * response, the turn log line, the hooks), without HTTP. Reports CPU µs per turn, overall and per kind.
+ *
+ * Run: `npx tsx bench/turn-bench.ts [turns=20000] [warmup=2000] [--repeat=N] [--profile=out.cpuprofile]` (needs a model in models/: `npm run train`).
+ */
+import fs from 'node:fs';
+import inspector from 'node:inspector/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../src/config';
+import type { TurnReport } from '../src/dialog/conversation';
+import type { TurnInput } from '../src/dialog/types';
+import { createFallbackRecorder } from '../src/fallbacks';
+import { createLogger, userTag, type Logger } from '../src/log/logger';
+import { maskUnderstoodless } from '../src/log/mask';
+import { createMetrics } from '../src/metrics';
+import { buildServer } from '../src/server';
+import { createMix, type Turn } from './mix';
+
+type Kind = Turn['kind'];
+const KINDS: Kind[] = ['tap', 'text', 'dialog'];
+
+const args = process.argv.slice(2);
+const positional = args.filter((a) => !a.startsWith('--'));
+const TURNS = Number(positional[0] ?? 20_000);
+const WARMUP = Number(positional[1] ?? 2_000);
+const REPEAT = Number(args.find((a) => a.startsWith('--repeat='))?.split('=')[1] ?? 1);
+/** `--profile=out.cpuprofile`: a V8 CPU profile of the measured runs only (not start-up or warm-up). */
+const PROFILE = args.find((a) => a.startsWith('--profile='))?.split('=')[1];
+
+/** Copied from src/http/routes/skill.ts (not imported: the route is being rewritten; this is the per-turn work). */
+function logTurn(log: Logger, turn: TurnInput, report: TurnReport): void {
+  const r = report.result;
+  const inDialog = r?.route === 'dialog' || r?.dialog != null;
+  log.info('turn', {
+    requestId: turn.requestId,
+    user: userTag(turn.userKey),
+    route: r?.route ?? 'error',
+    intent: r?.intent ?? null,
+    score: r?.score ?? null,
+    outcome: r?.outcome ?? 'error',
+    latencyMs: report.latencyMs,
+    ...(inDialog ? {} : { text: r?.intent === 'None' ? maskUnderstoodless(turn.utterance) : turn.utterance }),
+  });
+}
+
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '..');
+  const fallbackDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-turnbench-'));
+  const config = loadConfig({ CONTENT_DIR: root, LOG_LEVEL: 'info', FALLBACK_LOG_DIR: fallbackDir, SIMULATOR: 'off' });
+  let logBytes = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      logBytes += chunk.length;
+      cb();
+    },
+  });
+  const logger = createLogger({ level: config.LOG_LEVEL, stream: sink });
+  const server = buildServer(config, logger);
+  await server.ready;
+  const conversation = server.runtime()?.conversation;
+  if (!conversation) throw new Error('runtime not ready');
+  // The same hooks buildServer gives the route (metrics when METRICS=on, then the fallback recorder).
+  const metrics = config.METRICS === 'on' ? createMetrics({ activeSessions: () => server.store.size() }) : undefined;
+  const recorder = createFallbackRecorder({ dir: fallbackDir, maxBytes: config.FALLBACK_LOG_MAX_BYTES, logger });
+  const hooks = [...(metrics ? [metrics.hook] : []), recorder];
+  const log = logger.child({ module: 'skill' });
+
+  const mix = createMix(root);
+  let cycle = 0;
+  let seq = 0;
+  let bytes = 0;
+  let pos = mix.length;
+  let turns: Turn[] = [];
+  let user = '';
+  const next = (): Turn => {
+    if (pos >= turns.length) {
+      turns = mix.cycle(cycle);
+      user = `bench-user-${cycle++}`;
+      pos = 0;
+    }
+    return turns[pos++];
+  };
+
+  const one = async (t: Turn): Promise<void> => {
+    const turn: TurnInput = { requestId: `req-${seq++}`, userKey: user, utterance: t.utterance, clientExtra: t.extra ?? {}, now: Date.now() };
+    const report = await conversation.respond(turn);
+    bytes += JSON.stringify(report.response).length;
+    logTurn(log, turn, report);
+    for (const hook of hooks) {
+      try {
+        hook(turn, report);
+      } catch (err) {
+        log.warn('turn hook failed', { requestId: turn.requestId, error: String(err) });
+      }
+    }
+    if (report.error || report.result?.intent === 'system.error') throw new Error(`degraded turn: ${t.kind} ${t.utterance} → ${report.error}`);
+  };
+
+  for (let i = 0; i < WARMUP; i++) await one(next());
+  await recorder.flush();
+
+  const profiler = PROFILE ? new inspector.Session() : undefined;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.setSamplingInterval', { interval: 100 });
+    await profiler.post('Profiler.start');
+  }
+  type Per = Record<Kind, { n: number; cpu: number; wall: number }>;
+  const rows: Array<{ run: number; total: number; per: Per }> = [];
+  const count = Math.ceil(TURNS / mix.length) * mix.length; // whole cycles, so every kind is in its share
+  for (let run = 1; run <= REPEAT; run++) {
+    const per = Object.fromEntries(KINDS.map((k) => [k, { n: 0, cpu: 0, wall: 0 }])) as Per;
+    // Pass 1, clean: process CPU over the whole pass (includes GC and background work), wall time per kind.
+    const start = process.cpuUsage();
+    for (let i = 0; i < count; i++) {
+      const t = next();
+      const w0 = process.hrtime.bigint();
+      await one(t);
+      const p = per[t.kind];
+      p.n++;
+      p.wall += Number(process.hrtime.bigint() - w0) / 1000;
+    }
+    await recorder.flush();
+    const used = process.cpuUsage(start);
+    // Pass 2 (skipped when profiling): CPU per kind, process.cpuUsage() around each turn (adds ~2-4 µs per turn).
+    if (!profiler) {
+      for (let i = 0; i < count; i++) {
+        const t = next();
+        const c0 = process.cpuUsage();
+        await one(t);
+        const c1 = process.cpuUsage(c0);
+        per[t.kind].cpu += c1.user + c1.system;
+      }
+      await recorder.flush();
+    }
+    rows.push({ run, total: (used.user + used.system) / count, per });
+  }
+
+  if (profiler && PROFILE) {
+    const { profile } = await profiler.post('Profiler.stop');
+    fs.writeFileSync(PROFILE, JSON.stringify(profile));
+    profiler.disconnect();
+  }
+  const fmt = (x: number) => x.toFixed(1).padStart(8);
+  console.log(`turns per pass ${count} (+${WARMUP} warm-up) · Node ${process.version} · load ${os.loadavg()[0].toFixed(2)}`);
+  console.log(`${'run'.padEnd(5)}${'all µs'.padStart(8)}${KINDS.map((k) => `${k} cpu`.padStart(12) + `${k} wall`.padStart(12)).join('')}`);
+  for (const r of rows) {
+    console.log(`${String(r.run).padEnd(5)}${fmt(r.total)}${KINDS.map((k) => fmt(r.per[k].cpu / r.per[k].n).padStart(12) + fmt(r.per[k].wall / r.per[k].n).padStart(12)).join('')}`);
+  }
+  if (rows.length > 1) {
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const min = (xs: number[]) => Math.min(...xs);
+    for (const [name, pick] of [['med', med], ['min', min]] as const) {
+      console.log(`${name.padEnd(5)}${fmt(pick(rows.map((r) => r.total)))}${KINDS.map((k) => fmt(pick(rows.map((r) => r.per[k].cpu / r.per[k].n))).padStart(12) + fmt(pick(rows.map((r) => r.per[k].wall / r.per[k].n))).padStart(12)).join('')}`);
+    }
+    console.log('(min is the steadier figure on a shared machine: other load only ever adds time)');
+  }
+  console.log(`(all = process CPU µs per turn over a clean pass, incl. GC and background work; per kind: CPU µs around each turn in a second pass, wall µs in the clean pass)`);
+  const stats = (server.runtime()?.classifier as { stats?: { hits: number; misses: number } } | undefined)?.stats;
+  const hitRate = stats ? `${((100 * stats.hits) / Math.max(1, stats.hits + stats.misses)).toFixed(1)} % of ${stats.hits + stats.misses}` : 'n/a';
+  console.log(`response bytes ${bytes} · log bytes ${logBytes} · classifier cache hits ${hitRate}`);
+  await server.close();
+  fs.rmSync(fallbackDir, { recursive: true, force: true });
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
