@@ -1,7 +1,7 @@
 /** Content lint behind `npm run validate`: schemas, dangling taps, Kakao limits, duplicate and leaked utterances. */
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
+import * as YAML from 'js-yaml';
 import { checkContent, ContentError, ContentErrors, loadContent, Renderer, type Content } from '../content';
 import { createDialogs } from '../dialog/flows';
 import { skillResponse } from '../kakao/build';
@@ -90,7 +90,7 @@ function responseFiles(root: string): Map<string, string> {
   const map = new Map<string, string>();
   const dir = path.join(root, 'responses');
   for (const name of fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)) : []) {
-    const data: unknown = YAML.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
+    const data: unknown = YAML.load(fs.readFileSync(path.join(dir, name), 'utf8'));
     for (const id of Object.keys((data as object | null) ?? {})) map.set(id, `responses/${name}`);
   }
   return map;

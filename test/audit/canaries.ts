@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
+import * as YAML from 'js-yaml';
 
 export interface Canaries {
   /** Names typed as dialog answers. */
@@ -44,7 +44,7 @@ export function canaries(root: string): Canaries {
     for (const m of fs.readFileSync(file, 'utf8').matchAll(LITERAL)) addName(m[1] ?? m[2] ?? m[3] ?? '');
   }
   for (const file of listFiles(path.join(root, 'test'), /\.ya?ml$/)) {
-    walkYaml(YAML.parse(fs.readFileSync(file, 'utf8')), (key, value) => {
+    walkYaml(YAML.load(fs.readFileSync(file, 'utf8')), (key, value) => {
       if (key === 'secrets' && value.length >= MIN_SECRET_CHARS) secrets.add(value);
       if (key === 'say' || key === 'user') addName(value);
     });

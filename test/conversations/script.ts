@@ -1,7 +1,7 @@
 /** Conversation scripts as data: the shape of test/conversations/*.yml and a loader that validates them. */
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
+import * as YAML from 'js-yaml';
 import { z } from 'zod';
 
 const Texts = z.array(z.string().min(1));
@@ -57,7 +57,7 @@ export function loadScripts(): Array<{ file: string; conversations: Conversation
     .filter((f) => f.endsWith('.yml'))
     .sort()
     .map((file) => {
-      const parsed = ScriptFile.safeParse(YAML.parse(fs.readFileSync(path.join(SCRIPT_DIR, file), 'utf8')));
+      const parsed = ScriptFile.safeParse(YAML.load(fs.readFileSync(path.join(SCRIPT_DIR, file), 'utf8')));
       if (!parsed.success) throw new Error(`test/conversations/${file}: ${z.prettifyError(parsed.error)}`);
       return { file, conversations: parsed.data };
     });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import YAML from 'yaml';
+import * as YAML from 'js-yaml';
 import { lintContent, type Finding } from '../../src/cli/lint-content';
 import { runValidate } from '../../src/cli/validate';
 import { ROOT } from '../helpers/app';
@@ -24,9 +24,9 @@ function brokenCopy(edit: (dir: string) => void): string {
 
 function editYaml(dir: string, file: string, change: (data: any) => void): void {
   const full = path.join(dir, file);
-  const data = YAML.parse(fs.readFileSync(full, 'utf8'));
+  const data = YAML.load(fs.readFileSync(full, 'utf8'));
   change(data);
-  fs.writeFileSync(full, YAML.stringify(data));
+  fs.writeFileSync(full, YAML.dump(data));
 }
 
 const errors = (findings: Finding[]) => findings.filter((f) => f.level === 'error');

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import YAML from 'yaml';
+import * as YAML from 'js-yaml';
 import { loadContent } from '../../../src/content';
 import { createDialogs } from '../../../src/dialog/flows';
 import { loadCheckedContent } from '../../../src/server';
@@ -16,9 +16,9 @@ function copyContent(): string {
 
 function edit(dir: string, file: string, change: (data: any) => void): void {
   const full = path.join(dir, file);
-  const data = YAML.parse(fs.readFileSync(full, 'utf8'));
+  const data = YAML.load(fs.readFileSync(full, 'utf8'));
   change(data);
-  fs.writeFileSync(full, YAML.stringify(data));
+  fs.writeFileSync(full, YAML.dump(data));
 }
 
 function errorOf(dir: string): string {
