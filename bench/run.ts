@@ -34,7 +34,7 @@ function options() {
     options: {
       seconds: { type: 'string', default: '10' },
       rounds: { type: 'string', default: '3' },
-      warmup: { type: 'string', default: '5' },
+      warmup: { type: 'string', default: '15' },
       connections: { type: 'string', default: '50' },
       env: { type: 'string', multiple: true, default: [] },
       variant: { type: 'string', multiple: true, default: [] },
