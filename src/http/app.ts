@@ -9,6 +9,7 @@ import type { Renderer } from '../content/render';
 import type { Conversation } from '../dialog/conversation';
 import type { Logger } from '../log/logger';
 import type { Classifier } from '../nlu/classifier';
+import { BODY_LIMIT_BYTES } from './body';
 import { cannedReplies } from './middleware/canned-replies';
 import { onError } from './middleware/on-error';
 import { requestId } from './middleware/request-id';
@@ -36,9 +37,6 @@ export interface AppDeps {
   now?: () => number;
 }
 
-/** Request bodies above this are refused with 413 before they are parsed. */
-export const BODY_LIMIT = '64kb';
-
 /** What `npm start` listens with: `http.createServer(app)`; supertest takes it as is. */
 export type App = RequestListener;
 
@@ -53,7 +51,7 @@ export function createApp({ config, logger, runtime, hooks, adminRoutes = [], re
   app.use(healthRoutes(() => runtime() !== undefined));
   for (const router of adminRoutes) app.use(router);
   const secret = config.SKILL_SECRET ? [sharedSecret({ secret: config.SKILL_SECRET, header: config.SKILL_SECRET_HEADER })] : [];
-  app.use('/nlu', ...secret, express.json({ limit: BODY_LIMIT }));
+  app.use('/nlu', ...secret, express.json({ limit: BODY_LIMIT_BYTES }));
   app.use(nluRoutes(() => runtime()?.classifier));
   app.use(notFound);
   app.use(onError(logger));
