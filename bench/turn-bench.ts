@@ -11,11 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../src/config';
-import type { TurnReport } from '../src/dialog/conversation';
 import type { TurnInput } from '../src/dialog/types';
 import { createFallbackRecorder } from '../src/fallbacks';
-import { createLogger, userTag, type Logger } from '../src/log/logger';
-import { maskUnderstoodless } from '../src/log/mask';
+import { afterTurn } from '../src/http/routes/skill';
+import { createLogger } from '../src/log/logger';
 import { createMetrics } from '../src/metrics';
 import { buildServer } from '../src/server';
 import { createMix, type Turn } from './mix';
@@ -30,22 +29,6 @@ const WARMUP = Number(positional[1] ?? 2_000);
 const REPEAT = Number(args.find((a) => a.startsWith('--repeat='))?.split('=')[1] ?? 1);
 /** `--profile=out.cpuprofile`: a V8 CPU profile of the measured runs only (not start-up or warm-up). */
 const PROFILE = args.find((a) => a.startsWith('--profile='))?.split('=')[1];
-
-/** Copied from src/http/routes/skill.ts (not imported: the route is being rewritten; this is the per-turn work). */
-function logTurn(log: Logger, turn: TurnInput, report: TurnReport): void {
-  const r = report.result;
-  const inDialog = r?.route === 'dialog' || r?.dialog != null;
-  log.info('turn', {
-    requestId: turn.requestId,
-    user: userTag(turn.userKey),
-    route: r?.route ?? 'error',
-    intent: r?.intent ?? null,
-    score: r?.score ?? null,
-    outcome: r?.outcome ?? 'error',
-    latencyMs: report.latencyMs,
-    ...(inDialog ? {} : { text: r?.intent === 'None' ? maskUnderstoodless(turn.utterance) : turn.utterance }),
-  });
-}
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..');
@@ -89,14 +72,7 @@ async function main(): Promise<void> {
     const turn: TurnInput = { requestId: `req-${seq++}`, userKey: user, utterance: t.utterance, clientExtra: t.extra ?? {}, now: Date.now() };
     const report = await conversation.respond(turn);
     bytes += JSON.stringify(report.response).length;
-    logTurn(log, turn, report);
-    for (const hook of hooks) {
-      try {
-        hook(turn, report);
-      } catch (err) {
-        log.warn('turn hook failed', { requestId: turn.requestId, error: String(err) });
-      }
-    }
+    afterTurn(log, hooks, turn, report);
     if (report.error || report.result?.intent === 'system.error') throw new Error(`degraded turn: ${t.kind} ${t.utterance} → ${report.error}`);
   };
 

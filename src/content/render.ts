@@ -1,5 +1,5 @@
 /** Renders a response id from content into Kakao outputs and quick replies. */
-import { simpleText, textCard } from '../kakao/build';
+import { deepFreeze, simpleText, textCard } from '../kakao/build';
 import type { Button, Output, QuickReply } from '../kakao/response';
 import type { BubbleDef, ButtonDef, QuickReplyDef, ResponseDef } from './schema';
 
@@ -170,14 +170,6 @@ const PLACEHOLDER = /\{\w+\}/;
 function isEmpty(params: Params): boolean {
   for (const _ in params) return false;
   return true;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 function targetOf(def: { intent?: string; action?: string }): TapTarget {

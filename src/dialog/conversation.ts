@@ -1,6 +1,6 @@
 /** Conversation: one turn end to end — session read, bot, session write — within a time budget, never throwing. */
 import type { Renderer, Reply } from '../content/render';
-import { skillResponse } from '../kakao/build';
+import { deepFreeze, skillResponse } from '../kakao/build';
 import type { SkillResponse } from '../kakao/response';
 import type { Logger } from '../log/logger';
 import type { Bot } from './turn';
@@ -191,14 +191,6 @@ function assemble(replies: Reply[]): SkillResponse {
   let quickReplies: Reply['quickReplies'] = [];
   for (const r of replies) if (r.quickReplies.length > 0) quickReplies = r.quickReplies;
   return skillResponse(outputs, quickReplies);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /** A turn needs the session when it is part of a dialog (or might be: a tapped action, a fallback). */

@@ -90,6 +90,19 @@ function partPasses(schema: { safeParse(value: unknown): { success: boolean } },
   return true;
 }
 
+/**
+ * Freeze `value` and everything it holds (an object already frozen is taken as frozen all the way down). Frozen
+ * responses and parts are shared across turns: checked once here, serialized once by the webhook.
+ * @example deepFreeze({ template: { outputs: [] } })
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 function isDeepFrozen(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return true;
   if (!Object.isFrozen(value)) return false;

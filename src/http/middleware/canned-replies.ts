@@ -1,6 +1,7 @@
 /** Canned SkillResponses the HTTP layer sends itself (rate limit, internal error), rendered once from content. */
 import type { Renderer } from '../../content/render';
 import { toSkillResponse } from '../../dialog/conversation';
+import { deepFreeze } from '../../kakao/build';
 import type { SkillResponse } from '../../kakao/response';
 
 export interface CannedReplies {
@@ -20,15 +21,6 @@ export function cannedReplies(renderer?: Renderer): CannedReplies {
     rateLimited: deepFreeze(renderOr(renderer, 'system.rate_limited', LAST_RESORT_SLOW_DOWN)),
     apology: deepFreeze(renderOr(renderer, 'system.error', LAST_RESORT_APOLOGY)),
   };
-}
-
-/** Frozen all the way down: the webhook serializes a frozen reply once (src/http/reply.ts). */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 function renderOr(renderer: Renderer | undefined, id: string, fallback: SkillResponse): SkillResponse {

@@ -37,14 +37,14 @@ export function onError(logger: Logger): ErrorRequestHandler {
       return;
     }
     const requestId = res.locals.requestId as string | undefined;
-    logger.error('unhandled error', { requestId, path: req.path, ...describe(err) });
+    logger.error('unhandled error', { requestId, path: req.path, ...describeError(err) });
     if (res.headersSent) return next(err); // Express closes the connection
     res.status(500).json({ error: 'internal error', requestId });
   };
 }
 
-/** Name and masked message of whatever was thrown. */
-function describe(err: unknown): { errorName: string; error: string } {
+/** Name and masked message of whatever was thrown (the webhook logs its failures the same way). */
+export function describeError(err: unknown): { errorName: string; error: string } {
   const errorName = err instanceof Error ? err.name : typeof err;
   return { errorName, error: maskText(String((err as HttpishError | undefined)?.message ?? err)) };
 }

@@ -12,10 +12,12 @@ import type { TurnInput } from '../../dialog/types';
 import { describeIssue, SkillPayload } from '../../kakao/payload';
 import type { SkillResponse } from '../../kakao/response';
 import { userTag, type Logger } from '../../log/logger';
-import { maskText, maskUnderstoodless } from '../../log/mask';
+import { deepFreeze } from '../../kakao/build';
+import { maskUnderstoodless } from '../../log/mask';
 import { HttpError, readJsonBody } from '../body';
 import { BOT_ID_REFUSAL, botIdCheck } from '../middleware/bot-id';
 import type { CannedReplies } from '../middleware/canned-replies';
+import { describeError } from '../middleware/on-error';
 import { rateLimiter } from '../middleware/rate-limit';
 import { REQUEST_ID_HEADER, requestIdOf } from '../middleware/request-id';
 import { secretCheck, secretRefusal } from '../middleware/shared-secret';
@@ -71,18 +73,11 @@ export function skillEndpoint({ config, conversation, logger, canned, hooks = []
       return sendJson(res, 200, canned.apology, requestId);
     }
     sendJson(res, 200, report.response, requestId);
-    logTurn(log, turn, report);
-    for (const hook of hooks) {
-      try {
-        hook(turn, report);
-      } catch (err) {
-        log.warn('turn hook failed', { requestId, error: String(err) });
-      }
-    }
+    afterTurn(log, hooks, turn, report);
   }
 
   function failed(err: unknown, requestId: string): void {
-    log.error('unhandled error', { requestId, path: '/skill', errorName: err instanceof Error ? err.name : typeof err, error: maskText(String(err instanceof Error ? err.message : err)) });
+    log.error('unhandled error', { requestId, path: '/skill', ...describeError(err) });
   }
 
   return function skill(req, res) {
@@ -93,6 +88,22 @@ export function skillEndpoint({ config, conversation, logger, canned, hooks = []
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error', requestId }, requestId);
     });
   };
+}
+
+/**
+ * What follows an answered turn: its log line, then every hook (a failing hook is logged, never thrown).
+ * Exported for bench/turn-bench.ts, which measures a turn without HTTP.
+ * @example afterTurn(logger.child({ module: 'skill' }), hooks, turn, report)
+ */
+export function afterTurn(log: Logger, hooks: readonly TurnHook[], turn: TurnInput, report: TurnReport): void {
+  logTurn(log, turn, report);
+  for (const hook of hooks) {
+    try {
+      hook(turn, report);
+    } catch (err) {
+      log.warn('turn hook failed', { requestId: turn.requestId, error: String(err) });
+    }
+  }
 }
 
 function logTurn(log: Logger, turn: TurnInput, report: TurnReport): void {
@@ -110,7 +121,7 @@ function logTurn(log: Logger, turn: TurnInput, report: TurnReport): void {
   });
 }
 
-const STARTING: SkillResponse = Object.freeze({
+const STARTING: SkillResponse = deepFreeze({
   version: '2.0',
   template: { outputs: [{ simpleText: { text: '잠시만요, 챗봇을 준비하고 있어요. 잠시 후 다시 말씀해 주세요. (문의: 1533-0301)' } }] },
-}) as SkillResponse;
+});
