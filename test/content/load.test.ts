@@ -1,17 +1,10 @@
 /** Content loading: a bad file stops startup with a message naming the file and the field. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { checkContent, ContentErrors, loadContent, Renderer } from '../../src/content';
 import { ROOT } from '../helpers/app';
+import { copyContent } from '../helpers/content';
 
-function copyContent(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-content-'));
-  for (const sub of ['intents', 'responses', 'flows']) {
-    if (fs.existsSync(path.join(ROOT, sub))) fs.cpSync(path.join(ROOT, sub), path.join(dir, sub), { recursive: true });
-  }
-  return dir;
-}
 
 describe('the repository content', () => {
   it('loads and every FAQ renders within Kakao limits', () => {

@@ -1,32 +1,21 @@
 /** `npm run validate`: the repo's content passes; broken copies fail with file and field named. */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import * as YAML from 'js-yaml';
 import { lintContent, type Finding } from '../../src/cli/lint-content';
 import { runValidate } from '../../src/cli/validate';
 import { ROOT } from '../helpers/app';
+import { copyContent, editYaml } from '../helpers/content';
 
 const run = promisify(execFile);
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** A throwaway copy of the content folders, edited by `edit`. */
 function brokenCopy(edit: (dir: string) => void): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-lint-'));
-  for (const sub of ['intents', 'responses', 'flows']) {
-    if (fs.existsSync(path.join(ROOT, sub))) fs.cpSync(path.join(ROOT, sub), path.join(dir, sub), { recursive: true });
-  }
+  const dir = copyContent('lint');
   edit(dir);
   return dir;
-}
-
-function editYaml(dir: string, file: string, change: (data: any) => void): void {
-  const full = path.join(dir, file);
-  const data = YAML.load(fs.readFileSync(full, 'utf8'));
-  change(data);
-  fs.writeFileSync(full, YAML.dump(data));
 }
 
 const errors = (findings: Finding[]) => findings.filter((f) => f.level === 'error');

@@ -1,25 +1,12 @@
 /** flows/*.yml: the repository's flows load, and a bad flow stops startup naming the file and the field. */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import * as YAML from 'js-yaml';
 import { loadContent } from '../../../src/content';
 import { createDialogs } from '../../../src/dialog/flows';
 import { loadCheckedContent } from '../../../src/server';
 import { ROOT } from '../../helpers/app';
+import { copyContent, editYaml } from '../../helpers/content';
 
-function copyContent(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-flows-'));
-  for (const sub of ['intents', 'responses', 'flows']) fs.cpSync(path.join(ROOT, sub), path.join(dir, sub), { recursive: true });
-  return dir;
-}
-
-function edit(dir: string, file: string, change: (data: any) => void): void {
-  const full = path.join(dir, file);
-  const data = YAML.load(fs.readFileSync(full, 'utf8'));
-  change(data);
-  fs.writeFileSync(full, YAML.dump(data));
-}
 
 function errorOf(dir: string): string {
   try {
@@ -42,32 +29,32 @@ describe('the repository flows', () => {
 describe('a bad flow', () => {
   let dir: string;
   beforeEach(() => {
-    dir = copyContent();
+    dir = copyContent('flows');
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('names an unknown validator', () => {
-    edit(dir, 'flows/password_reset.yml', (f) => (f.steps[0].validator = 'fone'));
+    editYaml(dir, 'flows/password_reset.yml', (f) => (f.steps[0].validator = 'fone'));
     expect(errorOf(dir)).toContain('flows/password_reset.yml: steps[0].validator: "fone" is unknown; use one of phone, birthdate, name');
   });
 
   it('names a prompt that has no response', () => {
-    edit(dir, 'flows/first_login.yml', (f) => (f.steps[2].say = 'login.step.99'));
+    editYaml(dir, 'flows/first_login.yml', (f) => (f.steps[2].say = 'login.step.99'));
     expect(errorOf(dir)).toContain('flows/first_login.yml: steps[2].say: names "login.step.99", which has no response in responses/');
   });
 
   it('names every invalid-answer response a validator needs', () => {
-    edit(dir, 'responses/dialog.password_reset.yml', (r) => delete r['reset.birthdate.invalid.age']);
+    editYaml(dir, 'responses/dialog.password_reset.yml', (r) => delete r['reset.birthdate.invalid.age']);
     expect(errorOf(dir)).toContain('flows/password_reset.yml: steps[1].invalid: needs a response "reset.birthdate.invalid.age"');
   });
 
   it('rejects a prompt without a 취소 quick reply', () => {
-    edit(dir, 'responses/dialog.password_reset.yml', (r) => (r['reset.ask.name'].quickReplies = [{ intent: 'handoff' }]));
+    editYaml(dir, 'responses/dialog.password_reset.yml', (r) => (r['reset.ask.name'].quickReplies = [{ intent: 'handoff' }]));
     expect(errorOf(dir)).toContain('flows/password_reset.yml: steps[2].say: prompt "reset.ask.name" needs a quick reply to cancel');
   });
 
   it('rejects unknown fields and wrong transitions with their path', () => {
-    edit(dir, 'flows/password_reset.yml', (f) => {
+    editYaml(dir, 'flows/password_reset.yml', (f) => {
       f.steps[3].on['reset.yes'] = 'jump';
       f.steps[0].prompt = 'x';
     });
@@ -77,12 +64,12 @@ describe('a bad flow', () => {
   });
 
   it('rejects typed words for an action the flow does not handle', () => {
-    edit(dir, 'flows/first_login.yml', (f) => (f.words['login.jump'] = ['점프']));
+    editYaml(dir, 'flows/first_login.yml', (f) => (f.words['login.jump'] = ['점프']));
     expect(errorOf(dir)).toContain('flows/first_login.yml: words.login.jump: "login.jump" is no action of this flow');
   });
 
   it('rejects two flows started by the same action', () => {
-    edit(dir, 'flows/first_login.yml', (f) => (f.start.action = 'reset.start'));
+    editYaml(dir, 'flows/first_login.yml', (f) => (f.start.action = 'reset.start'));
     expect(errorOf(dir)).toContain('flows/password_reset.yml: start.action: is also used in flows/first_login.yml');
   });
 
@@ -92,15 +79,15 @@ describe('a bad flow', () => {
   });
 
   it('a quick reply to an action no flow defines is caught by the content check', () => {
-    edit(dir, 'responses/faq.first_login.yml', (r) => (r['faq.first_login'].quickReplies[0].action = 'login.begin'));
+    editYaml(dir, 'responses/faq.first_login.yml', (r) => (r['faq.first_login'].quickReplies[0].action = 'login.begin'));
     expect(errorOf(dir)).toContain('leads to action "login.begin", which no dialog flow defines');
   });
 
   it('rewording a prompt or adding a step needs no code', () => {
-    edit(dir, 'responses/dialog.first_login.yml', (r) => {
+    editYaml(dir, 'responses/dialog.first_login.yml', (r) => {
       r['login.step.8'] = { bubbles: [{ text: '[8/8] 교육 듣기' }], quickReplies: r['login.step.7'].quickReplies };
     });
-    edit(dir, 'flows/first_login.yml', (f) => f.steps.push({ id: 'watch', say: 'login.step.8' }));
+    editYaml(dir, 'flows/first_login.yml', (f) => f.steps.push({ id: 'watch', say: 'login.step.8' }));
     const { dialogs } = loadCheckedContent(dir);
     expect(dialogs.plugins).toHaveLength(1);
   });
