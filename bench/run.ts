@@ -1,7 +1,7 @@
 /**
- * `npm run bench`: our server (dist/index.js) and the bare Express floor side by side, loaded with
+ * `npm run bench`: our server (dist/index.js), the bare Express floor and the node floor side by side, loaded with
  * autocannon in alternating rounds with the same mix; writes bench/results.md.
- * Options: --seconds 10 --rounds 3 --warmup 5 --connections 50 --env KEY=VALUE (ours, repeatable)
+ * Options: --seconds 10 --rounds 3 --warmup 15 --connections 50 --env KEY=VALUE (ours, repeatable)
  * --variant 'name[@dir][:KEY=VALUE,…]' (another build or env of ours in the same rounds, repeatable;
  * NODE_OPTIONS=… passes V8 flags) --no-node-floor (skip the second reference, bench/node-floor.ts)
  * --no-build --no-write --strict (exit 1 when a target is missed)
