@@ -25,6 +25,8 @@ const MENU_WORDS: Record<string, TapTarget> = {
 };
 
 const PASSWORD_WARNING = 'system.password_warning';
+/** The answer to a photo or file: it can't be read here; the topics and 1533-0301 instead. */
+const MEDIA_ANSWER = 'system.media';
 
 const OUTCOME_BY_INTENT: Record<string, Outcome> = { greeting: 'menu', handoff: 'handoff', cancel: 'cancelled' };
 
@@ -46,7 +48,8 @@ export class Bot {
   /** Handle one turn against the user's session (already read by the caller). */
   async handle(turn: TurnInput, stored: Session): Promise<TurnResult> {
     const { offer, ...session } = stored; // an offer lives for one turn
-    if (containsPasswordLike(turn.utterance)) return this.guardPassword(session);
+    if (turn.media) return this.interject(this.opts.renderer.has(MEDIA_ANSWER) ? MEDIA_ANSWER : 'None', session, 'exact');
+    if (containsPasswordLike(turn.utterance)) return this.interject(this.opts.renderer.has(PASSWORD_WARNING) ? PASSWORD_WARNING : 'system.error', session, 'dialog');
     const tapped = this.validTarget(targetFromExtra(turn.clientExtra));
     const accepted = offer && !tapped && !session.dialog ? this.acceptedOffer(offer, turn.utterance) : null;
     if (accepted) return this.goTo(accepted, turn, session, 'exact');
@@ -58,20 +61,20 @@ export class Bot {
       }
     }
     if (tapped) return this.goTo(tapped, turn, session, 'tap');
-    const typed = this.validTarget(this.exact.get(exactKey(turn.utterance)) ?? null);
+    const typed = this.validTarget(this.exact.get(exactKey(turn.utterance)) ?? (turn.utterance.trim() ? null : MENU_WORDS.처음으로));
     if (typed) return this.goTo(typed, turn, session, 'exact');
     return this.understand(turn, session);
   }
 
   /**
-   * A password-like text is never echoed, classified, logged or stored: warn, and keep any dialog at its step
-   * (route `dialog` keeps the text out of the turn log).
+   * Answer `id` without reading the text, and keep any dialog at its step (its prompt follows the answer).
+   * A password-like text is never echoed, classified, logged or stored (route `dialog` keeps it out of the turn
+   * log); a photo or file can't be read, and is not a misunderstood question (never a fallback).
    */
-  private guardPassword(session: Session): TurnResult {
-    const id = this.opts.renderer.has(PASSWORD_WARNING) ? PASSWORD_WARNING : 'system.error';
+  private interject(id: string, session: Session, route: Route): TurnResult {
     const current = (this.opts.dialogs ?? []).map((d) => d.prompt?.(session, this.ctx)).find((p) => p) ?? null;
     const replies = [this.opts.renderer.render(id), ...(current ? [current.reply] : [])];
-    return { replies, route: 'dialog', intent: id, outcome: 'answered', session: keep(session), dialog: current?.dialog ?? null };
+    return { replies, route, intent: id, outcome: 'answered', session: keep(session), dialog: current?.dialog ?? null };
   }
 
   private acceptedOffer(offer: string, utterance: string): TapTarget | null {
