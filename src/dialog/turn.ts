@@ -1,7 +1,7 @@
 /** The turn handler: routes a user turn (tap → exact text → dialog → NLU) to a reply. */
 import type { Renderer, Reply, TapTarget } from '../content/render';
 import type { Classifier, NluResult } from '../nlu/classifier';
-import { decide, DEFAULT_THRESHOLDS, type DecisionThresholds } from '../nlu/decide';
+import { decide, DEFAULT_THRESHOLDS, type Decision, type DecisionThresholds } from '../nlu/decide';
 import { isEmptySession, type Session } from './session';
 import { containsPasswordLike } from './validators';
 import { buildExactIndex, exactKey, targetFromExtra } from './taps';
@@ -98,8 +98,8 @@ export class Bot {
   private async understand(turn: TurnInput, session: Session): Promise<TurnResult> {
     const nlu = await this.opts.classifier.classify(turn.utterance);
     const decision = decide(nlu, this.opts.thresholds ?? DEFAULT_THRESHOLDS);
-    if (decision.kind === 'none') return this.fallback(turn, session, nlu);
-    if (decision.kind === 'clarify') return this.clarify(decision.intents, session, nlu);
+    if (decision.kind === 'none') return this.fallback(turn, session, nlu, decision.topic);
+    if (decision.kind === 'clarify') return this.clarify(decision, session, nlu);
     for (const d of this.opts.dialogs ?? []) {
       const started = await d.startIntent?.(decision.intent, turn, session, this.ctx);
       if (started) return { ...started, nlu, score: nlu.score };
@@ -122,9 +122,14 @@ export class Bot {
     };
   }
 
-  private fallback(turn: TurnInput, session: Session, nlu?: NluResult): TurnResult {
-    const fallbacks = session.fallbacks + 1;
-    const id = fallbacks >= 2 && this.opts.renderer.has('None.again') ? 'None.again' : 'None';
+  /**
+   * Out of scope. A recognised out-of-scope topic (`oos.certificate` …) gets its own honest answer with 1533-0301
+   * and does not count towards the second-fallback card; anything else gets `None`, then `None.again`.
+   */
+  private fallback(turn: TurnInput, session: Session, nlu?: NluResult, topic?: string): TurnResult {
+    const onTopic = topic !== undefined && this.opts.renderer.has(topic);
+    const fallbacks = onTopic ? session.fallbacks : session.fallbacks + 1;
+    const id = onTopic ? topic : fallbacks >= 2 && this.opts.renderer.has('None.again') ? 'None.again' : 'None';
     return {
       replies: [this.opts.renderer.render(id)],
       route: 'nlu',
@@ -136,11 +141,18 @@ export class Bot {
     };
   }
 
-  private clarify(intents: [string, string], session: Session, nlu: NluResult): TurnResult {
-    const base = this.opts.renderer.render('clarify');
-    const quickReplies = [...intents, 'greeting', 'handoff']
-      .filter((id) => this.opts.renderer.label(id))
-      .map((intent) => this.opts.renderer.quickReply({ intent }));
+  /**
+   * Ask which was meant: the candidates as quick replies, then 처음으로 and 상담원 연결. For an FAQ term next to an
+   * other-topic head noun, "혹시 ○○ 말씀이신가요?" (`clarify.topic`, `{candidate}` = the FAQ's label).
+   */
+  private clarify(decision: Extract<Decision, { kind: 'clarify' }>, session: Session, nlu: NluResult): TurnResult {
+    const { renderer } = this.opts;
+    const { intents } = decision;
+    const asTopic = decision.reason === 'topic' && renderer.has('clarify.topic');
+    const base = asTopic ? renderer.render('clarify.topic', { candidate: renderer.label(intents[0]) ?? intents[0] }) : renderer.render('clarify');
+    const quickReplies = [...intents, ...(asTopic ? ['handoff', 'greeting'] : ['greeting', 'handoff'])]
+      .filter((id) => renderer.label(id))
+      .map((intent) => renderer.quickReply({ intent }));
     const reply: Reply = { outputs: base.outputs, quickReplies };
     return { replies: [reply], route: 'nlu', intent: intents[0], score: nlu.score, nlu, outcome: 'clarified', session: keep(session) };
   }
