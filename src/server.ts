@@ -16,6 +16,7 @@ import type { Logger } from './log/logger';
 import { cachedClassifier } from './nlu/cache';
 import { createNormalizer } from './nlu/normalize';
 import { loadOrTrain, type LoadedModel } from './nlu/model';
+import { setKnownWords } from './privacy';
 
 export interface ServerParts {
   app: ReturnType<typeof createApp>;
@@ -44,6 +45,7 @@ export interface BuildOptions {
 /** Load and check content; throws ContentErrors naming every bad file and field. */
 export function loadCheckedContent(root: string, dialogOpts: DialogOptions = {}): { content: Content; dialogs: ReturnType<typeof createDialogs> } {
   const content = loadContent(root);
+  setKnownWords([content.nluSource, JSON.stringify([...content.responses.values()])]); // the masker's ordinary words
   const dialogs = createDialogs(root, content, dialogOpts);
   const errors = checkContent(content, { knownActions: dialogs.actions });
   if (errors.length) throw new ContentErrors(errors);

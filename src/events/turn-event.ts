@@ -2,12 +2,12 @@
 import type { TurnReport } from '../dialog/conversation';
 import type { Outcome, TurnInput } from '../dialog/types';
 import { userTag } from '../log/logger';
-import { maskUnderstoodless } from '../log/mask';
+import { MAX_KEPT_CHARS, maskKept } from '../log/mask';
 import { NONE, type NluResult } from '../nlu/classifier';
 import type { NewTurnEvent } from './schema';
 
-/** Longest text kept per event (the classifier reads at most 300 characters anyway). */
-export const MAX_EVENT_TEXT = 300;
+/** Longest text kept per event: the masker's limit for any kept user text (300). */
+export const MAX_EVENT_TEXT = MAX_KEPT_CHARS;
 /** An answer from the classifier below this score counts as low-confidence: its text is kept for the inbox. */
 export const LOW_CONFIDENCE = 0.7;
 /** Korea has no daylight saving time: KST is always UTC+9. */
@@ -43,11 +43,12 @@ export function keptBecause(report: TurnReport): KeptBecause | null {
 }
 
 /**
- * Mask first, then cut: a phone number cut in half at the limit could escape the masker.
+ * The project's masker for kept text (`maskKept`): masks first, then cuts, so a phone number cut in half at the limit
+ * cannot escape it.
  * @example maskedText('제 번호 010-1234-5678') // '제 번호 010-****-5678'
  */
 export function maskedText(utterance: string): string {
-  return maskUnderstoodless(utterance.slice(0, MAX_EVENT_TEXT + 100)).slice(0, MAX_EVENT_TEXT);
+  return maskKept(utterance);
 }
 
 /**

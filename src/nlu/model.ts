@@ -9,6 +9,7 @@ import { createNlp, DEFAULT_ENGINE, type EngineOptions } from './nlpjs';
 import { clean, createNormalizer, type Normalizer } from './normalize';
 import { knownGrams } from './typos';
 import { SimilarityIndex, type LabeledText } from './similarity';
+import { TopicIndex } from './topics';
 
 /** Bump when the pipeline (normalizer code, features, NLP.js settings) changes in a way data can't show. */
 export const PIPELINE_VERSION = 'hybrid-ngram-3';
@@ -99,7 +100,7 @@ export async function trainModel(
   for (const { text, intent } of texts) nlp.addDocument('ko', text, intent);
   await nlp.train();
   const hash = modelHash(content);
-  const classifier = new HybridClassifier(nlp, new SimilarityIndex(texts), normalize, hash);
+  const classifier = new HybridClassifier(nlp, new SimilarityIndex(texts), normalize, hash, new TopicIndex(texts));
   return { classifier, artifact: { pipeline: PIPELINE_VERSION, hash, engine, nlp: nlp.export(true), texts } };
 }
 
@@ -115,7 +116,7 @@ export function normalizerFor(content: Pick<Content, 'intents' | 'synonyms'>, en
 async function fromArtifact(artifact: Artifact, content: Pick<Content, 'intents' | 'synonyms'>): Promise<HybridClassifier> {
   const nlp = await createNlp(artifact.engine);
   nlp.import(artifact.nlp);
-  return new HybridClassifier(nlp, new SimilarityIndex(artifact.texts), normalizerFor(content, artifact.engine), artifact.hash);
+  return new HybridClassifier(nlp, new SimilarityIndex(artifact.texts), normalizerFor(content, artifact.engine), artifact.hash, new TopicIndex(artifact.texts));
 }
 
 /** Write atomically (temp file + rename), then remove artifacts of older content from the same folder. */
