@@ -32,11 +32,12 @@ export function kstDay(ms: number): string {
 
 /**
  * Whether a turn's text is kept: fallbacks, clarifications and low-confidence answers, never inside a guided dialog
- * (the text may be a slot answer such as a name, which masking cannot recognise).
+ * (the text may be a slot answer such as a name, which masking cannot recognise). A dialog counts as open when the
+ * session read before the turn had one, or could not be read (`dialogOpen` not false), as in the turn log.
  */
 export function keptBecause(report: TurnReport): KeptBecause | null {
   const r = report.result;
-  if (!r || r.route === 'dialog' || r.dialog != null) return null;
+  if (!r || r.route === 'dialog' || r.dialog != null || report.dialogOpen !== false) return null;
   if (r.outcome === 'fallback' || r.outcome === 'clarified') return r.outcome;
   const score = r.score ?? r.nlu?.score;
   return r.route === 'nlu' && r.outcome === 'answered' && score !== undefined && score < LOW_CONFIDENCE ? 'low_confidence' : null;

@@ -10,6 +10,7 @@ import { clean, createNormalizer, type Normalizer } from './normalize';
 import { knownGrams } from './typos';
 import { SimilarityIndex, type LabeledText } from './similarity';
 import { TopicIndex } from './topics';
+import { trainInWorker } from './train-in-worker';
 
 /** Bump when the pipeline (normalizer code, features, NLP.js settings) changes in a way data can't show. */
 export const PIPELINE_VERSION = 'hybrid-ngram-3';
@@ -43,7 +44,8 @@ const Artifact = z.object({
   nlp: z.string().min(2),
   texts: z.array(z.object({ text: z.string(), intent: z.string() })),
 });
-type Artifact = z.infer<typeof Artifact>;
+/** The serialized model: what `trainInWorker` returns and `models/model-<hash>.json` holds. */
+export type Artifact = z.infer<typeof Artifact>;
 
 /**
  * Hash of intents/, the synonym map, the pipeline version and the engine options: the model's identity.
@@ -160,9 +162,10 @@ function readArtifact(file: string, hash: string): Artifact | string {
 
 /**
  * Load the artifact matching the current content, or train (and save) when it is missing, stale or broken.
+ * Training runs in a worker thread (`trainInWorker`), so the event loop keeps serving meanwhile.
  * @example const { classifier, source } = await loadOrTrain(content, 'models')
  */
-export async function loadOrTrain(content: NluContent, modelDir: string): Promise<LoadedModel> {
+export async function loadOrTrain(content: NluContent, modelDir: string, onTrain?: (reason: string) => void): Promise<LoadedModel> {
   const started = Date.now();
   const hash = modelHash(content);
   const file = modelFile(modelDir, hash);
@@ -171,7 +174,9 @@ export async function loadOrTrain(content: NluContent, modelDir: string): Promis
     const classifier = await fromArtifact(found, content);
     return { classifier, source: 'loaded', file, ms: Date.now() - started };
   }
-  const { classifier, artifact } = await trainModel(content);
+  onTrain?.(found);
+  const artifact = await trainInWorker(content);
+  const classifier = await fromArtifact(artifact, content);
   try {
     writeArtifact(file, artifact);
   } catch {

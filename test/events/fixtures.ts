@@ -14,6 +14,8 @@ export interface FakeTurn {
   guess?: { intent: string; score: number };
   latencyMs?: number;
   failed?: boolean;
+  /** Whether the session read before the turn had a dialog (undefined: it could not be read). Default false. */
+  dialogOpen?: boolean;
 }
 
 let seq = 0;
@@ -34,6 +36,7 @@ export function fakeTurn(t: FakeTurn = {}): [TurnInput, TurnReport] {
     response: { version: '2.0', template: { outputs: [{ simpleText: { text: 'x' } }] } },
     result: t.failed ? null : { replies: [], route: t.route ?? 'nlu', intent, score: t.score ?? 0.8, nlu, outcome, dialog: t.dialog ?? null },
     latencyMs: t.latencyMs ?? 3,
+    dialogOpen: 'dialogOpen' in t ? t.dialogOpen : false,
   } as unknown as TurnReport;
   return [turn, report];
 }

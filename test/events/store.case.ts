@@ -49,16 +49,18 @@ export function storeSuite(name: string, config: () => Promise<StoreConfig>): vo
         { text: '홍길동', outcome: 'dialog_step', route: 'dialog', intent: 'dialog.password_reset', dialog: { flow: 'password_reset', step: 'confirm' } },
         { text: '김철수', outcome: 'fallback', dialog: { flow: 'password_reset', step: 'name' } },
         { text: '아무말', failed: true },
+        { text: '이수진', dialogOpen: true }, // a name typed after the dialog's session was read: never kept
+        { text: '박영희 입니다', dialogOpen: undefined }, // the session could not be read: it may have held a dialog
       ]);
       const rows = await store.db.selectFrom('turn_events').selectAll().orderBy('id').execute();
-      expect(rows).toHaveLength(7);
+      expect(rows).toHaveLength(9);
       expect(rows[0]).toMatchObject({ at: T0, day: '2026-12-01', route: 'nlu', intent: 'None', outcome: 'fallback', text: '제 번호 010-****-5678 인데 날씨 어때요', guess_intent: 'greeting', guess_score: 0.2, model_version: 'm1', latency_ms: 3 });
       expect(rows[0].user_tag).toMatch(/^[0-9a-f]{12}$/);
       expect(rows[0].user_tag).not.toBe('u1');
-      expect(rows.map((r) => r.text)).toEqual(['제 번호 010-****-5678 인데 날씨 어때요', null, '가입 어떻게 해요 혹시', '로그인 문의', null, null, null]);
+      expect(rows.map((r) => r.text)).toEqual(['제 번호 010-****-5678 인데 날씨 어때요', null, '가입 어떻게 해요 혹시', '로그인 문의', null, null, null, null, null]);
       expect(rows[4]).toMatchObject({ flow: 'password_reset', step: 'confirm', route: 'dialog' });
       expect(rows[6]).toMatchObject({ outcome: 'error', route: 'error', text: null });
-      expect(JSON.stringify(rows)).not.toMatch(/1234-5678|홍길동|김철수/);
+      expect(JSON.stringify(rows)).not.toMatch(/1234-5678|홍길동|김철수|이수진|박영희/);
     });
 
     it('groups inbox texts by normalized text and merges near-duplicates; a labelled group takes no new look-alikes', async () => {
