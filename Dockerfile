@@ -7,6 +7,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY types ./types
+COPY scripts ./scripts
 COPY src ./src
 COPY intents ./intents
 COPY responses ./responses

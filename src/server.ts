@@ -15,6 +15,7 @@ import type { TurnHook } from './http/routes/skill';
 import type { Logger } from './log/logger';
 import { cachedClassifier } from './nlu/cache';
 import { loadOrTrain, type LoadedModel } from './nlu/model';
+import { setKnownWords } from './privacy';
 
 export interface ServerParts {
   app: ReturnType<typeof createApp>;
@@ -34,11 +35,14 @@ export interface BuildOptions {
   hooks?: TurnHook[];
   /** Clock for turns and dialogs (tests move it forward). */
   now?: () => number;
+  /** Called when no usable model artifact exists and training starts (in a worker thread), with the reason. */
+  onTrain?: (reason: string) => void;
 }
 
 /** Load and check content; throws ContentErrors naming every bad file and field. */
 export function loadCheckedContent(root: string, dialogOpts: DialogOptions = {}): { content: Content; dialogs: ReturnType<typeof createDialogs> } {
   const content = loadContent(root);
+  setKnownWords([content.nluSource, JSON.stringify([...content.responses.values()])]); // the masker's ordinary words
   const dialogs = createDialogs(root, content, dialogOpts);
   const errors = checkContent(content, { knownActions: dialogs.actions });
   if (errors.length) throw new ContentErrors(errors);
@@ -61,7 +65,11 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     ...(opts.hooks ?? []),
   ];
   let runtime: Runtime | undefined;
-  const ready = loadOrTrain(content, path.resolve(root, config.MODEL_DIR)).then(async (model) => {
+  const onTrain = (reason: string): void => {
+    logger.info('training the model in a worker thread (/readyz says 503 until it is done)', { reason });
+    opts.onTrain?.(reason);
+  };
+  const ready = loadOrTrain(content, path.resolve(root, config.MODEL_DIR), onTrain).then(async (model) => {
     await model.classifier.classify('안녕하세요'); // warm-up: the first classification costs ~40 ms (lazy indexes, JIT); pay it before /readyz, not on a partner's turn
     const classifier = cachedClassifier(model.classifier); // bounded LRU by exact text (bench/results.md)
     const bot = new Bot({ renderer, responses: content.responses, classifier, dialogs: dialogs.plugins });

@@ -18,7 +18,7 @@ export interface Finding {
 }
 
 export interface LintOptions {
-  /** The dev test set (TSV `text<TAB>intent`); default `<root>/test/nlu/dev.tsv`. */
+  /** The dev test set (TSV `text<TAB>intent[<TAB>category<TAB>also_ok]`); default: every file of DEV_SETS present. */
   devSet?: string;
   /** Fewer training utterances than this is a warning. */
   minUtterances?: number;
@@ -28,6 +28,9 @@ export interface LintResult {
   findings: Finding[];
   stats: { intents: number; utterances: number; responses: number; dialogActions: number; devRows: number };
 }
+
+/** Dev sets checked by default: v1, v2 and the v2 holdout (each when present; the holdout's rows are never printed). */
+export const DEV_SETS = ['test/nlu/dev.tsv', 'test/nlu/dev-v2.tsv', 'test/nlu/dev-v2-holdout.tsv'];
 
 const finding = (level: Level, file: string, field: string, message: string): Finding => ({ level, file, field, message });
 
@@ -59,8 +62,13 @@ export function lintContent(root: string, { devSet, minUtterances = 5 }: LintOpt
   const normalize = normalizerFor(content);
   const training = trainingIndex(content, normalize);
   findings.push(...duplicateUtterances(training), ...thinIntents(content, minUtterances));
-  const dev = devOverlap(root, devSet ?? path.join(root, 'test', 'nlu', 'dev.tsv'), training, normalize, content);
-  findings.push(...dev.findings);
+  const devFiles = devSet ? [devSet] : DEV_SETS.map((f) => path.join(root, f)).filter((f, i) => i === 0 || fs.existsSync(f));
+  const dev = { rows: 0 };
+  for (const file of devFiles) {
+    const one = devOverlap(root, file, training, normalize, content);
+    findings.push(...one.findings);
+    dev.rows += one.rows;
+  }
   Object.assign(stats, {
     intents: content.intents.length,
     utterances: content.intents.reduce((n, i) => n + i.utterances.length, 0),
@@ -175,6 +183,7 @@ function devOverlap(
   if (!fs.existsSync(file)) return { findings: [finding('note', rel, '', 'not found; skipped the dev/training overlap check')], rows: 0 };
   const intents = new Set([...content.intents.map((i) => i.intent), 'None']);
   const out: Finding[] = [];
+  const hidden = /holdout/i.test(path.basename(file));
   let rows = 0;
   fs.readFileSync(file, 'utf8')
     .split(/\r?\n/)
@@ -183,11 +192,13 @@ function devOverlap(
       const [text, intent] = line.split('\t').map((s) => s.trim());
       if (i === 0 && intent === 'intent') return; // header row
       const where = `line ${i + 1}`;
-      if (!text || !intent) return void out.push(finding('error', rel, where, 'expected "text<TAB>intent"'));
+      if (!text || !intent) return void out.push(finding('error', rel, where, 'expected "text<TAB>intent[<TAB>category<TAB>also_ok]"'));
       rows++;
       if (!intents.has(intent)) out.push(finding('error', rel, where, `intent "${intent}" has no intents/${intent}.yml`));
       const [u, ...more] = training.get(utteranceKey(text, normalize)) ?? [];
-      if (u) {
+      if (u && hidden) {
+        out.push(finding('warning', rel, where, 'is also a training utterance (not shown: this set stays unseen); the measurement on it is flattered by one row'));
+      } else if (u) {
         const also = more.length ? ` and ${more.length} more` : '';
         out.push(finding('error', rel, where, `"${text}" is also a training utterance (intents/${u.intent}.yml utterances[${u.index}]${also}); the dev set must be unseen`));
       }

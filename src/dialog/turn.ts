@@ -1,7 +1,7 @@
 /** The turn handler: routes a user turn (tap → exact text → dialog → NLU) to a reply. */
 import type { Renderer, Reply, TapTarget } from '../content/render';
 import type { Classifier, NluResult } from '../nlu/classifier';
-import { decide, DEFAULT_THRESHOLDS, type DecisionThresholds } from '../nlu/decide';
+import { decide, DEFAULT_THRESHOLDS, type Decision, type DecisionThresholds } from '../nlu/decide';
 import { isEmptySession, type Session } from './session';
 import { containsPasswordLike } from './validators';
 import { buildExactIndex, exactKey, targetFromExtra } from './taps';
@@ -25,6 +25,8 @@ const MENU_WORDS: Record<string, TapTarget> = {
 };
 
 const PASSWORD_WARNING = 'system.password_warning';
+/** The answer to a photo or file: it can't be read here; the topics and 1533-0301 instead. */
+const MEDIA_ANSWER = 'system.media';
 
 const OUTCOME_BY_INTENT: Record<string, Outcome> = { greeting: 'menu', handoff: 'handoff', cancel: 'cancelled' };
 
@@ -46,7 +48,8 @@ export class Bot {
   /** Handle one turn against the user's session (already read by the caller). */
   async handle(turn: TurnInput, stored: Session): Promise<TurnResult> {
     const { offer, ...session } = stored; // an offer lives for one turn
-    if (containsPasswordLike(turn.utterance)) return this.guardPassword(session);
+    if (turn.media) return this.interject(this.opts.renderer.has(MEDIA_ANSWER) ? MEDIA_ANSWER : 'None', session, 'exact');
+    if (containsPasswordLike(turn.utterance)) return this.interject(this.opts.renderer.has(PASSWORD_WARNING) ? PASSWORD_WARNING : 'system.error', session, 'dialog');
     const tapped = this.validTarget(targetFromExtra(turn.clientExtra));
     const accepted = offer && !tapped && !session.dialog ? this.acceptedOffer(offer, turn.utterance) : null;
     if (accepted) return this.goTo(accepted, turn, session, 'exact');
@@ -58,20 +61,20 @@ export class Bot {
       }
     }
     if (tapped) return this.goTo(tapped, turn, session, 'tap');
-    const typed = this.validTarget(this.exact.get(exactKey(turn.utterance)) ?? null);
+    const typed = this.validTarget(this.exact.get(exactKey(turn.utterance)) ?? (turn.utterance.trim() ? null : MENU_WORDS.처음으로));
     if (typed) return this.goTo(typed, turn, session, 'exact');
     return this.understand(turn, session);
   }
 
   /**
-   * A password-like text is never echoed, classified, logged or stored: warn, and keep any dialog at its step
-   * (route `dialog` keeps the text out of the turn log).
+   * Answer `id` without reading the text, and keep any dialog at its step (its prompt follows the answer).
+   * A password-like text is never echoed, classified, logged or stored (route `dialog` keeps it out of the turn
+   * log); a photo or file can't be read, and is not a misunderstood question (never a fallback).
    */
-  private guardPassword(session: Session): TurnResult {
-    const id = this.opts.renderer.has(PASSWORD_WARNING) ? PASSWORD_WARNING : 'system.error';
+  private interject(id: string, session: Session, route: Route): TurnResult {
     const current = (this.opts.dialogs ?? []).map((d) => d.prompt?.(session, this.ctx)).find((p) => p) ?? null;
     const replies = [this.opts.renderer.render(id), ...(current ? [current.reply] : [])];
-    return { replies, route: 'dialog', intent: id, outcome: 'answered', session: keep(session), dialog: current?.dialog ?? null };
+    return { replies, route, intent: id, outcome: 'answered', session: keep(session), dialog: current?.dialog ?? null };
   }
 
   private acceptedOffer(offer: string, utterance: string): TapTarget | null {
@@ -95,8 +98,8 @@ export class Bot {
   private async understand(turn: TurnInput, session: Session): Promise<TurnResult> {
     const nlu = await this.opts.classifier.classify(turn.utterance);
     const decision = decide(nlu, this.opts.thresholds ?? DEFAULT_THRESHOLDS);
-    if (decision.kind === 'none') return this.fallback(turn, session, nlu);
-    if (decision.kind === 'clarify') return this.clarify(decision.intents, session, nlu);
+    if (decision.kind === 'none') return this.fallback(turn, session, nlu, decision.topic);
+    if (decision.kind === 'clarify') return this.clarify(decision, session, nlu);
     for (const d of this.opts.dialogs ?? []) {
       const started = await d.startIntent?.(decision.intent, turn, session, this.ctx);
       if (started) return { ...started, nlu, score: nlu.score };
@@ -119,9 +122,14 @@ export class Bot {
     };
   }
 
-  private fallback(turn: TurnInput, session: Session, nlu?: NluResult): TurnResult {
-    const fallbacks = session.fallbacks + 1;
-    const id = fallbacks >= 2 && this.opts.renderer.has('None.again') ? 'None.again' : 'None';
+  /**
+   * Out of scope. A recognised out-of-scope topic (`oos.certificate` …) gets its own honest answer with 1533-0301
+   * and does not count towards the second-fallback card; anything else gets `None`, then `None.again`.
+   */
+  private fallback(turn: TurnInput, session: Session, nlu?: NluResult, topic?: string): TurnResult {
+    const onTopic = topic !== undefined && this.opts.renderer.has(topic);
+    const fallbacks = onTopic ? session.fallbacks : session.fallbacks + 1;
+    const id = onTopic ? topic : fallbacks >= 2 && this.opts.renderer.has('None.again') ? 'None.again' : 'None';
     return {
       replies: [this.opts.renderer.render(id)],
       route: 'nlu',
@@ -133,11 +141,18 @@ export class Bot {
     };
   }
 
-  private clarify(intents: [string, string], session: Session, nlu: NluResult): TurnResult {
-    const base = this.opts.renderer.render('clarify');
-    const quickReplies = [...intents, 'greeting', 'handoff']
-      .filter((id) => this.opts.renderer.label(id))
-      .map((intent) => this.opts.renderer.quickReply({ intent }));
+  /**
+   * Ask which was meant: the candidates as quick replies, then 처음으로 and 상담원 연결. For an FAQ term next to an
+   * other-topic head noun, "혹시 ○○ 말씀이신가요?" (`clarify.topic`, `{candidate}` = the FAQ's label).
+   */
+  private clarify(decision: Extract<Decision, { kind: 'clarify' }>, session: Session, nlu: NluResult): TurnResult {
+    const { renderer } = this.opts;
+    const { intents } = decision;
+    const asTopic = decision.reason === 'topic' && renderer.has('clarify.topic');
+    const base = asTopic ? renderer.render('clarify.topic', { candidate: renderer.label(intents[0]) ?? intents[0] }) : renderer.render('clarify');
+    const quickReplies = [...intents, ...(asTopic ? ['handoff', 'greeting'] : ['greeting', 'handoff'])]
+      .filter((id) => renderer.label(id))
+      .map((intent) => renderer.quickReply({ intent }));
     const reply: Reply = { outputs: base.outputs, quickReplies };
     return { replies: [reply], route: 'nlu', intent: intents[0], score: nlu.score, nlu, outcome: 'clarified', session: keep(session) };
   }

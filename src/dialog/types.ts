@@ -9,6 +9,8 @@ export interface TurnInput {
   userKey: string;
   utterance: string;
   clientExtra: Record<string, unknown>;
+  /** The attachment's kind (`image`, `file`, …) when the partner sent a photo or file instead of text. */
+  media?: string;
   /** Milliseconds since the epoch (injectable clock). */
   now: number;
 }

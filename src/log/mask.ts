@@ -1,14 +1,19 @@
 /** Privacy masking for every log line and echo: phones, names, birth dates, passwords, texts. */
 import {
-  checkName,
+  digitView,
   foldChars,
+  NAME_CUE_HINT,
+  NAME_MASK,
   passwordLikeSpans,
-  scanDates,
+  readName,
+  scanDateSpans,
   scanDigitRuns,
+  scanNameSpans,
   scanPhones,
-  type DateMatch,
   type PhoneMatch,
-} from '../dialog/validators';
+} from '../privacy';
+
+export { NAME_MASK };
 
 /** What a password-like token becomes. */
 export const PASSWORD_MASK = '[비밀번호 가림]';
@@ -17,8 +22,8 @@ export const DATE_MASK = '****-**-**';
 
 /** Public numbers never masked: the partner support line (an allow-list, matched literally). */
 const ALLOWED_NUMBERS = /(?<!\d)1533[\s.-]?0301(?!\d)/g;
-/** Separated digits this long are masked whatever they are (card numbers, `010-1234-5678-9`). */
-const MIN_DIGITS_IN_GROUPED_RUN = 10;
+/** Digits this many in one run are masked whatever separates them (`010ㅡ4823ㅡ7323`, `1,234,567`, card numbers). */
+const MIN_DIGITS_IN_GROUPED_RUN = 7;
 /** Contiguous digits this long are masked whatever they are. */
 const BARE_DIGIT_RUN = /\d{6,}/g;
 const PHONE_LIKE_DIGITS = /^0\d{8,10}$/;
@@ -70,15 +75,16 @@ export function maskBirthdate(iso: string): string {
  * @example maskText('제 번호는 010-1234-5678 입니다') // '제 번호는 010-****-5678 입니다'
  */
 export function maskText(text: string): string {
-  return MAYBE_SENSITIVE.test(text) ? maskAll(text) : text;
+  return MAYBE_SENSITIVE.test(text) || NAME_CUE_HINT.test(text) ? maskAll(text) : text;
 }
 
 /**
- * Every detector needs an ASCII digit (dates, phones, digit runs) or a run of 8+ printable ASCII characters
- * (passwords), after `foldChars`; this is that condition on the unfolded text (full-width digits and ASCII,
- * Unicode dashes). Text without either can contain nothing to mask and is returned as it is.
+ * Every detector needs a digit of some script or a run of spelled-out Korean digits (dates, phones, digit runs), a
+ * run of 8+ printable ASCII characters (passwords), or a name cue (`NAME_CUE_HINT`); this is that condition on the
+ * unfolded text. Text without any can contain nothing to mask and is returned as it is.
  */
-const MAYBE_SENSITIVE = /[0-9\uFF10-\uFF19]|[!-~\uFF01-\uFF5E\u2010-\u2015\u2212\uFE58\uFE63]{8}/;
+const MAYBE_SENSITIVE =
+  /\p{Nd}|[!-~\uFF01-\uFF5E\u2010-\u2015\u2212\uFE58\uFE63]{8}|(?:[공영빵일이삼사오육륙칠팔구][^가-힣\d]{0,3}){7}/u;
 
 /**
  * `maskText` without its fast path: every detector runs. Exported for the test that checks both agree.
@@ -90,8 +96,6 @@ export function maskAll(text: string): string {
     .join('');
 }
 
-/** What an utterance that is nothing but a name becomes. */
-export const NAME_MASK = '[이름 가림]';
 
 /**
  * Like `maskText`, for an utterance the bot did not understand: a bare name (`홍길동`, `홍길동입니다`) is
@@ -100,8 +104,23 @@ export const NAME_MASK = '[이름 가림]';
  */
 export function maskUnderstoodless(text: string): string {
   const trimmed = text.trim();
-  const bare = trimmed.length <= 12 && !/\s/.test(trimmed) && checkName(trimmed).ok;
+  const bare = trimmed.length <= 12 && !/\s/.test(trimmed) && readName(trimmed).ok;
   return bare ? NAME_MASK : maskText(text);
+}
+
+/** Longest user text kept anywhere (the opt-in turn log, the fallback report), after masking. */
+export const MAX_KEPT_CHARS = 300;
+
+/**
+ * User text as it may be kept: masked like `maskUnderstoodless`, then cut to `MAX_KEPT_CHARS` characters (never
+ * inside a surrogate pair).
+ * @example maskKept('제 이름은 탄시율입니다') // '제 이름은 [이름 가림]'
+ */
+export function maskKept(text: string): string {
+  const masked = maskUnderstoodless(text);
+  if (masked.length <= MAX_KEPT_CHARS) return masked;
+  const cut = masked.slice(0, MAX_KEPT_CHARS);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 /** Alternating pieces of `text`: free text at even positions, allow-listed numbers at odd ones. */
@@ -118,31 +137,26 @@ function splitAllowed(text: string): string[] {
 
 /** In order; each sees the text the previous ones left, so nothing is masked twice. */
 const DETECTORS: readonly Detector[] = [
-  (text) => scanDates(text).filter(couldBeBirthdate).map((m) => replace(m, DATE_MASK)),
+  (text) => scanDateSpans(text).map((m) => replace(m, DATE_MASK)),
   (text) => scanPhones(text, 'mobile').map((m) => replace(m, maskPhone(m.digits))),
   (text) => scanPhones(text, 'any').map((m) => replace(m, maskPhone(m.digits))),
   (text) => passwordLikeSpans(text).map((m) => replace(m, PASSWORD_MASK)),
   (text) => scanDigitRuns(text).flatMap((m) => maskGroupedRun(text, m)),
   (text) =>
-    Array.from(foldChars(text).matchAll(BARE_DIGIT_RUN), (m) =>
+    Array.from(digitView(text).matchAll(BARE_DIGIT_RUN), (m) =>
       starDigits(text, m.index, m.index + m[0].length),
     ),
+  (text) => scanNameSpans(text).map((m) => replace(m, NAME_MASK)),
 ];
-
-function couldBeBirthdate(m: DateMatch): boolean {
-  const year = Number(m.year);
-  const yearOk = m.year.length === 2 || (year >= 1900 && year <= 2099);
-  return yearOk && m.month >= 1 && m.month <= 12 && m.day >= 1 && m.day <= 31;
-}
 
 function maskGroupedRun(text: string, run: PhoneMatch): Replacement[] {
   if (PHONE_LIKE_DIGITS.test(run.digits)) return [replace(run, maskPhone(run.digits))];
-  const digitCount = foldChars(text.slice(run.index, run.end)).replace(/\D/g, '').length;
+  const digitCount = digitView(text).slice(run.index, run.end).replace(/\D/g, '').length;
   return digitCount >= MIN_DIGITS_IN_GROUPED_RUN ? [starDigits(text, run.index, run.end)] : [];
 }
 
 function starDigits(text: string, index: number, end: number): Replacement {
-  return { index, end, text: foldChars(text.slice(index, end)).replace(/\d/g, '*') };
+  return { index, end, text: digitView(text).slice(index, end).replace(/\d/g, '*') };
 }
 
 function replace(span: { index: number; end: number }, text: string): Replacement {

@@ -1,4 +1,4 @@
-/** Turns a classification into a decision: answer, ask which of two was meant, or fall back (out of scope). */
+/** Turns a classification into a decision: answer, ask (which of two, which topic, or "did you mean"), or fall back. */
 import { NONE, type NluResult } from './classifier';
 
 export interface DecisionThresholds {
@@ -26,12 +26,23 @@ export const DEFAULT_THRESHOLDS: DecisionThresholds = {
   clarifyMinSecond: 0.1,
 };
 
+/** Out-of-scope topics are intents named `oos.<topic>`: answered with "we can't answer that here" + 1533-0301. */
+export const OOS_PREFIX = 'oos.';
+
+/**
+ * Why the bot asks: two FAQs scored close (`close`), a one-word message that does not decide (`short`), or an FAQ
+ * term next to an other-topic head noun (`topic`: "혹시 ○○ 말씀이신가요?" with the FAQ and 상담원 연결).
+ */
+export type ClarifyReason = 'close' | 'short' | 'topic';
+
 export type Decision =
   | { kind: 'answer'; intent: string; score: number }
-  | { kind: 'clarify'; intents: [string, string]; score: number }
-  | { kind: 'none'; guess: string; score: number; reason: NoneReason };
+  | { kind: 'clarify'; intents: string[]; score: number; reason: ClarifyReason; topic?: string }
+  | { kind: 'none'; guess: string; score: number; reason: NoneReason; topic?: string };
 
-export type NoneReason = 'classifier' | 'low-score' | 'no-similar-utterance';
+export type NoneReason = 'classifier' | 'low-score' | 'no-similar-utterance' | 'topic';
+
+const isFaq = (intent: string) => intent.startsWith('faq.');
 
 /**
  * Decide what to do with a classification.
@@ -39,20 +50,21 @@ export type NoneReason = 'classifier' | 'low-score' | 'no-similar-utterance';
  */
 export function decide(result: NluResult, t: DecisionThresholds = DEFAULT_THRESHOLDS): Decision {
   const { intent, score } = result;
-  if (intent === NONE) return { kind: 'none', guess: intent, score, reason: 'classifier' };
-  if (score < t.minScore) return { kind: 'none', guess: intent, score, reason: 'low-score' };
+  const topic = result.topic;
+  if (intent.startsWith(OOS_PREFIX)) return { kind: 'none', guess: intent, score, reason: 'topic', topic: intent };
+  if (intent === NONE) return { kind: 'none', guess: intent, score, reason: 'classifier', ...(topic ? { topic } : {}) };
+  if (score < t.minScore) return { kind: 'none', guess: intent, score, reason: 'low-score', ...(topic ? { topic } : {}) };
   if (score < t.confident && !hasSimilarUtterance(result, t.minSimilarity)) {
-    return { kind: 'none', guess: intent, score, reason: 'no-similar-utterance' };
+    return { kind: 'none', guess: intent, score, reason: 'no-similar-utterance', ...(topic ? { topic } : {}) };
+  }
+  if (topic && isFaq(intent)) return { kind: 'clarify', intents: [intent], score, reason: 'topic', topic };
+  const faqs = [{ intent, score }, ...result.alternatives].filter((a) => isFaq(a.intent));
+  if (result.short && isFaq(intent) && faqs.length > 1 && faqs[1].score >= t.clarifyMinSecond) {
+    return { kind: 'clarify', intents: faqs.slice(0, 3).filter((a) => a.score >= t.clarifyMinSecond).map((a) => a.intent), score, reason: 'short' };
   }
   const second = result.alternatives[0];
-  if (
-    second &&
-    intent.startsWith('faq.') &&
-    second.intent.startsWith('faq.') &&
-    second.score >= t.clarifyMinSecond &&
-    score - second.score < t.clarifyMargin
-  ) {
-    return { kind: 'clarify', intents: [intent, second.intent], score };
+  if (second && isFaq(intent) && isFaq(second.intent) && second.score >= t.clarifyMinSecond && score - second.score < t.clarifyMargin) {
+    return { kind: 'clarify', intents: [intent, second.intent], score, reason: 'close' };
   }
   return { kind: 'answer', intent, score };
 }
@@ -65,15 +77,18 @@ function hasSimilarUtterance(result: NluResult, min: number): boolean {
   const neighbours = result.neighbours;
   if (!neighbours) return true;
   const nearest = neighbours[0];
-  if (!nearest || nearest.intent === NONE) return false;
+  if (!nearest || nearest.intent === NONE || nearest.intent.startsWith(OOS_PREFIX)) return false;
   return nearest.similarity >= min;
 }
 
 /**
- * The intent a decision stands for: the answered intent, the first of a clarification, or `None`.
- * @example finalIntent({ kind: 'clarify', intents: ['faq.first_login', 'faq.forgot_credentials'], score: 0.5 }) // 'faq.first_login'
+ * The intent a decision stands for (what `/nlu/parse` answers): the answered intent; for a clarification between
+ * FAQs (close scores, or a short message) its first candidate; `None` for out of scope, and for a "did you mean"
+ * on an other-topic head noun (the bot does not answer the FAQ unless the partner taps it).
+ * @example finalIntent({ kind: 'clarify', intents: ['faq.first_login', 'faq.forgot_credentials'], score: 0.5, reason: 'close' }) // 'faq.first_login'
  */
 export function finalIntent(decision: Decision): string {
   if (decision.kind === 'none') return NONE;
-  return decision.kind === 'clarify' ? decision.intents[0] : decision.intent;
+  if (decision.kind === 'clarify') return decision.reason === 'topic' ? NONE : decision.intents[0];
+  return decision.intent;
 }

@@ -10,6 +10,8 @@ import { clean, createNormalizer, type Normalizer } from './normalize';
 import { knownGrams } from './typos';
 import { importPacked, packWeights } from './pack';
 import { SimilarityIndex, type LabeledText } from './similarity';
+import { TopicIndex } from './topics';
+import { trainInWorker } from './train-in-worker';
 
 /** Bump when the pipeline (normalizer code, features, NLP.js settings) changes in a way data can't show. */
 export const PIPELINE_VERSION = 'hybrid-ngram-3';
@@ -45,7 +47,8 @@ const Artifact = z.object({
   weights: z.string().optional(),
   texts: z.array(z.object({ text: z.string(), intent: z.string() })),
 });
-type Artifact = z.infer<typeof Artifact>;
+/** The serialized model: what `trainInWorker` returns and `models/model-<hash>.json` holds. */
+export type Artifact = z.infer<typeof Artifact>;
 
 /**
  * Hash of intents/, the synonym map, the pipeline version and the engine options: the model's identity.
@@ -103,7 +106,7 @@ export async function trainModel(
   for (const { text, intent } of texts) nlp.addDocument('ko', text, intent);
   await nlp.train();
   const hash = modelHash(content);
-  const classifier = new HybridClassifier(nlp, new SimilarityIndex(texts), normalize, hash);
+  const classifier = new HybridClassifier(nlp, new SimilarityIndex(texts), normalize, hash, new TopicIndex(texts));
   return { classifier, artifact: { pipeline: PIPELINE_VERSION, hash, engine, ...packWeights(nlp.export(true)), texts } };
 }
 
@@ -119,7 +122,7 @@ export function normalizerFor(content: Pick<Content, 'intents' | 'synonyms'>, en
 async function fromArtifact(artifact: Artifact, content: Pick<Content, 'intents' | 'synonyms'>): Promise<HybridClassifier> {
   const nlp = await createNlp(artifact.engine);
   importPacked(nlp, artifact.nlp, artifact.weights);
-  return new HybridClassifier(nlp, new SimilarityIndex(artifact.texts), normalizerFor(content, artifact.engine), artifact.hash);
+  return new HybridClassifier(nlp, new SimilarityIndex(artifact.texts), normalizerFor(content, artifact.engine), artifact.hash, new TopicIndex(artifact.texts));
 }
 
 /** Write atomically (temp file + rename), then remove artifacts of older content from the same folder. */
@@ -163,9 +166,10 @@ function readArtifact(file: string, hash: string): Artifact | string {
 
 /**
  * Load the artifact matching the current content, or train (and save) when it is missing, stale or broken.
+ * Training runs in a worker thread (`trainInWorker`), so the event loop keeps serving meanwhile.
  * @example const { classifier, source } = await loadOrTrain(content, 'models')
  */
-export async function loadOrTrain(content: NluContent, modelDir: string): Promise<LoadedModel> {
+export async function loadOrTrain(content: NluContent, modelDir: string, onTrain?: (reason: string) => void): Promise<LoadedModel> {
   const started = Date.now();
   const hash = modelHash(content);
   const file = modelFile(modelDir, hash);
@@ -174,7 +178,9 @@ export async function loadOrTrain(content: NluContent, modelDir: string): Promis
     const classifier = await fromArtifact(found, content);
     return { classifier, source: 'loaded', file, ms: Date.now() - started };
   }
-  const { classifier, artifact } = await trainModel(content);
+  onTrain?.(found);
+  const artifact = await trainInWorker(content);
+  const classifier = await fromArtifact(artifact, content);
   try {
     writeArtifact(file, artifact);
   } catch {

@@ -5,7 +5,7 @@ import { ROOT } from '../helpers/app';
 import { canaries, FIXED_NAMES } from './canaries';
 import { scanLine, scanText } from './scan';
 
-const strings = { names: ['홍길동', '김민준'], secrets: ['sk8erBoi#2024', '1985년생'] };
+const strings = { names: ['홍길동', '김민준'], secrets: ['sk8erBoi#2024', '파란하늘'] };
 const kinds = (line: unknown) => scanLine(line, strings).map((f) => f.kind);
 
 describe('scanLine catches a leaking line', () => {
@@ -49,7 +49,7 @@ describe('scanLine catches a leaking line', () => {
   });
 
   it('finds a declared secret that no pattern would', () => {
-    expect(kinds({ message: 'x', note: '저는 1985년생이에요' })).toEqual(['secret']);
+    expect(kinds({ message: 'x', note: '제 질문은 파란하늘 이에요' })).toEqual(['secret']);
   });
 });
 

@@ -20,24 +20,59 @@ const SYSTEM_KEYS = new Set(['timestamp', 'requestId', 'user', 'level']);
 /** The partner support line may appear anywhere. */
 const ALLOWED = /(?<!\d)1533[\s.-]?0301(?!\d)/g;
 
-const SEP = String.raw`[\s.\-]{0,2}`;
+/**
+ * Separators people type between digits: spaces, `- . / _ · ~ ,`, the Hangul `ㅡ` and other dashes. Wider than
+ * the masker's on purpose: the audit must see what the masker misses.
+ */
+const DIGIT_SEP = String.raw`[\s.\-/_·•‧∙ㆍ\u119e~,ㅡ\u1173一ー—–()]`;
+const SEP = `${DIGIT_SEP}{0,8}`;
 const PHONE_PATTERNS: RegExp[] = [
-  // mobile, domestic or +82, any grouping
-  new RegExp(String.raw`(?<!\d)(?:\+?\s?82${SEP}0?|0)1[016789](?:${SEP}\d){7,8}(?!\d)`, 'g'),
+  // mobile, domestic or +82, any grouping, any separator
+  new RegExp(String.raw`(?<!\d)(?:\+?\s?82${SEP}0?|0)${SEP}1${SEP}[016789](?:${SEP}\d){7,8}`, 'g'),
   // landline with separators (02, 0XX, 070)
-  new RegExp(String.raw`(?<!\d)0(?:2|[3-6][1-5]|70)[\s.\-)]{1,2}\d{3,4}[\s.\-]{1,2}\d{4}(?!\d)`, 'g'),
+  new RegExp(String.raw`(?<!\d)0(?:2|[3-6][1-5]|70)${DIGIT_SEP}{1,8}\d{3,4}${DIGIT_SEP}{1,8}\d{4}(?!\d)`, 'g'),
 ];
 
 const YEAR4 = String.raw`(?:19[2-9]\d|200\d|201[0-2])`;
 const MONTH = String.raw`(?:0?[1-9]|1[0-2])`;
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
+const DS = String.raw`\s*(?:[-./·ㆍ_~,ㅡ]|\s)\s*`;
+const YEAR_WORD = String.raw`(?:${YEAR4}|\d{2})\s*[년年]`;
+const MONTH_DAY_WORDS = String.raw`${MONTH}\s*[월月]\s*${DAY}\s*[일日]?`;
 const BIRTHDATE_PATTERNS: RegExp[] = [
-  new RegExp(String.raw`(?<!\d)${YEAR4}\s*[-./년]\s*${MONTH}\s*[-./월]\s*${DAY}(?!\d)`, 'g'),
-  new RegExp(String.raw`(?<![\d.])\d{2}\s*[-./]\s*${MONTH}\s*[-./]\s*${DAY}(?![\d.])`, 'g'),
-  new RegExp(String.raw`(?<!\d)\d{2}\s*년\s*${MONTH}\s*월\s*${DAY}\s*일`, 'g'),
+  new RegExp(String.raw`(?<!\d)${YEAR4}\s*[-./년年·ㆍ_~,ㅡ]\s*${MONTH}\s*[-./월月·ㆍ_~,ㅡ]\s*${DAY}(?!\d)`, 'g'),
+  new RegExp(String.raw`(?<!\d)${YEAR4}\s+${MONTH}\s+${DAY}(?!\d)`, 'g'),
+  new RegExp(String.raw`(?<![\d.])\d{2}\s*[-./·ㆍ_~ㅡ]\s*${MONTH}\s*[-./·ㆍ_~ㅡ]\s*${DAY}(?![\d.])`, 'g'),
+  // day-month-year and month-day-year
+  new RegExp(String.raw`(?<!\d)${DAY}${DS}${MONTH}${DS}${YEAR4}(?!\d)`, 'g'),
+  new RegExp(String.raw`(?<!\d)${MONTH}${DS}${DAY}${DS}${YEAR4}(?!\d)`, 'g'),
+  // written out, in either order, with words between (`1974년생 11월 15일`, `11월 16일 1974년`)
+  new RegExp(String.raw`(?<!\d)${YEAR_WORD}\s*생?[^\d]{0,6}${MONTH_DAY_WORDS}`, 'g'),
+  new RegExp(String.raw`(?<!\d)${MONTH_DAY_WORDS}[^\d]{0,6}${YEAR_WORD}`, 'g'),
+  // a birth year alone
+  new RegExp(String.raw`(?<!\d)(?:${YEAR4}|\d{2})\s*[년年]\s*생`, 'g'),
   new RegExp(String.raw`(?<!\d)${YEAR4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)`, 'g'),
   new RegExp(String.raw`(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)`, 'g'),
 ];
+
+/** Spelled-out Sino-Korean digits (공일공 사팔이삼 칠삼이삼), read as digits when seven or more come together. */
+const SPELLED = '공영빵일이삼사오육륙칠팔구';
+const SPELLED_VALUE = '0001234566789';
+const SPELLED_RUN = new RegExp(String.raw`[${SPELLED}\d](?:${DIGIT_SEP}{0,4}[${SPELLED}\d]){6,}`, 'g');
+
+/** Words the audit accepts after a self-reference or before a copula (`저는 기사입니다`, `처음인데요`). */
+const ORDINARY_WORDS = new Set([
+  '기사', '기사님', '파트너', '택시', '회원', '신규', '처음', '교육', '문의', '질문', '가입', '로그인', '비번', '비밀번호',
+  '아이디', '번호', '본인', '확인', '다름', '지금', '오늘', '혹시', '궁금', '개인', '법인', '블루', '운전', '신청', '가림',
+]);
+/** A name after a cue: `이름은 X`, `저 X인데요`, `X인데 …` (X a 2–4 syllable word, not already masked). */
+const NAME_CUES: RegExp[] = [
+  /(?<!\[)(?:이름|성함)\s*(?:은|는|이|:)?\s*([가-힣]{2,4})/g,
+  /(?:^|[\s,.!?])(?:저는?|전|나는|난|제가)\s+([가-힣]{2,4})(?:인데|입니다|이에요|이예요|예요|이고|이요|이라고|라고)/g,
+  /(?:^|[\s,.!?])([가-힣]{3})(?:인데|입니다|이에요|이예요)/g,
+];
+/** Common surnames: a cue-less candidate (`변하율인데`) must start with one. */
+const SURNAMES = new Set(Array.from('김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부탄승'));
 
 /** Printable-ASCII runs: a password glued to Korean words is still one token (8–16 long counts). */
 const ASCII_TOKEN = /[!-~]+/g;
@@ -54,6 +89,8 @@ const NOT_A_PASSWORD = [
 export interface CanaryStrings {
   names?: readonly string[];
   secrets?: readonly string[];
+  /** The bot's own content (spaces removed): a cue's word found in it is an ordinary word, not a name. */
+  vocabulary?: string;
 }
 
 /**
@@ -70,18 +107,44 @@ export function scanLine(line: unknown, canaries: CanaryStrings = {}): Finding[]
  * Findings in one string (folded to ASCII digits first; the support line is ignored).
  * @example scanText('생일 1985.3.7')[0].kind // 'birthdate'
  */
-export function scanText(raw: string, { names = [], secrets = [] }: CanaryStrings = {}): Array<Omit<Finding, 'key'>> {
-  const text = raw.normalize('NFKC').replace(ALLOWED, ' ');
+export function scanText(raw: string, { names = [], secrets = [], vocabulary = '' }: CanaryStrings = {}): Array<Omit<Finding, 'key'>> {
+  const text = asciiDigits(raw.normalize('NFKC')).replace(ALLOWED, ' ');
+  const spelled = spelledOut(text);
   const found: Array<Omit<Finding, 'key'>> = [];
   const add = (kind: PiiKind, patterns: RegExp[]) => {
     for (const p of patterns) for (const m of text.matchAll(p)) found.push({ kind, match: m[0] });
+    if (spelled !== text) for (const p of patterns) for (const m of spelled.matchAll(p)) found.push({ kind, match: m[0] });
   };
   add('phone', PHONE_PATTERNS);
   add('birthdate', BIRTHDATE_PATTERNS);
+  for (const [i, cue] of NAME_CUES.entries()) {
+    for (const m of text.matchAll(cue)) {
+      const word = m[1];
+      if (ORDINARY_WORDS.has(word) || (i > 0 && vocabulary.includes(word))) continue;
+      if (i === 2 && !SURNAMES.has(word[0])) continue;
+      found.push({ kind: 'name', match: m[0].trim() });
+    }
+  }
   for (const m of text.matchAll(ASCII_TOKEN)) if (isPasswordLike(m[0])) found.push({ kind: 'password', match: m[0] });
   for (const name of names) if (text.includes(name)) found.push({ kind: 'name', match: name });
   for (const secret of secrets) if (raw.includes(secret) || text.includes(secret.normalize('NFKC'))) found.push({ kind: 'secret', match: secret });
   return found;
+}
+
+/** Decimal digits of every script as ASCII (NFKC leaves Arabic-Indic, Devanagari… digits as they are). */
+function asciiDigits(text: string): string {
+  return text.replace(/\p{Nd}/gu, (d) => {
+    if (d >= '0' && d <= '9') return d;
+    const code = d.codePointAt(0) as number;
+    let zero = code;
+    while (zero > code - 9 && /\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
+    return String(code - zero);
+  });
+}
+
+/** Runs of seven or more spelled-out digits become ASCII digits (`공일공 사팔…` → `010 48…`). */
+function spelledOut(text: string): string {
+  return text.replace(SPELLED_RUN, (run) => run.replace(new RegExp(`[${SPELLED}]`, 'g'), (ch) => SPELLED_VALUE[SPELLED.indexOf(ch)]).replace(ALLOWED, ' '));
 }
 
 function isPasswordLike(token: string): boolean {

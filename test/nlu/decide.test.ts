@@ -34,14 +34,14 @@ describe('decide', () => {
 
   it('clarifies between two close FAQ intents, not with a control intent', () => {
     const close = nlu('faq.first_login', 0.5, [['faq.forgot_credentials', 0.45]], [['faq.first_login', 0.5]]);
-    expect(decide(close, { ...T, minScore: 0.4, confident: 0.4 })).toEqual({ kind: 'clarify', intents: ['faq.first_login', 'faq.forgot_credentials'], score: 0.5 });
+    expect(decide(close, { ...T, minScore: 0.4, confident: 0.4 })).toEqual({ kind: 'clarify', intents: ['faq.first_login', 'faq.forgot_credentials'], score: 0.5, reason: 'close' });
     expect(decide(nlu('faq.signup', 0.85, [['greeting', 0.8]]), T).kind).toBe('answer');
     expect(decide(nlu('faq.signup', 0.85, [['faq.first_login', 0.2]]), T).kind).toBe('answer');
   });
 
   it('maps decisions to the intent /nlu/parse reports', () => {
     expect(finalIntent({ kind: 'none', guess: 'faq.signup', score: 0.3, reason: 'low-score' })).toBe('None');
-    expect(finalIntent({ kind: 'clarify', intents: ['faq.first_login', 'faq.signup'], score: 0.5 })).toBe('faq.first_login');
+    expect(finalIntent({ kind: 'clarify', intents: ['faq.first_login', 'faq.signup'], score: 0.5, reason: 'close' })).toBe('faq.first_login');
   });
 
   it('keeps the raw top 3 in alternatives when the decision is None', () => {

@@ -58,7 +58,7 @@ describe('sweep', () => {
 describe('dev TSV and folds', () => {
   it('skips the header, comments and blank lines, and keeps line numbers', () => {
     expect(parseDevSet('text\tintent\n# c\n\n비번\tfaq.x\n', ['faq.x'])).toEqual([{ text: '비번', intent: 'faq.x', line: 4 }]);
-    expect(() => parseDevSet('a\tb\tc', ['b'])).toThrow(/:1:/);
+    expect(() => parseDevSet('a\tb\tc\td\te', ['b'])).toThrow(/:1:/);
   });
 
   it('splits every utterance into exactly one test fold', () => {

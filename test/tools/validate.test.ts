@@ -88,7 +88,7 @@ describe('npm run validate', () => {
         field: 'utterances[n]',
         message: expect.stringContaining(`as intents/faq.${intentB}.yml utterances[n]; one utterance cannot teach two intents`),
       }),
-      expect.objectContaining({ file: 'test/nlu/dev.tsv', field: 'line 2', message: 'expected "text<TAB>intent"' }),
+      expect.objectContaining({ file: 'test/nlu/dev.tsv', field: 'line 2', message: 'expected "text<TAB>intent[<TAB>category<TAB>also_ok]"' }),
       expect.objectContaining({ file: 'test/nlu/dev.tsv', field: 'line 3', message: expect.stringContaining('also a training utterance (intents/faq.forgot_credentials.yml utterances[n]') }),
       expect.objectContaining({ file: 'test/nlu/dev.tsv', field: 'line 4', message: expect.stringContaining('"faq.unknown"') }),
     ]);

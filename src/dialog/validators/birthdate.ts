@@ -1,58 +1,16 @@
 /** Birth-date slot: find and check a date of birth in free text, normalized to ISO `YYYY-MM-DD`. */
+import { digitView, isRealDate, scanDates, type DateMatch } from '../../privacy';
 import {
   accept,
-  foldChars,
   reject,
   type BirthdateRejectReason,
   type SlotCheck,
 } from './slot-check';
 
-/** A date-shaped span of text, before any calendar or age check. `year` keeps its 2 or 4 digits. */
-export interface DateMatch {
-  index: number;
-  end: number;
-  year: string;
-  month: number;
-  day: number;
-}
-
 /** The youngest and oldest partner we accept, in full years. */
 export const AGE_RANGE = { min: 18, max: 100 } as const;
 
-const LEAD = String.raw`(?<!\d|\d[./-])`;
-const TRAIL = String.raw`(?!\d|[./-]\d)`;
-const SEP = String.raw`(?:\s{0,3}[./-]\s{0,3}|\s{1,3})`;
-const PUNCT = String.raw`\s{0,3}[./-]\s{0,3}`;
-const S = String.raw`\s{0,3}`;
-/** In priority order: `1985년 3월 7일`, `1985-03-07`/`1985 3 7`, `85.3.7`, `19850307`/`850307`. */
-const PATTERNS: readonly RegExp[] = [
-  new RegExp(
-    String.raw`${LEAD}(\d{4}|\d{2})${S}년${S}(\d{1,2})${S}월${S}(\d{1,2})(?!\d)(?:${S}일)?`,
-    'g',
-  ),
-  new RegExp(String.raw`${LEAD}(\d{4})${SEP}(\d{1,2})${SEP}(\d{1,2})${TRAIL}`, 'g'),
-  new RegExp(String.raw`${LEAD}(\d{2})${PUNCT}(\d{1,2})${PUNCT}(\d{1,2})${TRAIL}`, 'g'),
-  /(?<!\d)(\d{4}|\d{2})(\d{2})(\d{2})(?!\d)/g,
-];
 const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
-/**
- * Every date-shaped span in `text` (full-width digits folded), in priority order: Korean `년월일`
- * first, then separated forms, then bare digit runs. No calendar or age check is made here.
- * @example scanDates('생일은 85년 3월 7일')[0] // { index: 4, end: 14, year: '85', month: 3, day: 7 }
- */
-export function scanDates(text: string): DateMatch[] {
-  const folded = foldChars(text);
-  return PATTERNS.flatMap((pattern) =>
-    Array.from(folded.matchAll(pattern), (m) => ({
-      index: m.index,
-      end: m.index + m[0].length,
-      year: m[1],
-      month: Number(m[2]),
-      day: Number(m[3]),
-    })),
-  );
-}
 
 /**
  * Check an answer to "what is your date of birth?" against the clock `now` (ages are counted in
@@ -62,7 +20,7 @@ export function scanDates(text: string): DateMatch[] {
  */
 export function checkBirthdate(text: string, now: Date): SlotCheck<string, BirthdateRejectReason> {
   const matches = scanDates(text);
-  if (matches.length === 0) return reject(/\d/.test(foldChars(text)) ? 'format' : 'empty');
+  if (matches.length === 0) return reject(/\d/.test(digitView(text)) ? 'format' : 'empty');
   const results = matches.map((m) => resolveDate(m, now));
   return results.find((r) => r.ok) ?? results[0];
 }
@@ -92,17 +50,6 @@ function resolveDate(m: DateMatch, now: Date): SlotCheck<string, BirthdateReject
 function candidateYears(yy: number, now: Date): number[] {
   const century = Math.floor(koreanToday(now).year / 100) * 100;
   return [century - 100 + yy, century + yy];
-}
-
-/**
- * Whether year/month/day is a day on the Gregorian calendar (leap years included).
- * @example isRealDate(2000, 2, 29) // true
- */
-export function isRealDate(year: number, month: number, day: number): boolean {
-  if (!Number.isInteger(month) || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return day <= lengths[month - 1];
 }
 
 /**

@@ -13,31 +13,23 @@ export {
 } from './slot-check';
 
 // Slot validators
+export { checkPhone, formatPhone } from './phone';
+export { checkBirthdate, findBirthdate, ageAt, AGE_RANGE } from './birthdate';
+export { checkName, unwrapName } from './name';
+
+// Recognition lives in src/privacy (the masker uses it too); re-exported for the slot code and its tests.
 export {
-  checkPhone,
   findPhone,
-  formatPhone,
   isMobile,
   toDomestic,
   scanPhones,
   scanDigitRuns,
-  type PhoneMatch,
-} from './phone';
-export {
-  checkBirthdate,
-  findBirthdate,
   scanDates,
   isRealDate,
-  ageAt,
-  AGE_RANGE,
-  type DateMatch,
-} from './birthdate';
-export { checkName, unwrapName } from './name';
-
-// Privacy guards
-export {
   looksLikePassword,
   containsPasswordLike,
   passwordLikeSpans,
+  type PhoneMatch,
+  type DateMatch,
   type TextSpan,
-} from './password-like';
+} from '../../privacy';

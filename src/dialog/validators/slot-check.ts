@@ -36,18 +36,4 @@ export function reject<R extends SlotRejectReason>(reason: R): { ok: false; reas
   return { ok: false, reason };
 }
 
-const FOLDABLE = /[\uFF01-\uFF5E\u3000\u2010-\u2015\u2212\uFE58\uFE63]/g;
-
-/**
- * Fold full-width ASCII (`０-９`, `Ａ`, `－`, `（`…) to ASCII, the ideographic space to a space and
- * Unicode dashes to `-`. Every folded character is one UTF-16 unit on both sides, so the result has
- * the same length as the input and an index into one is an index into the other.
- * @example foldChars('０１０－１２３４') // '010-1234'
- */
-export function foldChars(text: string): string {
-  return text.replace(FOLDABLE, (ch) => {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-    return code === 0x3000 ? ' ' : '-';
-  });
-}
+export { foldChars } from '../../privacy';

@@ -44,6 +44,7 @@ export function rateLimiter({ turns, windowMs, logger, maxKeys, now = Date.now }
 
 function userKeyOf(body: unknown): string | undefined {
   const id = (body as { userRequest?: { user?: { id?: unknown } } } | undefined)?.userRequest?.user?.id;
+  if (typeof id === 'number') return String(id); // read as a string, as the payload schema does
   return typeof id === 'string' && id.length > 0 ? id : undefined;
 }
 

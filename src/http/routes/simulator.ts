@@ -5,7 +5,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import type { TurnReport } from '../../dialog/conversation';
 import type { TurnInput } from '../../dialog/types';
-import type { SkillPayload } from '../../kakao/payload';
+import { mediaOf, type SkillPayload } from '../../kakao/payload';
 import { maskText } from '../../log/mask';
 import type { Runtime } from '../app';
 import { parseSkill } from '../middleware/parse-skill';
@@ -79,6 +79,7 @@ export function simulatorRoutes({ runtime, assetsDir = SIMULATOR_ASSETS, now = D
       userKey: payload.userRequest.user.id,
       utterance: payload.userRequest.utterance,
       clientExtra: payload.action?.clientExtra ?? {},
+      media: mediaOf(payload) ?? undefined,
       now: now(),
     };
     const report = await conversation.respond(turn);

@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config';
 import type { Conversation, TurnReport } from '../../dialog/conversation';
 import type { TurnInput } from '../../dialog/types';
-import { describeIssue, SkillPayload } from '../../kakao/payload';
+import { mediaOf, parsePayload } from '../../kakao/payload';
 import type { SkillResponse } from '../../kakao/response';
 import { userTag, type Logger } from '../../log/logger';
 import { deepFreeze } from '../../kakao/build';
@@ -53,9 +53,9 @@ export function skillEndpoint({ config, conversation, logger, canned, hooks = []
     const body = await readJsonBody(req);
     if (botOk && !botOk(body)) return sendJson(res, 403, BOT_ID_REFUSAL, requestId);
     if (!limiter.allow(body, requestId)) return sendJson(res, 200, canned.rateLimited, requestId);
-    const parsed = SkillPayload.safeParse(body);
-    if (!parsed.success) return sendJson(res, 400, { error: describeIssue(parsed.error) }, requestId);
-    const payload = parsed.data;
+    const parsed = parsePayload(body);
+    if (!parsed.ok) return sendJson(res, 400, { error: parsed.error }, requestId);
+    const payload = parsed.payload;
     const conv = conversation();
     if (!conv) return sendJson(res, 200, STARTING, requestId);
     const turn: TurnInput = {
@@ -63,6 +63,7 @@ export function skillEndpoint({ config, conversation, logger, canned, hooks = []
       userKey: payload.userRequest.user.id,
       utterance: payload.userRequest.utterance,
       clientExtra: payload.action?.clientExtra ?? {},
+      media: mediaOf(payload) ?? undefined,
       now: now(),
     };
     let report: TurnReport;
@@ -117,7 +118,7 @@ function logTurn(log: Logger, turn: TurnInput, report: TurnReport): void {
     score: r?.score ?? null,
     outcome: r?.outcome ?? 'error',
     latencyMs: report.latencyMs,
-    ...(inDialog ? {} : { text: r?.intent === 'None' ? maskUnderstoodless(turn.utterance) : turn.utterance }),
+    ...(inDialog ? {} : { text: turn.media ? `[${turn.media}]` : r?.intent === 'None' ? maskUnderstoodless(turn.utterance) : turn.utterance }),
   });
 }
 

@@ -2,6 +2,7 @@
 import type { Content } from '../../content/load';
 import { trainModel } from '../model';
 import type { EngineOptions } from '../nlpjs';
+import type { PipelineSwitches } from '../classifier';
 import { kFolds } from './dataset';
 import { classifyAll, type Classified } from './evaluate';
 
@@ -9,10 +10,11 @@ import { classifyAll, type Classified } from './evaluate';
  * Classify every training utterance with a model that never saw it (k models in all).
  * @example const classified = await crossValidate(loadContent('.'), 5)
  */
-export async function crossValidate(content: Pick<Content, 'intents' | 'synonyms'>, k = 5, engine?: EngineOptions): Promise<Classified[]> {
+export async function crossValidate(content: Pick<Content, 'intents' | 'synonyms'>, k = 5, engine?: EngineOptions, off: Array<keyof PipelineSwitches> = []): Promise<Classified[]> {
   const out: Classified[] = [];
   for (const { train, test } of kFolds(content.intents, k)) {
     const { classifier } = await trainModel({ intents: train, synonyms: content.synonyms, nluSource: '' }, engine);
+    for (const step of off) classifier.steps[step] = false;
     out.push(...(await classifyAll(classifier, test)));
   }
   return out;

@@ -1,4 +1,4 @@
-/** Labelled utterance sets for evaluation: the dev TSV (`text<TAB>intent`) and k-fold splits of intents/. */
+/** Labelled utterance sets for evaluation: the dev TSV (`text<TAB>intent[<TAB>category<TAB>also_ok]`) and k-fold splits of intents/. */
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { IntentFile } from '../../content/schema';
@@ -8,28 +8,41 @@ export interface LabeledUtterance {
   intent: string;
   /** 1-based line in the source file (0 for generated sets). */
   line: number;
+  /** Dev set v2: the kind of message (long, voice, typo, konglish, paraphrase, negation, mixed, near, other, …). */
+  category?: string;
+  /** Dev set v2: other labels that also count as right for a double-meaning row. */
+  alsoOk?: string[];
 }
 
-const Row = z.object({ text: z.string().trim().min(1), intent: z.string().regex(/^[A-Za-z][\w.-]*$/) });
+const Label = z.string().regex(/^[A-Za-z][\w.-]*$/);
+const Row = z.object({ text: z.string().trim().min(1), intent: Label, category: z.string().regex(/^[a-z][\w-]*$/).optional(), alsoOk: z.array(Label) });
+const HEADER = /^text\tintent(\tcategory(\talso_ok)?)?\s*$/i;
 
 /**
- * Parse a dev set: one `text<TAB>intent` per line; blank lines, `#` comments and a `text<TAB>intent`
- * header are skipped. Throws naming the line when a row is malformed or its intent is unknown.
- * @example parseDevSet('비번 까먹음\tfaq.forgot_credentials\n', ['faq.forgot_credentials'])
+ * Parse a dev set: one `text<TAB>intent` per line, optionally followed by `<TAB>category<TAB>also_ok` (dev set
+ * v2; also_ok lists labels separated by `,`, `|`, `;` or spaces). Blank lines, `#` comments and a header line are
+ * skipped. Throws naming the line when a row is malformed or a label is unknown.
+ * @example parseDevSet('비번 까먹음\tfaq.forgot_credentials\ttypo\t\n', ['faq.forgot_credentials'])[0].category // 'typo'
  */
 export function parseDevSet(tsv: string, knownIntents?: Iterable<string>, source = 'dev set'): LabeledUtterance[] {
   const known = knownIntents ? new Set(knownIntents) : undefined;
   const rows: LabeledUtterance[] = [];
   tsv.split(/\r?\n/).forEach((raw, i) => {
     const line = i + 1;
-    if (!raw.trim() || raw.startsWith('#') || (i === 0 && /^text\tintent\s*$/i.test(raw))) return;
-    const [text, intent, ...rest] = raw.split('\t');
-    const parsed = Row.safeParse({ text, intent: intent?.trim() });
-    if (!parsed.success || rest.some((r) => r.trim())) throw new Error(`${source}:${line}: expected "text<TAB>intent", got ${JSON.stringify(raw.slice(0, 80))}`);
-    if (known && !known.has(parsed.data.intent)) throw new Error(`${source}:${line}: unknown intent "${parsed.data.intent}"`);
-    rows.push({ text: parsed.data.text, intent: parsed.data.intent, line });
+    if (!raw.trim() || raw.startsWith('#') || HEADER.test(raw)) return;
+    const [text, intent, category, alsoOk, ...rest] = raw.split('\t');
+    const parsed = Row.safeParse({ text, intent: intent?.trim(), category: category?.trim() || undefined, alsoOk: splitLabels(alsoOk) });
+    if (!parsed.success || rest.some((r) => r.trim())) throw new Error(`${source}:${line}: expected "text<TAB>intent[<TAB>category<TAB>also_ok]", got ${JSON.stringify(raw.slice(0, 80))}`);
+    const unknown = [parsed.data.intent, ...parsed.data.alsoOk].find((l) => known && !known.has(l));
+    if (unknown) throw new Error(`${source}:${line}: unknown intent "${unknown}"`);
+    const { category: cat, alsoOk: also } = parsed.data;
+    rows.push({ text: parsed.data.text, intent: parsed.data.intent, line, ...(cat ? { category: cat } : {}), ...(also.length ? { alsoOk: also } : {}) });
   });
   return rows;
+}
+
+function splitLabels(cell: string | undefined): string[] {
+  return (cell ?? '').split(/[\s,|;]+/).filter(Boolean);
 }
 
 /**

@@ -26,7 +26,20 @@ export async function classifyAll(classifier: Classifier, rows: LabeledUtterance
 export function predict(classified: Classified[], thresholds: DecisionThresholds): Prediction[] {
   return classified.map(({ row, nlu }) => {
     const decision = decide(nlu, thresholds);
-    return { text: row.text, expected: row.intent, predicted: finalIntent(decision), score: nlu.score, kind: decision.kind, line: row.line };
+    const offered = decision.kind === 'clarify' ? decision.intents : undefined;
+    const topic = decision.kind === 'answer' ? undefined : decision.topic;
+    return {
+      text: row.text,
+      expected: row.intent,
+      predicted: finalIntent(decision),
+      score: nlu.score,
+      kind: decision.kind,
+      line: row.line,
+      ...(row.category ? { category: row.category } : {}),
+      ...(row.alsoOk ? { alsoOk: row.alsoOk } : {}),
+      ...(offered ? { offered } : {}),
+      ...(topic ? { topic } : {}),
+    };
   });
 }
 

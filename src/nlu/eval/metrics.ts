@@ -9,6 +9,13 @@ export interface Prediction {
   score: number;
   kind: 'answer' | 'clarify' | 'none';
   line: number;
+  /** Dev set v2: the row's category and its also_ok labels. */
+  category?: string;
+  alsoOk?: string[];
+  /** What a clarification offered (best first). */
+  offered?: string[];
+  /** The out-of-scope topic recognised (e.g. `oos.certificate`). */
+  topic?: string;
 }
 
 export interface IntentStats {

@@ -1,13 +1,7 @@
 /** Spot tokens that look like a password, so we can warn the user and keep them out of logs. */
-import { scanDates } from './birthdate';
-import { findPhone } from './phone';
-import { foldChars } from './slot-check';
-
-/** A span of text, as UTF-16 indices `[index, end)`. */
-export interface TextSpan {
-  index: number;
-  end: number;
-}
+import { scanDates, type TextSpan } from './dates';
+import { foldChars } from './fold';
+import { findPhone } from './phones';
 
 const TOKEN_CHARS = { min: 8, max: 16 } as const;
 /** Runs of printable ASCII: a password glued to Korean words (`비번은Blue1234!이에요`) is still found. */

@@ -1,0 +1,75 @@
+/** Clause segmentation: find the clause that carries the question ("A 말고 B" → B, backstory … question → question). */
+
+/** Most characters read from the end of a message (the question is at the end; a 100 KB paste costs nothing). */
+export const MAX_SEGMENT_CHARS = 2000;
+
+/**
+ * Where a message splits. `contrast` marks a turn that negates or sets aside what came before ("A 말고 B",
+ * "A가 아니라 B", "A 얘기가 아니고 B"); `sequence` marks an ordinary boundary: a sentence end, "…는데", "…지만",
+ * "근데", "그리고".
+ */
+export interface Clause {
+  text: string;
+  /** How this clause is joined to the one before it (`start` for the first). */
+  after: 'start' | 'contrast' | 'sequence';
+}
+
+// One pass of a global regex with literal alternatives (no nested quantifiers): linear in the text length.
+const BOUNDARY = new RegExp(
+  [
+    String.raw`(?<contrast>(?:말고(?:요)?|아니라(?:요)?|아니고(?:요)?|아니구(?:요)?|아니구요|아닌데(?:요)?|아니요|상관없고|제쳐두고|됐고|빼고)(?=[\s.,!?~]|$))`,
+    String.raw`(?<sentence>[.!?。？！\n]+|\s~+\s|(?<=[\uAC00-\uD7A3](?:요|까|죠|다|니다))\s+)`,
+    String.raw`(?<sequence>(?<=[\uAC00-\uD7A3])(?:는데|은데|인데|ㄴ데|던데|했는데|지만|는데요|거든요|구요|고요|어서요|니까요)(?=[\s,.!?~]|$)|(?<=^|\s)(?:근데|그런데|그리고|그래서|그러니까|아무튼|암튼|다름이 아니라|다름이아니라|혹시)(?=\s|$))`,
+  ].join('|'),
+  'gu',
+);
+
+/**
+ * Split a message into clauses at sentence ends, contrast markers and clause-final endings. The marker stays with
+ * the clause it ends. Only the last MAX_SEGMENT_CHARS characters are read.
+ * @example splitClauses('가입 말고 로그인은 어떻게 해요').map((c) => c.text) // ['가입 말고', '로그인은 어떻게 해요']
+ */
+export function splitClauses(text: string): Clause[] {
+  const input = text.length > MAX_SEGMENT_CHARS ? text.slice(-MAX_SEGMENT_CHARS) : text;
+  const out: Clause[] = [];
+  let start = 0;
+  let after: Clause['after'] = 'start';
+  for (const m of input.matchAll(BOUNDARY)) {
+    const end = (m.index as number) + m[0].length;
+    const piece = input.slice(start, end).trim();
+    if (piece) out.push({ text: piece, after });
+    if (piece || m.groups?.contrast) after = m.groups?.contrast ? 'contrast' : 'sequence';
+    start = end;
+  }
+  const rest = input.slice(start).trim();
+  if (rest) out.push({ text: rest, after });
+  return out;
+}
+
+/** Hangul syllables in a text (a cheap measure of how much a clause says). */
+export function syllables(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xac00 && c <= 0xd7a3) n += 1;
+  }
+  return n;
+}
+
+/**
+ * The clauses worth classifying on their own, best first: the text after the last contrast marker, then the last
+ * clauses (at most `max`), each with at least `minSyllables` syllables. Empty for a one-clause message.
+ * @example focusCandidates('일정 변경은 했는데 로그인이 안 돼요') // ['로그인이 안 돼요']
+ */
+export function focusCandidates(text: string, max = 2, minSyllables = 3): string[] {
+  const clauses = splitClauses(text);
+  if (clauses.length < 2) return [];
+  const out: string[] = [];
+  const lastContrast = clauses.map((c) => c.after).lastIndexOf('contrast');
+  if (lastContrast > 0) out.push(clauses.slice(lastContrast).map((c) => c.text).join(' '));
+  for (let i = clauses.length - 1; i >= 1 && out.length < max; i -= 1) {
+    const c = clauses[i].text;
+    if (!out.includes(c)) out.push(c);
+  }
+  return out.filter((c) => syllables(c) >= minSyllables).slice(0, max);
+}

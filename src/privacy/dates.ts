@@ -1,0 +1,129 @@
+/** Dates in free text: the birth-date slot's strict shapes, and the masker's wider net (any order, any script). */
+import { digitView } from './fold';
+
+/** A date-shaped span of text, before any calendar or age check. `year` keeps its 2 or 4 digits. */
+export interface DateMatch {
+  index: number;
+  end: number;
+  year: string;
+  month: number;
+  day: number;
+}
+
+/** A span of text, as UTF-16 indices `[index, end)`. */
+export interface TextSpan {
+  index: number;
+  end: number;
+}
+
+/** Separators between the parts of a numeric date: `. / -` and `· ㆍ _ ~ , ㅡ`. */
+const DOT = '[./\\-·ㆍ_~,ㅡ]';
+const LEAD = String.raw`(?<!\d|\d${DOT})`;
+const TRAIL = String.raw`(?!\d|${DOT}\d)`;
+const SEP = String.raw`(?:\s{0,3}${DOT}\s{0,3}|\s{1,3})`;
+const PUNCT = String.raw`\s{0,3}${DOT}\s{0,3}`;
+const S = String.raw`\s{0,3}`;
+/** Year/month/day markers of Korean, Chinese and Japanese (년 월 일, 年 月 日). */
+const Y = '[년年]';
+const M = '[월月]';
+const D = '[일日]';
+/** In priority order: `1985년 3월 7일`, `1985-03-07`/`1985 3 7`, `85.3.7`, `19850307`/`850307`. */
+const PATTERNS: readonly RegExp[] = [
+  new RegExp(String.raw`${LEAD}(\d{4}|\d{2})${S}${Y}${S}(\d{1,2})${S}${M}${S}(\d{1,2})(?!\d)(?:${S}${D})?`, 'g'),
+  new RegExp(String.raw`${LEAD}(\d{4})${SEP}(\d{1,2})${SEP}(\d{1,2})${TRAIL}`, 'g'),
+  new RegExp(String.raw`${LEAD}(\d{2})${PUNCT}(\d{1,2})${PUNCT}(\d{1,2})${TRAIL}`, 'g'),
+  /(?<!\d)(\d{4}|\d{2})(\d{2})(\d{2})(?!\d)/g,
+];
+
+/**
+ * Every year-first date-shaped span in `text` (digits of any script folded), in priority order: `년월일` first, then
+ * separated forms, then bare digit runs. No calendar or age check is made here (the birth-date slot reads these).
+ * @example scanDates('생일은 85년 3월 7일')[0] // { index: 4, end: 14, year: '85', month: 3, day: 7 }
+ */
+export function scanDates(text: string): DateMatch[] {
+  const folded = digitView(text);
+  return PATTERNS.flatMap((pattern) =>
+    Array.from(folded.matchAll(pattern), (m) => ({
+      index: m.index,
+      end: m.index + m[0].length,
+      year: m[1],
+      month: Number(m[2]),
+      day: Number(m[3]),
+    })),
+  );
+}
+
+/**
+ * Whether year/month/day is a day on the Gregorian calendar (leap years included).
+ * @example isRealDate(2000, 2, 29) // true
+ */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(month) || month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return day <= lengths[month - 1];
+}
+
+/** Three numbers joined by date separators, in any order (`13/11/1974`, `11·22·1974`, `1974 11 22`). */
+const TRIPLE = new RegExp(String.raw`${LEAD}(\d{1,4})${SEP}(\d{1,2})${SEP}(\d{1,4})${TRAIL}`, 'g');
+/** One part of a written-out date: a year (`1974년`, `74년생`), a month (`11월`) or a day (`15일`). */
+const UNIT = new RegExp(String.raw`(?<!\d)(?:(\d{2,4})${S}${Y}(생|도)?|(\d{1,2})${S}${M}|(\d{1,2})${S}${D})`, 'g');
+/** What may sit between the parts of one written-out date (`1974년생 11월`, `11월 16일, 1974년`). */
+const UNIT_GAP = /^[\s,.~·()/-]{0,4}$/;
+
+/**
+ * Where a date that could be someone's birthday sits in `text`, for masking: every year-first shape of `scanDates`
+ * that could be a birth date, numeric triples in any order (day-month-year, month-day-year), written-out dates
+ * whose parts come in any order (`11월 16일 1974년`), and a birth year alone (`1974년생`, `74년생`).
+ * @example scanDateSpans('생일은 13/11/1974') // [{ index: 4, end: 14 }]
+ */
+export function scanDateSpans(text: string): TextSpan[] {
+  const view = digitView(text);
+  const spans: TextSpan[] = scanDates(text).filter(couldBeBirthdate).map(({ index, end }) => ({ index, end }));
+  for (const m of view.matchAll(TRIPLE)) {
+    if (anyOrderIsDate(Number(m[1]), Number(m[2]), Number(m[3]), m[1].length, m[3].length)) {
+      spans.push({ index: m.index, end: m.index + m[0].length });
+    }
+  }
+  return spans.concat(writtenDates(view));
+}
+
+function couldBeBirthdate(m: DateMatch): boolean {
+  const year = Number(m.year);
+  const yearOk = m.year.length === 2 || (year >= 1900 && year <= 2099);
+  return yearOk && m.month >= 1 && m.month <= 12 && m.day >= 1 && m.day <= 31;
+}
+
+/** Year first, or year last with day-month or month-day before it. */
+function anyOrderIsDate(a: number, b: number, c: number, aLen: number, cLen: number): boolean {
+  const isYear = (n: number, len: number) => len === 2 || (len === 4 && n >= 1900 && n <= 2099);
+  const md = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  if (isYear(a, aLen) && md(b, c)) return true;
+  return isYear(c, cLen) && (md(b, a) || md(a, b));
+}
+
+/** Runs of written date parts; a run is a date when it has a year and a month or day, or is a birth year (`년생`). */
+function writtenDates(view: string): TextSpan[] {
+  const units = Array.from(view.matchAll(UNIT), (m) => ({
+    index: m.index,
+    end: m.index + m[0].length,
+    kind: m[1] !== undefined ? (m[2] === '생' ? 'born' : 'year') : m[3] !== undefined ? 'month' : 'day',
+  }));
+  const spans: TextSpan[] = [];
+  let group: typeof units = [];
+  const close = () => {
+    const kinds = new Set(group.map((u) => u.kind));
+    const hasYear = kinds.has('year') || kinds.has('born');
+    if (kinds.has('born') || (hasYear && (kinds.has('month') || kinds.has('day')))) {
+      spans.push({ index: group[0].index, end: group[group.length - 1].end });
+    }
+    group = [];
+  };
+  for (const u of units) {
+    const last = group[group.length - 1];
+    if (last && !UNIT_GAP.test(view.slice(last.end, u.index))) close();
+    group.push(u);
+  }
+  if (group.length) close();
+  return spans;
+}

@@ -1,0 +1,19 @@
+/**
+ * PII recognition, in one place: phone numbers, dates, names and password-like tokens in free text. The slot
+ * validators (src/dialog/validators) and the masker (src/log/mask.ts) both use it; it imports neither.
+ */
+export { foldChars, digitView, DIGIT_SEPARATORS } from './fold';
+export { scanPhones, scanDigitRuns, findPhone, isMobile, toDomestic, type PhoneMatch } from './phones';
+export { scanDates, scanDateSpans, isRealDate, type DateMatch, type TextSpan } from './dates';
+export { looksLikePassword, passwordLikeSpans, containsPasswordLike } from './passwords';
+export {
+  readName,
+  unwrapName,
+  scanNameSpans,
+  setKnownWords,
+  isKnownWord,
+  NAME_MASK,
+  NAME_CUE_HINT,
+  type NameReading,
+  type NameRejectReason,
+} from './names';

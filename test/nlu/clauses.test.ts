@@ -1,0 +1,48 @@
+/** Clause segmentation: contrast markers, sentence ends, clause endings; linear time on long unpunctuated text. */
+import fc from 'fast-check';
+import { focusCandidates, splitClauses } from '../../src/nlu/clauses';
+
+describe('splitClauses', () => {
+  it.each([
+    ['가입 말고 로그인은 어떻게 해요', ['가입 말고', '로그인은 어떻게 해요'], 'contrast'],
+    ['까먹은 게 아니라 아직 한 번도 안 만들어 봤어요', ['까먹은 게 아니라', '아직 한 번도 안 만들어 봤어요'], 'contrast'],
+    ['비밀번호 얘기가 아니고 아이디를 모르겠어요', ['비밀번호 얘기가 아니고', '아이디를 모르겠어요'], 'contrast'],
+    ['ARS 말고 사람', ['ARS 말고', '사람'], 'contrast'],
+    ['일정 변경은 했는데 로그인이 안 돼요', ['일정 변경은 했는데', '로그인이 안 돼요'], 'sequence'],
+    ['시간만 버리네요 그냥 상담원 연결해 주세요', ['시간만 버리네요', '그냥 상담원 연결해 주세요'], 'sequence'],
+  ])('%s', (text, clauses, join) => {
+    const split = splitClauses(text);
+    expect(split.map((c) => c.text)).toEqual(clauses);
+    expect(split[1].after).toBe(join);
+  });
+
+  it('keeps a one-clause message whole and offers no focus for it', () => {
+    expect(splitClauses('비밀번호를 잊어버렸어요').map((c) => c.text)).toEqual(['비밀번호를 잊어버렸어요']);
+    expect(focusCandidates('비밀번호를 잊어버렸어요')).toEqual([]);
+  });
+
+  it('puts the clause after the last contrast first', () => {
+    expect(focusCandidates('리프레시 말고 입문교육을 기간 안에 못 끝냈어요')[0]).toBe('입문교육을 기간 안에 못 끝냈어요');
+  });
+
+  it('is linear: a 2,000-character message without punctuation or spaces splits fast, and so does one full of markers', () => {
+    const plain = '교육일정변경하고싶어요'.repeat(200).slice(0, 2000);
+    const markers = '말고는데 '.repeat(400);
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < 50; i += 1) {
+      splitClauses(plain);
+      splitClauses(markers);
+      focusCandidates(markers);
+    }
+    const perCall = Number(process.hrtime.bigint() - started) / 1e6 / 150;
+    expect(perCall).toBeLessThan(20); // measured ~0.05 ms; generous for a loaded machine
+  });
+
+  it('never throws and returns only non-empty clauses, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        for (const c of splitClauses(text)) expect(c.text.trim()).not.toBe('');
+      }),
+    );
+  });
+});
