@@ -29,6 +29,13 @@ describe('fast trainer', () => {
     expect(fast.json).toBe(slow.json);
   }, 120_000);
 
+  it('exports the same model as NLP.js on the real intents/ (so eval results cannot change)', async () => {
+    const { intents } = loadContent(ROOT);
+    const fast = await trained('fast', intents);
+    const slow = await trained('nlpjs', intents);
+    expect(fast.json).toBe(slow.json);
+  }, 180_000);
+
   it('is what trainModel uses by default', async () => {
     const nlp = await createNlp();
     nlp.addDocument('ko', '비밀번호 분실', 'a');
