@@ -2,11 +2,11 @@
 import { z } from 'zod';
 import type { TurnReport } from '../dialog/conversation';
 import type { TurnInput } from '../dialog/types';
-import { maskUnderstoodless } from '../log/mask';
+import { MAX_KEPT_CHARS, maskKept } from '../log/mask';
 import { NONE, type NluResult } from '../nlu/classifier';
 
 /** Longest text kept per record (the classifier reads at most 300 characters anyway). */
-export const MAX_RECORD_CHARS = 300;
+export const MAX_RECORD_CHARS = MAX_KEPT_CHARS;
 
 export const FallbackRecord = z.object({
   ts: z.string(),
@@ -29,11 +29,12 @@ export type FallbackRecord = z.infer<typeof FallbackRecord>;
 export function toRecord(turn: TurnInput, report: TurnReport): FallbackRecord | null {
   const result = report.result;
   if (result?.outcome !== 'fallback' || result.route === 'dialog' || result.dialog != null) return null;
+  if (report.dialogOpen !== false) return null; // a dialog was open, or the session was never read and may have held one
   const nlu = result.nlu;
   const guess = nlu ? bestGuess(nlu) : null;
   return {
     ts: new Date(turn.now).toISOString(),
-    text: maskUnderstoodless(turn.utterance.slice(0, MAX_RECORD_CHARS)),
+    text: maskKept(turn.utterance),
     intent: nlu?.intent ?? NONE,
     score: nlu?.score ?? 0,
     guess: guess?.intent ?? null,

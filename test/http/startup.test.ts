@@ -52,7 +52,9 @@ describe('first start without a model', () => {
     expect(polls[polls.length - 1]).toMatchObject({ health: 200, ready: 200 });
     expect(skillWhileTraining?.status).toBe(200);
     expect(textOf(expectValidResponse(skillWhileTraining?.body))).toContain('준비하고 있어요');
-    // the log says what happened, in order, and the trained artifact is kept for the next start
+    // the log says what happened, in order, and the trained artifact is kept for the next start (lines are written
+    // asynchronously, so /readyz can say 200 a moment before the `ready` line is out)
+    await server.waitFor('ready');
     const messages = server.lines.map((l) => l.message as string);
     const trainingLine = messages.findIndex((m) => m.startsWith('training the model'));
     expect(trainingLine).toBeGreaterThanOrEqual(0);

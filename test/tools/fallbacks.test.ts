@@ -65,6 +65,7 @@ function fallbackTurn(i: number): [TurnInput, TurnReport] {
     response: { version: '2.0', template: { outputs: [{ simpleText: { text: 'x' } }] } },
     result: { replies: [], route: 'nlu', intent: 'None', score: 0.8, nlu, outcome: 'fallback' },
     latencyMs: 1,
+    dialogOpen: false,
   } as TurnReport;
   return [turn, report];
 }
@@ -92,6 +93,8 @@ describe('createFallbackRecorder', () => {
     recorder(turn, { ...report, result: { ...report.result!, dialog: { flow: 'password_reset', step: 'name' } } });
     recorder(turn, { ...report, result: { ...report.result!, outcome: 'answered', intent: 'faq.signup' } });
     recorder(turn, { ...report, result: null });
+    recorder(turn, { ...report, dialogOpen: true }); // the user had a dialog open before the turn (issue #12)
+    recorder(turn, { ...report, dialogOpen: undefined }); // the session could not be read: it may have held one
     await recorder.flush();
     expect(fs.existsSync(path.join(dir, FALLBACK_FILE))).toBe(false);
     recorder(turn, report);
