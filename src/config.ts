@@ -6,6 +6,17 @@ const bool = z
   .transform((v) => ['true', '1', 'on', 'yes'].includes(v));
 const port = z.coerce.number().int().min(0).max(65535);
 const ms = z.coerce.number().int().positive();
+/** A 256-bit key: 64 hex digits, or 32 bytes in base64 (`openssl rand -base64 32`). */
+const sessionKey = z.string().refine((v) => keyBytes(v) !== undefined, 'must be 32 bytes: 64 hex digits or base64 (openssl rand -base64 32)');
+
+/**
+ * The 32 bytes of a session key written as 64 hex digits or base64, or undefined when it is neither.
+ * @example keyBytes('00'.repeat(32))?.length // 32
+ */
+export function keyBytes(text: string): Buffer | undefined {
+  const bytes = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : /^[A-Za-z0-9+/]{43}=?$/.test(text) ? Buffer.from(text, 'base64') : undefined;
+  return bytes?.length === 32 ? bytes : undefined;
+}
 
 export const ConfigSchema = z.object({
   PORT: port.default(8080),
@@ -28,8 +39,25 @@ export const ConfigSchema = z.object({
   SIMULATOR: z.enum(['on', 'off']).default('on'),
   METRICS: z.enum(['on', 'off']).default('on'),
   ADMIN_PORT: port.optional(),
-  FALLBACK_LOG_DIR: z.string().default('var/fallbacks'),
-  FALLBACK_LOG_MAX_BYTES: ms.default(5 * 1024 * 1024),
+  // Privacy and abuse limits (README "Security and hardening")
+  LOG_UTTERANCES: z.enum(['off', 'masked']).default('off'),
+  MAX_CONNECTIONS: ms.default(900),
+  MAX_IN_FLIGHT: ms.default(1000),
+  RATE_LIMIT_TOTAL: ms.default(100_000),
+  SESSION_KEY: sessionKey.optional(),
+  SESSION_KEY_ID: z.string().regex(/^[\w-]{1,16}$/, 'letters, digits, - and _ (at most 16)').default('k1'),
+  SESSION_KEYS: z.string().regex(/^[\w-]{1,16}:[A-Za-z0-9+/=]+(?:,[\w-]{1,16}:[A-Za-z0-9+/=]+)*$/, 'id:key,id:key… (the first one encrypts)').optional(),
+  /** `off` records no turn events (benchmarks compare both sides); the console still serves what is stored. */
+  EVENTS: z.enum(['on', 'off']).default('on'),
+  /** PostgreSQL for the event store (several instances share it); unset means SQLite in EVENTS_DB. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(?:ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** The SQLite file of the event store when DATABASE_URL is unset (relative to CONTENT_DIR); `:memory:` for none. */
+  EVENTS_DB: z.string().default('var/bluebot.sqlite'),
+  /** Turn events older than this many days are deleted (checked hourly). */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().positive().max(3650).default(90),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -48,6 +76,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (result.data.SESSION_STORE === 'redis' && !result.data.REDIS_URL) {
       throw new ConfigError('Invalid config: SESSION_STORE=redis needs REDIS_URL (e.g. redis://127.0.0.1:6379)');
     }
+    const badKey = result.data.SESSION_KEYS?.split(',').find((pair) => keyBytes(pair.slice(pair.indexOf(':') + 1)) === undefined);
+    if (badKey) throw new ConfigError(`Invalid config:\n  SESSION_KEYS: key "${badKey.split(':')[0]}" must be 32 bytes: 64 hex digits or base64`);
     return result.data;
   }
   const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -26,6 +26,19 @@ export interface TurnReport {
   result: TurnResult | null;
   latencyMs: number;
   error?: 'timeout' | 'store' | 'internal';
+  /**
+   * Whether the user had a dialog open when the turn began, from the session read before the bot ran; undefined
+   * when that read never happened or failed. Only `false` lets a caller keep the utterance (a slot answer such as
+   * a name cannot be recognised by masking).
+   */
+  dialogOpen?: boolean;
+}
+
+/** What one turn learns while it runs, shared with whoever answers it (the deadline may answer first). */
+interface TurnState {
+  dialogOpen?: boolean;
+  /** Set when the turn has been answered (the apology on time-out): the late work must not log its failure again. */
+  answered: boolean;
 }
 
 /** Raised inside a turn when the budget runs out. */
@@ -47,18 +60,20 @@ export class Conversation {
     const started = Date.now();
     const { budgetMs = 4000 } = this.opts;
     let timer: NodeJS.Timeout | undefined;
+    const state: TurnState = { answered: false };
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new DeadlineError(`turn over ${budgetMs} ms`)), budgetMs);
     });
     try {
-      const result = await Promise.race([this.turn(turn), deadline]);
+      const result = await Promise.race([this.turn(turn, state), deadline]);
       const failed = result.outcome === 'error' ? { error: 'store' as const } : {};
-      return { response: toSkillResponse(result.replies), result, latencyMs: Date.now() - started, ...failed };
+      return { response: toSkillResponse(result.replies), result, latencyMs: Date.now() - started, dialogOpen: state.dialogOpen, ...failed };
     } catch (err) {
       const kind = err instanceof DeadlineError ? 'timeout' : isStoreError(err) ? 'store' : 'internal';
       this.opts.logger.error('turn failed', { requestId: turn.requestId, kind, error: describe(err) });
-      return { response: this.apology(), result: null, latencyMs: Date.now() - started, error: kind };
+      return { response: this.apology(), result: null, latencyMs: Date.now() - started, error: kind, dialogOpen: state.dialogOpen };
     } finally {
+      state.answered = true;
       clearTimeout(timer);
     }
   }
@@ -67,27 +82,28 @@ export class Conversation {
    * Lock (across processes, when the store can), read, answer, write. When the store fails, a turn that needs no
    * session (an FAQ) is still answered; a dialog turn gets the apology.
    */
-  private async turn(turn: TurnInput): Promise<TurnResult> {
+  private async turn(turn: TurnInput, state: TurnState): Promise<TurnResult> {
     const { store, bot, budgetMs = 4000 } = this.opts;
     let release: Release | undefined;
     let session: Session;
     try {
       release = await store.lock?.(turn.userKey, { ttlMs: budgetMs + 1000, waitMs: Math.min(budgetMs / 2, 2000) });
       session = upgradeSession(await store.read(turn.userKey));
+      state.dialogOpen = session.dialog !== undefined;
     } catch (err) {
       await release?.().catch(() => undefined);
       if (!isStoreError(err)) throw err;
-      return this.withoutSession(turn, err);
+      return this.withoutSession(turn, err, state);
     }
     try {
       const result = await bot.handle(turn, session);
-      return await this.save(turn, result);
+      return await this.save(turn, result, state);
     } finally {
       await release?.().catch(() => undefined);
     }
   }
 
-  private async save(turn: TurnInput, result: TurnResult): Promise<TurnResult> {
+  private async save(turn: TurnInput, result: TurnResult, state: TurnState): Promise<TurnResult> {
     const { store, sessionTtlMs = 600_000 } = this.opts;
     try {
       if (result.session) await store.write(turn.userKey, result.session, sessionTtlMs);
@@ -95,21 +111,23 @@ export class Conversation {
       return result;
     } catch (err) {
       if (!isStoreError(err)) throw err;
-      return this.degrade(turn, result, err);
+      return this.degrade(turn, result, err, state);
     }
   }
 
   /** The session store is down or slow: answer from a fresh session if the turn can do without one. */
-  private async withoutSession(turn: TurnInput, err: unknown): Promise<TurnResult> {
-    return this.degrade(turn, await this.opts.bot.handle(turn, initialSession()), err);
+  private async withoutSession(turn: TurnInput, err: unknown, state: TurnState): Promise<TurnResult> {
+    return this.degrade(turn, await this.opts.bot.handle(turn, initialSession()), err, state);
   }
 
-  private degrade(turn: TurnInput, result: TurnResult, err: unknown): TurnResult {
+  /** A turn already answered (it ran out of time) was logged then: its late failure is not logged again. */
+  private degrade(turn: TurnInput, result: TurnResult, err: unknown, state: TurnState): TurnResult {
+    const log = state.answered ? undefined : this.opts.logger;
     if (!needsSession(turn, result)) {
-      this.opts.logger.warn('session store unavailable, answered without the session', { requestId: turn.requestId, kind: 'store', error: describe(err) });
+      log?.warn('session store unavailable, answered without the session', { requestId: turn.requestId, kind: 'store', error: describe(err) });
       return { ...result, session: undefined };
     }
-    this.opts.logger.error('turn failed', { requestId: turn.requestId, kind: 'store', error: describe(err) });
+    log?.error('turn failed', { requestId: turn.requestId, kind: 'store', error: describe(err) });
     // route `dialog`: the text may be a slot answer, so it stays out of the turn log
     return { replies: [this.apologyReply()], route: 'dialog', intent: 'system.error', outcome: 'error', dialog: null };
   }
