@@ -5,9 +5,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Content } from '../content/load';
 import { HybridClassifier } from './classifier';
-import { createNlp, DEFAULT_ENGINE, type EngineOptions } from './nlpjs';
+import { createNlp, DEFAULT_ENGINE, type EngineOptions, type Trainer } from './nlpjs';
 import { clean, createNormalizer, type Normalizer } from './normalize';
 import { knownGrams } from './typos';
+import { importPacked, packWeights } from './pack';
 import { SimilarityIndex, type LabeledText } from './similarity';
 import { TopicIndex } from './topics';
 import { trainInWorker } from './train-in-worker';
@@ -42,6 +43,8 @@ const Artifact = z.object({
   hash: z.string(),
   engine: EngineSchema,
   nlp: z.string().min(2),
+  /** The network's weights, packed (pack.ts); absent in artifacts written before packing. */
+  weights: z.string().optional(),
   texts: z.array(z.object({ text: z.string(), intent: z.string() })),
 });
 /** The serialized model: what `trainInWorker` returns and `models/model-<hash>.json` holds. */
@@ -95,15 +98,16 @@ export function trainingTexts(intents: Content['intents'], normalize: Normalizer
 export async function trainModel(
   content: NluContent,
   engine: EngineOptions = DEFAULT_ENGINE,
+  trainer: Trainer = 'fast',
 ): Promise<{ classifier: HybridClassifier; artifact: Artifact }> {
   const normalize = normalizerFor(content, engine);
   const texts = trainingTexts(content.intents, normalize);
-  const nlp = await createNlp(engine);
+  const nlp = await createNlp(engine, trainer);
   for (const { text, intent } of texts) nlp.addDocument('ko', text, intent);
   await nlp.train();
   const hash = modelHash(content);
   const classifier = new HybridClassifier(nlp, new SimilarityIndex(texts), normalize, hash, new TopicIndex(texts));
-  return { classifier, artifact: { pipeline: PIPELINE_VERSION, hash, engine, nlp: nlp.export(true), texts } };
+  return { classifier, artifact: { pipeline: PIPELINE_VERSION, hash, engine, ...packWeights(nlp.export(true)), texts } };
 }
 
 /**
@@ -117,7 +121,7 @@ export function normalizerFor(content: Pick<Content, 'intents' | 'synonyms'>, en
 
 async function fromArtifact(artifact: Artifact, content: Pick<Content, 'intents' | 'synonyms'>): Promise<HybridClassifier> {
   const nlp = await createNlp(artifact.engine);
-  nlp.import(artifact.nlp);
+  importPacked(nlp, artifact.nlp, artifact.weights);
   return new HybridClassifier(nlp, new SimilarityIndex(artifact.texts), normalizerFor(content, artifact.engine), artifact.hash, new TopicIndex(artifact.texts));
 }
 
