@@ -112,7 +112,8 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     consoleRoutes({ events, catalog: catalogOf(root, content), logger, now: opts.now }),
   ];
   const separateAdmin = config.ADMIN_PORT !== undefined;
-  const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: separateAdmin ? [] : adminRoutes });
+  const isReady = () => runtime !== undefined && (store.reachable?.() === false ? 'session store unreachable' : true);
+  const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: separateAdmin ? [] : adminRoutes, isReady });
   const adminApp = separateAdmin ? createAdminApp(logger, adminRoutes) : undefined;
   const close = async () => {
     stopRetention();
