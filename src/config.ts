@@ -47,8 +47,17 @@ export const ConfigSchema = z.object({
   SESSION_KEY: sessionKey.optional(),
   SESSION_KEY_ID: z.string().regex(/^[\w-]{1,16}$/, 'letters, digits, - and _ (at most 16)').default('k1'),
   SESSION_KEYS: z.string().regex(/^[\w-]{1,16}:[A-Za-z0-9+/=]+(?:,[\w-]{1,16}:[A-Za-z0-9+/=]+)*$/, 'id:key,id:key… (the first one encrypts)').optional(),
-  FALLBACK_LOG_DIR: z.string().default('var/fallbacks'),
-  FALLBACK_LOG_MAX_BYTES: ms.default(5 * 1024 * 1024),
+  /** `off` records no turn events (benchmarks compare both sides); the console still serves what is stored. */
+  EVENTS: z.enum(['on', 'off']).default('on'),
+  /** PostgreSQL for the event store (several instances share it); unset means SQLite in EVENTS_DB. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(?:ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** The SQLite file of the event store when DATABASE_URL is unset (relative to CONTENT_DIR); `:memory:` for none. */
+  EVENTS_DB: z.string().default('var/bluebot.sqlite'),
+  /** Turn events older than this many days are deleted (checked hourly). */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().positive().max(3650).default(90),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
