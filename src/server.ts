@@ -7,6 +7,7 @@ import { type Session } from './dialog/session';
 import { createDialogs, type DialogOptions } from './dialog/flows';
 import { createStore, withTimeout, type SessionStore } from './dialog/stores';
 import { Bot } from './dialog/turn';
+import { catalogOf, consoleRoutes } from './console';
 import { createEventRecorder, scheduleRetention, StoreHandle, type EventRecorder } from './events';
 import { createAdminApp, createApp, type Runtime } from './http/app';
 import { startContentService, type ContentService } from './content/versions/service';
@@ -140,9 +141,11 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const adminRoutes = [
     ...(config.SIMULATOR === 'on' ? [simulatorRoutes({ runtime: () => runtime, now: opts.now })] : []),
     ...(metrics ? [metrics.router] : []),
+    consoleRoutes({ events, catalog: catalogOf(root, content), logger, now: opts.now }),
   ];
   const separateAdmin = config.ADMIN_PORT !== undefined;
-  const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: separateAdmin ? [] : adminRoutes });
+  const isReady = () => runtime !== undefined && (store.reachable?.() === false ? 'session store unreachable' : true);
+  const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: separateAdmin ? [] : adminRoutes, isReady });
   const adminApp = separateAdmin ? createAdminApp(logger, adminRoutes) : undefined;
   const close = async () => {
     contentService?.stop();
