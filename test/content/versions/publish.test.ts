@@ -80,7 +80,7 @@ describe('publish (two instances, one database)', () => {
     expect(gate.passed).toBe(true);
     expect(gate.candidate.dev.rows).toBeGreaterThan(100);
     expect(healthMs.length).toBeGreaterThan(3);
-    expect(Math.max(...healthMs)).toBeLessThan(1000); // generous: the machine is shared; typical is a few ms
+    expect(Math.max(...healthMs)).toBeLessThan(2500); // generous: the machine is shared; typically 5-50 ms, up to ~0.5-0.8 s while validating and swapping
     console.log('healthz + a turn during publish, ms:', healthMs.join(' '));
     expect(await signup(a)).toContain(NEW_TEXT);
     const started = Date.now();
