@@ -7,6 +7,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY types ./types
+COPY scripts ./scripts
 COPY src ./src
 COPY intents ./intents
 COPY responses ./responses
@@ -26,7 +27,7 @@ COPY --from=build /app/responses ./responses
 COPY --from=build /app/flows ./flows
 COPY --from=build /app/models ./models
 COPY --from=build /app/public ./public
-RUN mkdir -p var/fallbacks && chown node:node var/fallbacks models
+RUN mkdir -p var && chown node:node var models
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \

@@ -12,7 +12,6 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../src/config';
 import type { TurnInput } from '../src/dialog/types';
-import { createFallbackRecorder } from '../src/fallbacks';
 import { afterTurn } from '../src/http/routes/skill';
 import { createLogger } from '../src/log/logger';
 import { createMetrics } from '../src/metrics';
@@ -32,8 +31,8 @@ const PROFILE = args.find((a) => a.startsWith('--profile='))?.split('=')[1];
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..');
-  const fallbackDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-turnbench-'));
-  const config = loadConfig({ CONTENT_DIR: root, LOG_LEVEL: 'info', FALLBACK_LOG_DIR: fallbackDir, SIMULATOR: 'off' });
+  const eventsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-turnbench-'));
+  const config = loadConfig({ CONTENT_DIR: root, LOG_LEVEL: 'info', EVENTS_DB: path.join(eventsDir, 'events.sqlite'), SIMULATOR: 'off' });
   let logBytes = 0;
   const sink = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -46,10 +45,11 @@ async function main(): Promise<void> {
   await server.ready;
   const conversation = server.runtime()?.conversation;
   if (!conversation) throw new Error('runtime not ready');
-  // The same hooks buildServer gives the route (metrics when METRICS=on, then the fallback recorder).
+  // The same hooks buildServer gives the route (metrics when METRICS=on, then the event recorder).
   const metrics = config.METRICS === 'on' ? createMetrics({ activeSessions: () => server.store.size() }) : undefined;
-  const recorder = createFallbackRecorder({ dir: fallbackDir, maxBytes: config.FALLBACK_LOG_MAX_BYTES, logger });
-  const hooks = [...(metrics ? [metrics.hook] : []), recorder];
+  const recorder = server.recorder;
+  if (!recorder) throw new Error('EVENTS=off: the bench measures the event recorder');
+  const hooks = [...(metrics ? [metrics.hook] : []), recorder.hook];
   const log = logger.child({ module: 'skill' });
 
   const mix = createMix(root);
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
   const hitRate = stats ? `${((100 * stats.hits) / Math.max(1, stats.hits + stats.misses)).toFixed(1)} % of ${stats.hits + stats.misses}` : 'n/a';
   console.log(`response bytes ${bytes} · log bytes ${logBytes} · classifier cache hits ${hitRate}`);
   await server.close();
-  fs.rmSync(fallbackDir, { recursive: true, force: true });
+  fs.rmSync(eventsDir, { recursive: true, force: true });
 }
 
 main().then(

@@ -7,13 +7,14 @@ import { type Session } from './dialog/session';
 import { createDialogs, type DialogOptions } from './dialog/flows';
 import { createStore, withTimeout, type SessionStore } from './dialog/stores';
 import { Bot } from './dialog/turn';
-import { createFallbackRecorder } from './fallbacks';
+import { createEventRecorder, scheduleRetention, StoreHandle, type EventRecorder } from './events';
 import { createAdminApp, createApp, type Runtime } from './http/app';
 import { simulatorRoutes } from './http/routes/simulator';
 import { createMetrics } from './metrics';
 import type { TurnHook } from './http/routes/skill';
 import type { Logger } from './log/logger';
 import { cachedClassifier } from './nlu/cache';
+import { createNormalizer } from './nlu/normalize';
 import { loadOrTrain, type LoadedModel } from './nlu/model';
 import { setKnownWords } from './privacy';
 
@@ -24,6 +25,10 @@ export interface ServerParts {
   /** Resolves when the model is loaded and /readyz turns 200. */
   ready: Promise<LoadedModel>;
   store: SessionStore<Session>;
+  /** The event store (turn events, inbox, console tables), opened in the background. */
+  events: StoreHandle;
+  /** Writes turn events; absent with EVENTS=off. */
+  recorder?: EventRecorder;
   /** The conversation and classifier once the model is ready (the terminal chat talks to it directly). */
   runtime: () => Runtime | undefined;
   close(): Promise<void>;
@@ -35,6 +40,8 @@ export interface BuildOptions {
   hooks?: TurnHook[];
   /** Clock for turns and dialogs (tests move it forward). */
   now?: () => number;
+  /** Called when no usable model artifact exists and training starts (in a worker thread), with the reason. */
+  onTrain?: (reason: string) => void;
 }
 
 /** Load and check content; throws ContentErrors naming every bad file and field. */
@@ -57,13 +64,27 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const renderer = new Renderer(content.responses, { operatorButton: config.OPERATOR_BUTTON });
   const store = withTimeout(opts.store ?? createStore(config, logger), config.STORE_TIMEOUT_MS);
   const metrics = config.METRICS === 'on' ? createMetrics({ activeSessions: () => store.size() }) : undefined;
-  const hooks = [
-    ...(metrics ? [metrics.hook] : []),
-    createFallbackRecorder({ dir: path.resolve(root, config.FALLBACK_LOG_DIR), maxBytes: config.FALLBACK_LOG_MAX_BYTES, logger }),
-    ...(opts.hooks ?? []),
-  ];
+  const events = new StoreHandle(config, logger);
+  events.get().catch(() => undefined); // open (and migrate) now; failures are logged and retried by the handle
+  let modelVersion: string | null = null;
+  const recorder =
+    config.EVENTS === 'on'
+      ? createEventRecorder({
+          store: () => events.get(),
+          logger,
+          registry: metrics?.registry,
+          normalize: createNormalizer(content.synonyms),
+          versions: () => ({ model: modelVersion, content: null }),
+        })
+      : undefined;
+  const stopRetention = scheduleRetention(() => events.get(), config.EVENT_RETENTION_DAYS, logger);
+  const hooks = [...(metrics ? [metrics.hook] : []), ...(recorder ? [recorder.hook] : []), ...(opts.hooks ?? [])];
   let runtime: Runtime | undefined;
-  const ready = loadOrTrain(content, path.resolve(root, config.MODEL_DIR)).then(async (model) => {
+  const onTrain = (reason: string): void => {
+    logger.info('training the model in a worker thread (/readyz says 503 until it is done)', { reason });
+    opts.onTrain?.(reason);
+  };
+  const ready = loadOrTrain(content, path.resolve(root, config.MODEL_DIR), onTrain).then(async (model) => {
     await model.classifier.classify('안녕하세요'); // warm-up: the first classification costs ~40 ms (lazy indexes, JIT); pay it before /readyz, not on a partner's turn
     const classifier = cachedClassifier(model.classifier); // bounded LRU by exact text (bench/results.md)
     const bot = new Bot({ renderer, responses: content.responses, classifier, dialogs: dialogs.plugins });
@@ -76,6 +97,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
       sessionTtlMs: config.SESSION_TTL_MS,
     });
     runtime = { conversation, classifier };
+    modelVersion = path.basename(model.file).replace(/^model-|\.json$/g, '').slice(0, 12);
     logger.info(model.source === 'loaded' ? 'model loaded' : 'model trained (artifact was missing, stale or unreadable)', {
       file: path.relative(process.cwd(), model.file),
       ms: model.ms,
@@ -88,7 +110,14 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     ...(metrics ? [metrics.router] : []),
   ];
   const separateAdmin = config.ADMIN_PORT !== undefined;
-  const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: separateAdmin ? [] : adminRoutes });
+  const isReady = () => runtime !== undefined && (store.reachable?.() === false ? 'session store unreachable' : true);
+  const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: separateAdmin ? [] : adminRoutes, isReady });
   const adminApp = separateAdmin ? createAdminApp(logger, adminRoutes) : undefined;
-  return { app, adminApp, ready, store, runtime: () => runtime, close: () => store.close() };
+  const close = async () => {
+    stopRetention();
+    await recorder?.close();
+    await events.close();
+    await store.close();
+  };
+  return { app, adminApp, ready, store, events, recorder, runtime: () => runtime, close };
 }

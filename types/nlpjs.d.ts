@@ -59,3 +59,23 @@ declare module '@nlpjs/nlp' {
     classify(locale: string, utterance: string, settings?: object): Promise<NlpProcessResult>;
   }
 }
+
+declare module '@nlpjs/neural' {
+  /** NLP.js's one-layer network (one perceptron per intent); see src/nlu/perceptron.ts. */
+  export class NeuralNetwork {
+    constructor(settings?: object, container?: unknown);
+    train(corpus: unknown): object;
+    run(input: Record<string, number>): Record<string, number> | undefined;
+    toJSON(): object;
+    fromJSON(json: object): void;
+  }
+}
+
+declare module '@nlpjs/nlu' {
+  export class NluNeural {
+    constructor(settings?: object, container?: unknown);
+    container: import('@nlpjs/core').Container;
+    registerDefault(): void;
+    innerTrain(input: unknown): unknown;
+  }
+}

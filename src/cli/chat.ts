@@ -1,5 +1,6 @@
 /** `npm run chat`: a terminal chat with the in-process bot (or a running server with --url); numbers tap. */
 import crypto from 'node:crypto';
+import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
@@ -37,8 +38,10 @@ interface Transport {
 async function inProcess(): Promise<Transport> {
   const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error', METRICS: 'off', SIMULATOR: 'off' };
   const config = loadConfig(env);
-  const server = buildServer(config, createLogger({ level: config.LOG_LEVEL, stream: process.stderr }));
-  await server.ready;
+  const onTrain = (reason: string) => process.stderr.write(`Training the NLU model first (${reason}); this takes 10–20 s…\n`);
+  const server = buildServer(config, createLogger({ level: config.LOG_LEVEL, stream: process.stderr }), { onTrain });
+  const model = await server.ready;
+  if (model.source === 'trained') process.stderr.write(`Trained in ${(model.ms / 1000).toFixed(1)} s, saved as ${path.relative(process.cwd(), model.file)}.\n`);
   const conversation = server.runtime()?.conversation;
   if (!conversation) throw new Error('the model did not load');
   return {

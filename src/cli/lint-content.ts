@@ -98,8 +98,10 @@ function responseFiles(root: string): Map<string, string> {
   const map = new Map<string, string>();
   const dir = path.join(root, 'responses');
   for (const name of fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)) : []) {
-    const data: unknown = YAML.load(fs.readFileSync(path.join(dir, name), 'utf8'));
-    for (const id of Object.keys((data as object | null) ?? {})) map.set(id, `responses/${name}`);
+    const data = YAML.load(fs.readFileSync(path.join(dir, name), 'utf8')) as { categories?: object } | null;
+    // _categories.yml defines the category menus' responses (content/menus.ts)
+    const ids = name.startsWith('_') ? Object.keys(data?.categories ?? {}) : Object.keys(data ?? {});
+    for (const id of ids) map.set(id, `responses/${name}`);
   }
   return map;
 }

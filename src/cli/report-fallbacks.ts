@@ -1,17 +1,18 @@
-/** `npm run report:fallbacks`: the most frequent utterances that fell to None, grouped by similarity, with NLP.js's guess. */
+/** `npm run report:fallbacks`: the most frequent utterances that fell to None (from the event store), grouped by similarity, with NLP.js's guess. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { loadSynonyms } from '../content';
-import { groupFallbacks, readFallbacks, type FallbackGroup } from '../fallbacks';
+import { groupFallbacks, openEventStore, readFallbacks, type FallbackGroup } from '../events';
 import { clean, createNormalizer, type Normalizer } from '../nlu/normalize';
 
-const USAGE = `usage: npm run report:fallbacks -- [--dir DIR] [--top N] [--threshold 0.5] [--json]
-  --dir DIR        folder of fallbacks.jsonl (default: FALLBACK_LOG_DIR under CONTENT_DIR, i.e. var/fallbacks)
+const USAGE = `usage: npm run report:fallbacks -- [--days N] [--db FILE] [--top N] [--threshold 0.5] [--json]
+  --days N         only the last N days (default: everything the store keeps, EVENT_RETENTION_DAYS)
+  --db FILE        the SQLite event store to read (default: EVENTS_DB, i.e. var/bluebot.sqlite; DATABASE_URL wins when set)
   --top N          groups to list (default 20)
   --threshold X    bigram similarity (0-1) at which two utterances share a group (default 0.5)
   --json           print the groups as JSON
-Texts are already masked when recorded. Add the frequent ones to intents/<intent>.yml (the guess is a hint).`;
+Texts are already masked when recorded. Label them in the console's inbox (or add them to intents/<intent>.yml).`;
 
 /**
  * One group as text: count, representative text, NLP.js guess, then the variants.
@@ -24,14 +25,15 @@ export function formatGroup(g: FallbackGroup, rank: number): string {
 }
 
 /**
- * Run the report and print; returns the exit code.
- * @example runReport(['--dir', 'var/fallbacks', '--top', '10'])
+ * Run the report and print; resolves to the exit code.
+ * @example await runReport(['--days', '7', '--top', '10'])
  */
-export function runReport(argv: string[], out: (line: string) => void = console.log): number {
+export async function runReport(argv: string[], out: (line: string) => void = console.log): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
-      dir: { type: 'string' },
+      days: { type: 'string' },
+      db: { type: 'string' },
       top: { type: 'string', default: '20' },
       threshold: { type: 'string', default: '0.5' },
       json: { type: 'boolean', default: false },
@@ -41,26 +43,32 @@ export function runReport(argv: string[], out: (line: string) => void = console.
   if (values.help) return out(USAGE), 0;
   const top = Number(values.top);
   const threshold = Number(values.threshold);
-  if (!Number.isInteger(top) || top < 1 || !(threshold > 0 && threshold <= 1)) {
-    out(`--top must be a positive integer and --threshold in (0, 1]\n${USAGE}`);
+  const days = values.days === undefined ? undefined : Number(values.days);
+  if (!Number.isInteger(top) || top < 1 || !(threshold > 0 && threshold <= 1) || (days !== undefined && !(Number.isInteger(days) && days > 0))) {
+    out(`--top and --days must be positive integers and --threshold in (0, 1]\n${USAGE}`);
     return 2;
   }
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  const env = { ...process.env, LOG_LEVEL: 'silent', ...(values.db ? { EVENTS_DB: path.resolve(values.db), DATABASE_URL: '' } : {}) };
+  const config = loadConfig(env);
   const root = path.resolve(config.CONTENT_DIR);
-  const dir = path.resolve(values.dir ?? path.resolve(root, config.FALLBACK_LOG_DIR));
-  const { records, files, skipped } = readFallbacks(dir);
-  const groups = groupFallbacks(records, { threshold, normalize: normalizerFor(root) }).slice(0, top);
-  if (values.json) {
-    out(JSON.stringify({ dir, files: files.map((f) => path.basename(f)), records: records.length, skipped, groups }, null, 2));
+  const store = await openEventStore(config);
+  try {
+    const records = await readFallbacks(store.db, days === undefined ? 0 : Date.now() - days * 86_400_000);
+    const groups = groupFallbacks(records, { threshold, normalize: normalizerFor(root) }).slice(0, top);
+    if (values.json) {
+      out(JSON.stringify({ store: store.where, dialect: store.dialect, records: records.length, groups }, null, 2));
+      return 0;
+    }
+    if (!records.length) {
+      out(`no fallbacks recorded in ${store.where}`);
+      return 0;
+    }
+    out(`${records.length} fallbacks in ${store.where}${days ? ` (last ${days} days)` : ''}; top ${groups.length} groups:`);
+    groups.forEach((g, i) => out(formatGroup(g, i + 1)));
     return 0;
+  } finally {
+    await store.close();
   }
-  if (!records.length) {
-    out(`no fallbacks recorded in ${dir}`);
-    return 0;
-  }
-  out(`${records.length} fallbacks in ${files.length} file(s) under ${dir}${skipped ? ` (${skipped} unreadable lines skipped)` : ''}; top ${groups.length} groups:`);
-  groups.forEach((g, i) => out(formatGroup(g, i + 1)));
-  return 0;
 }
 
 /** The content's synonym map when it loads, so typo variants group together; plain cleanup otherwise. */
@@ -73,10 +81,11 @@ function normalizerFor(root: string): Normalizer {
 }
 
 if (require.main === module) {
-  try {
-    process.exitCode = runReport(process.argv.slice(2));
-  } catch (err) {
-    console.error(err instanceof Error ? err.message : err);
-    process.exitCode = 2;
-  }
+  runReport(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (err: unknown) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { z } from 'zod';
 import { ContentError, ContentErrors } from './errors';
-import { IntentFile, ResponseDef, ResponsesFile, SynonymsFile } from './schema';
+import { CategoriesFile, IntentFile, ResponseDef, ResponsesFile, SynonymsFile } from './schema';
+import { CATEGORIES_FILE, groupMenus } from './menus';
 
 export interface Content {
   intents: IntentFile[];
@@ -62,19 +63,31 @@ export function loadSynonyms(root: string): Record<string, string[]> {
   return fs.existsSync(file) ? readYaml(file, SynonymsFile, root).synonyms : {};
 }
 
-/** Every `responses/*.yml`, merged into one map; an id defined twice is an error. */
+/**
+ * Every `responses/*.yml` (files starting with `_` hold other data), merged into one map; an id defined twice is an
+ * error. Menus of more than 10 topics are grouped by the categories of `responses/_categories.yml` (menus.ts).
+ */
 export function loadResponses(root: string): Map<string, ResponseDef> {
   const responses = new Map<string, ResponseDef>();
+  const fileOf = new Map<string, string>();
   const errors: ContentError[] = [];
-  for (const file of yamlFiles(path.join(root, 'responses'))) {
+  for (const file of yamlFiles(path.join(root, 'responses')).filter((f) => !path.basename(f).startsWith('_'))) {
     const parsed = attempt(() => readYaml(file, ResponsesFile, root), errors);
     for (const [id, def] of Object.entries(parsed ?? {})) {
       if (responses.has(id)) errors.push(new ContentError(path.relative(root, file), id, 'is defined in another file too'));
       responses.set(id, def);
+      fileOf.set(id, path.relative(root, file));
     }
   }
+  const categories = attempt(() => loadCategories(root), errors) ?? {};
   if (errors.length) throw new ContentErrors(errors);
-  return responses;
+  return groupMenus(responses, categories, (id) => fileOf.get(id) ?? 'responses/');
+}
+
+/** `responses/_categories.yml`: the menu categories (none when the file is absent). */
+export function loadCategories(root: string): CategoriesFile['categories'] {
+  const file = path.join(root, CATEGORIES_FILE);
+  return fs.existsSync(file) ? readYaml(file, CategoriesFile, root).categories : {};
 }
 
 /** Load all content under `root` (the folder holding intents/ and responses/). */

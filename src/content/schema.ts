@@ -55,11 +55,16 @@ export const OfferDef = z
   .refine(oneTarget, oneTargetMsg);
 export type OfferDef = z.infer<typeof OfferDef>;
 
+/** Most quick replies a menu may list in a file; over LIMITS.quickReplies they are grouped by category (menus.ts). */
+export const MAX_MENU_TOPICS = 500;
+
 export const ResponseDef = z.strictObject({
   /** Short topic name (≤14) used as the default label of quick replies that point here. */
   label: Label.optional(),
+  /** The menu category of this topic (an id from responses/_categories.yml), used when a menu lists too many topics. */
+  category: Id.optional(),
   bubbles: z.array(BubbleDef).min(1).max(LIMITS.outputs),
-  quickReplies: z.array(QuickReplyDef).max(LIMITS.quickReplies).optional(),
+  quickReplies: z.array(QuickReplyDef).max(MAX_MENU_TOPICS).optional(),
   /** What a typed yes on the next turn leads to (the answer ends with a question). */
   offer: OfferDef.optional(),
 });
@@ -67,3 +72,11 @@ export type ResponseDef = z.infer<typeof ResponseDef>;
 
 /** A responses/*.yml file maps response ids to their definitions. */
 export const ResponsesFile = z.record(Id, ResponseDef);
+
+/** A menu category: its quick-reply label and the text its own menu opens with. */
+export const CategoryDef = z.strictObject({ label: Label, text: z.string().trim().min(1) });
+export type CategoryDef = z.infer<typeof CategoryDef>;
+
+/** responses/_categories.yml: category id (also the id of the category's menu response) → its definition. */
+export const CategoriesFile = z.strictObject({ categories: z.record(Id, CategoryDef) });
+export type CategoriesFile = z.infer<typeof CategoriesFile>;

@@ -18,14 +18,41 @@ export interface ConversationOptions {
   budgetMs?: number;
   /** Idle TTL of a stored session. */
   sessionTtlMs?: number;
+  /** Turns of one user that may wait behind the one running; an older waiting turn is told "one at a time". */
+  maxWaitingTurns?: number;
 }
+
+/** A few turns of one user may wait (a quick correction after an answer); a burst beyond that is shed. */
+export const MAX_WAITING_TURNS = 2;
 
 export interface TurnReport {
   response: SkillResponse;
   /** Null when the turn failed or ran out of time and the apology was sent. */
   result: TurnResult | null;
   latencyMs: number;
-  error?: 'timeout' | 'store' | 'internal';
+  error?: 'timeout' | 'store' | 'internal' | 'superseded';
+  /**
+   * Whether the user had a dialog open when the turn began, from the session read before the bot ran; undefined
+   * when that read never happened or failed. Only `false` lets a caller keep the utterance (a slot answer such as
+   * a name cannot be recognised by masking).
+   */
+  dialogOpen?: boolean;
+}
+
+/** What one turn learns while it runs, shared with whoever answers it (the deadline may answer first). */
+interface TurnState {
+  dialogOpen?: boolean;
+  /** Set when the turn has been answered (the apology on time-out): the late work must not log its failure again. */
+  answered: boolean;
+}
+
+/**
+ * The outcome to count and log for a turn: its result's, or `superseded` (a newer turn of the user took its place),
+ * or `error`.
+ * @example outcomeOf(report) // 'answered'
+ */
+export function outcomeOf(report: TurnReport): string {
+  return report.result?.outcome ?? (report.error === 'superseded' ? 'superseded' : 'error');
 }
 
 /** Raised inside a turn when the budget runs out. */
@@ -34,60 +61,85 @@ class DeadlineError extends Error {
 }
 
 export class Conversation {
-  private readonly queue = new KeyedQueue();
+  private readonly queue: KeyedQueue;
 
-  constructor(private readonly opts: ConversationOptions) {}
-
-  /** Answer one turn. Turns of the same user run one after another, in arrival order. */
-  respond(turn: TurnInput): Promise<TurnReport> {
-    return this.queue.run(turn.userKey, () => this.respondNow(turn));
+  constructor(private readonly opts: ConversationOptions) {
+    this.queue = new KeyedQueue(opts.maxWaitingTurns ?? MAX_WAITING_TURNS);
   }
 
-  private async respondNow(turn: TurnInput): Promise<TurnReport> {
-    const started = Date.now();
+  /**
+   * Answer one turn. Turns of the same user run one after another, in arrival order; at most `maxWaitingTurns`
+   * wait, and an older one is answered at once with `system.one_at_a_time` when a newer one arrives. The budget
+   * counts from `turn.arrivedAt`: a turn still waiting when it runs out gets the apology, on time.
+   */
+  respond(turn: TurnInput): Promise<TurnReport> {
+    const arrived = turn.arrivedAt ?? Date.now();
     const { budgetMs = 4000 } = this.opts;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new DeadlineError(`turn over ${budgetMs} ms`)), budgetMs);
+    const state: TurnState = { answered: false };
+    let expire: (err: DeadlineError) => void = () => undefined;
+    const deadline = new Promise<never>((_, reject) => (expire = reject));
+    deadline.catch(() => undefined); // raced by the running turn; unobserved when the turn never ran
+    const { result, withdraw } = this.queue.push(turn.userKey, {
+      run: () => this.respondNow(turn, state, arrived, deadline),
+      shed: (why) => (why === 'superseded' ? this.shed(arrived) : this.failed(turn, state, arrived, new DeadlineError(`turn waited over ${budgetMs} ms`))),
     });
-    try {
-      const result = await Promise.race([this.turn(turn), deadline]);
-      const failed = result.outcome === 'error' ? { error: 'store' as const } : {};
-      return { response: toSkillResponse(result.replies), result, latencyMs: Date.now() - started, ...failed };
-    } catch (err) {
-      const kind = err instanceof DeadlineError ? 'timeout' : isStoreError(err) ? 'store' : 'internal';
-      this.opts.logger.error('turn failed', { requestId: turn.requestId, kind, error: describe(err) });
-      return { response: this.apology(), result: null, latencyMs: Date.now() - started, error: kind };
-    } finally {
+    const timer = setTimeout(() => withdraw() || expire(new DeadlineError(`turn over ${budgetMs} ms`)), Math.max(0, budgetMs - (Date.now() - arrived)));
+    return result.finally(() => {
+      state.answered = true;
       clearTimeout(timer);
+    });
+  }
+
+  private async respondNow(turn: TurnInput, state: TurnState, arrived: number, deadline: Promise<never>): Promise<TurnReport> {
+    try {
+      const result = await Promise.race([this.turn(turn, state), deadline]);
+      const failed = result.outcome === 'error' ? { error: 'store' as const } : {};
+      return { response: toSkillResponse(result.replies), result, latencyMs: Date.now() - arrived, dialogOpen: state.dialogOpen, ...failed };
+    } catch (err) {
+      return this.failed(turn, state, arrived, err);
+    } finally {
+      state.answered = true;
     }
+  }
+
+  /** The apology for a turn that failed or ran out of time, logged once. */
+  private failed(turn: TurnInput, state: TurnState, arrived: number, err: unknown): TurnReport {
+    const kind = err instanceof DeadlineError ? 'timeout' : isStoreError(err) ? 'store' : 'internal';
+    this.opts.logger.error('turn failed', { requestId: turn.requestId, kind, error: describe(err) });
+    return { response: this.apology(), result: null, latencyMs: Date.now() - arrived, error: kind, dialogOpen: state.dialogOpen };
+  }
+
+  /** A waiting turn a newer one replaced: "한 번에 하나씩 답해 드릴게요" (content `system.one_at_a_time`). */
+  private shed(arrived: number): TurnReport {
+    return { response: this.render('system.one_at_a_time', ONE_AT_A_TIME), result: null, latencyMs: Date.now() - arrived, error: 'superseded' };
   }
 
   /**
    * Lock (across processes, when the store can), read, answer, write. When the store fails, a turn that needs no
    * session (an FAQ) is still answered; a dialog turn gets the apology.
    */
-  private async turn(turn: TurnInput): Promise<TurnResult> {
+  private async turn(turn: TurnInput, state: TurnState): Promise<TurnResult> {
     const { store, bot, budgetMs = 4000 } = this.opts;
     let release: Release | undefined;
     let session: Session;
     try {
       release = await store.lock?.(turn.userKey, { ttlMs: budgetMs + 1000, waitMs: Math.min(budgetMs / 2, 2000) });
       session = upgradeSession(await store.read(turn.userKey));
+      state.dialogOpen = session.dialog !== undefined;
     } catch (err) {
       await release?.().catch(() => undefined);
       if (!isStoreError(err)) throw err;
-      return this.withoutSession(turn, err);
+      return this.withoutSession(turn, err, state);
     }
     try {
       const result = await bot.handle(turn, session);
-      return await this.save(turn, result);
+      return await this.save(turn, result, state);
     } finally {
       await release?.().catch(() => undefined);
     }
   }
 
-  private async save(turn: TurnInput, result: TurnResult): Promise<TurnResult> {
+  private async save(turn: TurnInput, result: TurnResult, state: TurnState): Promise<TurnResult> {
     const { store, sessionTtlMs = 600_000 } = this.opts;
     try {
       if (result.session) await store.write(turn.userKey, result.session, sessionTtlMs);
@@ -95,21 +147,23 @@ export class Conversation {
       return result;
     } catch (err) {
       if (!isStoreError(err)) throw err;
-      return this.degrade(turn, result, err);
+      return this.degrade(turn, result, err, state);
     }
   }
 
   /** The session store is down or slow: answer from a fresh session if the turn can do without one. */
-  private async withoutSession(turn: TurnInput, err: unknown): Promise<TurnResult> {
-    return this.degrade(turn, await this.opts.bot.handle(turn, initialSession()), err);
+  private async withoutSession(turn: TurnInput, err: unknown, state: TurnState): Promise<TurnResult> {
+    return this.degrade(turn, await this.opts.bot.handle(turn, initialSession()), err, state);
   }
 
-  private degrade(turn: TurnInput, result: TurnResult, err: unknown): TurnResult {
+  /** A turn already answered (it ran out of time) was logged then: its late failure is not logged again. */
+  private degrade(turn: TurnInput, result: TurnResult, err: unknown, state: TurnState): TurnResult {
+    const log = state.answered ? undefined : this.opts.logger;
     if (!needsSession(turn, result)) {
-      this.opts.logger.warn('session store unavailable, answered without the session', { requestId: turn.requestId, kind: 'store', error: describe(err) });
+      log?.warn('session store unavailable, answered without the session', { requestId: turn.requestId, kind: 'store', error: describe(err) });
       return { ...result, session: undefined };
     }
-    this.opts.logger.error('turn failed', { requestId: turn.requestId, kind: 'store', error: describe(err) });
+    log?.error('turn failed', { requestId: turn.requestId, kind: 'store', error: describe(err) });
     // route `dialog`: the text may be a slot answer, so it stays out of the turn log
     return { replies: [this.apologyReply()], route: 'dialog', intent: 'system.error', outcome: 'error', dialog: null };
   }
@@ -124,10 +178,14 @@ export class Conversation {
 
   /** The apology with 1533-0301 (content `system.error`), with a hard-coded last resort. */
   apology(): SkillResponse {
+    return this.render('system.error', LAST_RESORT);
+  }
+
+  private render(id: string, lastResort: SkillResponse): SkillResponse {
     try {
-      return toSkillResponse([this.opts.renderer.render('system.error')]);
+      return toSkillResponse([this.opts.renderer.render(id)]);
     } catch {
-      return LAST_RESORT;
+      return lastResort;
     }
   }
 }
@@ -207,6 +265,11 @@ function isStoreError(err: unknown): boolean {
 function describe(err: unknown): string {
   return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }
+
+const ONE_AT_A_TIME: SkillResponse = deepFreeze({
+  version: '2.0',
+  template: { outputs: [{ simpleText: { text: '한 번에 하나씩 답해 드릴게요. 마지막으로 보내신 메시지에 이어서 답할게요.' } }] },
+});
 
 const LAST_RESORT: SkillResponse = {
   version: '2.0',

@@ -143,12 +143,12 @@ export class Bot {
 
   /**
    * Ask which was meant: the candidates as quick replies, then 처음으로 and 상담원 연결. For an FAQ term next to an
-   * other-topic head noun, "혹시 ○○ 말씀이신가요?" (`clarify.topic`, `{candidate}` = the FAQ's label).
+   * other-topic head noun, or a single candidate, "혹시 ○○ 말씀이신가요?" (`clarify.topic`, `{candidate}` = the FAQ's label).
    */
   private clarify(decision: Extract<Decision, { kind: 'clarify' }>, session: Session, nlu: NluResult): TurnResult {
     const { renderer } = this.opts;
     const { intents } = decision;
-    const asTopic = decision.reason === 'topic' && renderer.has('clarify.topic');
+    const asTopic = (decision.reason === 'topic' || intents.length === 1) && renderer.has('clarify.topic');
     const base = asTopic ? renderer.render('clarify.topic', { candidate: renderer.label(intents[0]) ?? intents[0] }) : renderer.render('clarify');
     const quickReplies = [...intents, ...(asTopic ? ['handoff', 'greeting'] : ['greeting', 'handoff'])]
       .filter((id) => renderer.label(id))

@@ -61,6 +61,15 @@ export const NONE = 'None';
 const FOCUS_CONFIDENT = 0.8;
 const ANSWERABLE = (intent: string) => intent !== NONE && intent !== 'greeting' && intent !== 'cancel';
 
+/**
+ * A message of one or two short words (`기한`, `로그인`, `운행 언제`): the words alone may not decide.
+ * @example isShort('기간 지남') // true
+ */
+export function isShort(normalized: string): boolean {
+  const words = normalized.split(' ').filter(Boolean);
+  return words.length <= 2 && normalized.replace(/\s/g, '').length <= 6;
+}
+
 /** NLP.js memoizes every prepared text for an hour; we drop its memo every this many classifications (counting its keys on every call cost 65-85 µs). */
 const NLP_MEMO_MAX = 2000;
 
@@ -91,10 +100,30 @@ export class HybridClassifier implements Classifier {
     const whole = await this.classifyNormalized(normalized, options);
     const focused = this.steps.focus ? await this.focus(raw, whole, options) : undefined;
     const result = focused ?? whole;
-    const topicText = focused?.contrast ? focused.clause : normalized;
-    const topic = this.steps.topics ? this.topics?.find(topicText ?? normalized) : undefined;
-    const short = this.steps.short && !/\s/.test(normalized) && syllables(normalized) <= 4 && normalized.length <= 6;
+    const topic = this.steps.topics ? await this.topicOf(raw, normalized, result, options) : undefined;
+    const short = this.steps.short && isShort(normalized);
     return { ...result, normalized, ...(topic ? { topic } : {}), ...(short ? { short } : {}) };
+  }
+
+  /**
+   * The out-of-scope topic of a head noun in the question: after a contrast only the part after it counts
+   * ("교육 장소 말고 날짜요"). An FAQ asked in a clause of its own without the head noun keeps its answer
+   * ("리프레시 교육 뭐예요 수료증도 나오나요": the label rules of dev set v2 keep the FAQ).
+   */
+  private async topicOf(raw: string, normalized: string, result: NluResult, options: ClassifyOptions): Promise<string | undefined> {
+    if (!this.topics) return undefined;
+    const clauses = splitClauses(raw);
+    const lastContrast = clauses.map((c) => c.after).lastIndexOf('contrast');
+    const asked = lastContrast > 0 ? clauses.slice(lastContrast) : clauses;
+    const topic = this.topics.find(lastContrast > 0 ? this.normalize(asked.map((c) => c.text).join(' ')) : normalized);
+    if (!topic || !result.intent.startsWith('faq.') || asked.length < 2) return topic;
+    for (const c of asked.slice(0, 4)) {
+      const text = this.normalize(c.text);
+      if (syllables(text) < 4 || this.topics.find(text)) continue;
+      const r = await this.classifyNormalized(text, options);
+      if (r.intent === result.intent && r.score >= FOCUS_CONFIDENT) return undefined;
+    }
+    return topic;
   }
 
   /**
@@ -113,7 +142,7 @@ export class HybridClassifier implements Classifier {
       const r = await this.classifyNormalized(normalized, options);
       const isContrast = contrast && i === 0;
       if (isContrast && r.score >= FOCUS_CONFIDENT) return { ...r, clause: normalized, contrast: true };
-      if (r.intent !== 'handoff' || r.score < FOCUS_CONFIDENT || whole.intent === 'handoff') continue;
+      if (r.intent !== 'handoff' || r.score < FOCUS_CONFIDENT || (whole.intent === 'handoff' && whole.score >= FOCUS_CONFIDENT)) continue;
       return { ...r, clause: normalized, contrast: false };
     }
     return undefined;

@@ -51,22 +51,40 @@ const isFaq = (intent: string) => intent.startsWith('faq.');
 export function decide(result: NluResult, t: DecisionThresholds = DEFAULT_THRESHOLDS): Decision {
   const { intent, score } = result;
   const topic = result.topic;
-  if (intent.startsWith(OOS_PREFIX)) return { kind: 'none', guess: intent, score, reason: 'topic', topic: intent };
+  const shortAsk = result.short ? shortCandidates(result, t) : [];
+  if (shortAsk.length && (intent === NONE || intent.startsWith(OOS_PREFIX) || score < t.confident || shortAsk.length > 1)) {
+    return { kind: 'clarify', intents: shortAsk, score, reason: 'short' };
+  }
+  if (intent.startsWith(OOS_PREFIX)) {
+    return score < t.minScore ? { kind: 'none', guess: intent, score, reason: 'low-score' } : { kind: 'none', guess: intent, score, reason: 'topic', topic: intent };
+  }
   if (intent === NONE) return { kind: 'none', guess: intent, score, reason: 'classifier', ...(topic ? { topic } : {}) };
   if (score < t.minScore) return { kind: 'none', guess: intent, score, reason: 'low-score', ...(topic ? { topic } : {}) };
   if (score < t.confident && !hasSimilarUtterance(result, t.minSimilarity)) {
     return { kind: 'none', guess: intent, score, reason: 'no-similar-utterance', ...(topic ? { topic } : {}) };
   }
   if (topic && isFaq(intent)) return { kind: 'clarify', intents: [intent], score, reason: 'topic', topic };
-  const faqs = [{ intent, score }, ...result.alternatives].filter((a) => isFaq(a.intent));
-  if (result.short && isFaq(intent) && faqs.length > 1 && faqs[1].score >= t.clarifyMinSecond) {
-    return { kind: 'clarify', intents: faqs.slice(0, 3).filter((a) => a.score >= t.clarifyMinSecond).map((a) => a.intent), score, reason: 'short' };
-  }
   const second = result.alternatives[0];
   if (second && isFaq(intent) && isFaq(second.intent) && second.score >= t.clarifyMinSecond && score - second.score < t.clarifyMargin) {
     return { kind: 'clarify', intents: [intent, second.intent], score, reason: 'close' };
   }
   return { kind: 'answer', intent, score };
+}
+
+/** A short message's FAQ candidate needs this NLP.js score or this cosine to its nearest training utterance. */
+const SHORT_MIN_SCORE = 0.2;
+const SHORT_MIN_SIMILARITY = 0.4;
+
+/**
+ * The FAQs a short message could mean (at most 3, best first): NLP.js's FAQ guesses and the FAQs of its nearest
+ * training utterances, each with enough evidence. Empty when a control intent (handoff, greeting, cancel) is sure.
+ */
+function shortCandidates(result: NluResult, t: DecisionThresholds): string[] {
+  if (!isFaq(result.intent) && result.intent !== NONE && !result.intent.startsWith(OOS_PREFIX) && result.score >= t.confident) return [];
+  const ranked = [{ intent: result.intent, score: result.score }, ...result.alternatives];
+  const byScore = ranked.filter((a) => isFaq(a.intent) && a.score >= SHORT_MIN_SCORE).map((a) => a.intent);
+  const byNeighbour = (result.neighbours ?? []).filter((n) => isFaq(n.intent) && n.similarity >= SHORT_MIN_SIMILARITY).map((n) => n.intent);
+  return [...new Set([...byScore, ...byNeighbour])].slice(0, 3);
 }
 
 /**

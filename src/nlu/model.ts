@@ -5,11 +5,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Content } from '../content/load';
 import { HybridClassifier } from './classifier';
-import { createNlp, DEFAULT_ENGINE, type EngineOptions } from './nlpjs';
+import { createNlp, DEFAULT_ENGINE, type EngineOptions, type Trainer } from './nlpjs';
 import { clean, createNormalizer, type Normalizer } from './normalize';
 import { knownGrams } from './typos';
+import { importPacked, packWeights } from './pack';
 import { SimilarityIndex, type LabeledText } from './similarity';
 import { TopicIndex } from './topics';
+import { trainInWorker } from './train-in-worker';
 
 /** Bump when the pipeline (normalizer code, features, NLP.js settings) changes in a way data can't show. */
 export const PIPELINE_VERSION = 'hybrid-ngram-3';
@@ -41,9 +43,12 @@ const Artifact = z.object({
   hash: z.string(),
   engine: EngineSchema,
   nlp: z.string().min(2),
+  /** The network's weights, packed (pack.ts); absent in artifacts written before packing. */
+  weights: z.string().optional(),
   texts: z.array(z.object({ text: z.string(), intent: z.string() })),
 });
-type Artifact = z.infer<typeof Artifact>;
+/** The serialized model: what `trainInWorker` returns and `models/model-<hash>.json` holds. */
+export type Artifact = z.infer<typeof Artifact>;
 
 /**
  * Hash of intents/, the synonym map, the pipeline version and the engine options: the model's identity.
@@ -93,15 +98,16 @@ export function trainingTexts(intents: Content['intents'], normalize: Normalizer
 export async function trainModel(
   content: NluContent,
   engine: EngineOptions = DEFAULT_ENGINE,
+  trainer: Trainer = 'fast',
 ): Promise<{ classifier: HybridClassifier; artifact: Artifact }> {
   const normalize = normalizerFor(content, engine);
   const texts = trainingTexts(content.intents, normalize);
-  const nlp = await createNlp(engine);
+  const nlp = await createNlp(engine, trainer);
   for (const { text, intent } of texts) nlp.addDocument('ko', text, intent);
   await nlp.train();
   const hash = modelHash(content);
   const classifier = new HybridClassifier(nlp, new SimilarityIndex(texts), normalize, hash, new TopicIndex(texts));
-  return { classifier, artifact: { pipeline: PIPELINE_VERSION, hash, engine, nlp: nlp.export(true), texts } };
+  return { classifier, artifact: { pipeline: PIPELINE_VERSION, hash, engine, ...packWeights(nlp.export(true)), texts } };
 }
 
 /**
@@ -115,7 +121,7 @@ export function normalizerFor(content: Pick<Content, 'intents' | 'synonyms'>, en
 
 async function fromArtifact(artifact: Artifact, content: Pick<Content, 'intents' | 'synonyms'>): Promise<HybridClassifier> {
   const nlp = await createNlp(artifact.engine);
-  nlp.import(artifact.nlp);
+  importPacked(nlp, artifact.nlp, artifact.weights);
   return new HybridClassifier(nlp, new SimilarityIndex(artifact.texts), normalizerFor(content, artifact.engine), artifact.hash, new TopicIndex(artifact.texts));
 }
 
@@ -160,9 +166,10 @@ function readArtifact(file: string, hash: string): Artifact | string {
 
 /**
  * Load the artifact matching the current content, or train (and save) when it is missing, stale or broken.
+ * Training runs in a worker thread (`trainInWorker`), so the event loop keeps serving meanwhile.
  * @example const { classifier, source } = await loadOrTrain(content, 'models')
  */
-export async function loadOrTrain(content: NluContent, modelDir: string): Promise<LoadedModel> {
+export async function loadOrTrain(content: NluContent, modelDir: string, onTrain?: (reason: string) => void): Promise<LoadedModel> {
   const started = Date.now();
   const hash = modelHash(content);
   const file = modelFile(modelDir, hash);
@@ -171,7 +178,9 @@ export async function loadOrTrain(content: NluContent, modelDir: string): Promis
     const classifier = await fromArtifact(found, content);
     return { classifier, source: 'loaded', file, ms: Date.now() - started };
   }
-  const { classifier, artifact } = await trainModel(content);
+  onTrain?.(found);
+  const artifact = await trainInWorker(content);
+  const classifier = await fromArtifact(artifact, content);
   try {
     writeArtifact(file, artifact);
   } catch {

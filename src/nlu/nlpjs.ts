@@ -2,6 +2,13 @@
 import { containerBootstrap, type Container } from '@nlpjs/core';
 import { Nlp } from '@nlpjs/nlp';
 import { DEFAULT_FEATURES, textFeatures, type FeatureOptions } from './features';
+import { useFastTrainer } from './perceptron';
+
+/**
+ * Which code trains the network: `fast` (perceptron.ts, the default) or NLP.js's own. Both give the same network;
+ * `nlpjs` is kept for the scale benchmark's comparison and the equivalence test.
+ */
+export type Trainer = 'fast' | 'nlpjs';
 
 export interface EngineOptions {
   features: FeatureOptions;
@@ -99,7 +106,7 @@ async function koreanContainer(opts: EngineOptions): Promise<Container> {
  * A fresh, untrained Korean Nlp: no autosave, no epoch logs, None feature on, no sentiment.
  * @example const nlp = await createNlp(); nlp.addDocument('ko', '비밀번호 잊어버렸어요', 'faq.forgot_credentials')
  */
-export async function createNlp(opts: EngineOptions = DEFAULT_ENGINE): Promise<Nlp> {
+export async function createNlp(opts: EngineOptions = DEFAULT_ENGINE, trainer: Trainer = 'fast'): Promise<Nlp> {
   const container = await koreanContainer(opts);
   const nlp = new Nlp({
     container,
@@ -112,5 +119,6 @@ export async function createNlp(opts: EngineOptions = DEFAULT_ENGINE): Promise<N
     nlu: { log: false, useNoneFeature: true },
   });
   nlp.settings.autoSave = false;
+  if (trainer === 'fast') useFastTrainer(nlp, container);
   return nlp;
 }

@@ -18,42 +18,55 @@ export function stripParticle(word: string): string {
 export interface TopicIndexOptions {
   /** A head noun must appear in at least this many utterances of its topic. */
   minCount?: number;
+  /** …and at least this many times more often there than in the utterances of answerable intents (FAQ, handoff …). */
+  minRatio?: number;
+}
+
+/** Words of a normalized text without their particles. */
+function headWords(text: string): string[] {
+  return splitWords(text).map(stripParticle);
 }
 
 /**
- * Head nouns per out-of-scope topic: words (particles stripped, ≥ 2 syllables) seen in at least `minCount`
- * utterances of one `oos.*` intent and nowhere (not even inside a word) in the utterances of answerable intents.
- * `find` reports the topic of the first head noun inside a text (spaces ignored).
+ * Head nouns per out-of-scope topic, learned from intents/oos.*.yml: words (particles stripped, ≥ 2 syllables) seen
+ * in at least `minCount` utterances of one `oos.*` intent and at least `minRatio` times more often there than in the
+ * utterances of answerable intents. `find` reports the topic of a head noun that a word of the text is, starts or
+ * ends with (`교육영상이` → `영상`).
  * @example new TopicIndex(texts).find('수료증 잃어버렸는데 재발급 돼요') // 'oos.certificate'
  */
 export class TopicIndex {
   /** Head noun → topic, longest first. */
   readonly heads: Array<[string, string]>;
 
-  constructor(texts: LabeledText[], { minCount = 2 }: TopicIndexOptions = {}) {
-    const answerable = texts.filter((t) => !t.intent.startsWith(OOS) && t.intent !== 'None').map((t) => t.text.replace(/\s+/g, '')).join('\n');
-    const counts = new Map<string, Map<string, number>>();
+  constructor(texts: LabeledText[], { minCount = 3, minRatio = 4 }: TopicIndexOptions = {}) {
+    const inTopic = new Map<string, Map<string, number>>();
+    const answerable = new Map<string, number>();
     for (const { text, intent } of texts) {
-      if (!intent.startsWith(OOS)) continue;
-      for (const w of new Set(splitWords(text).map(stripParticle))) {
-        if (!/^[\uAC00-\uD7A3]{2,}$/.test(w) || answerable.includes(w)) continue;
-        const perTopic = counts.get(w) ?? new Map<string, number>();
-        perTopic.set(intent, (perTopic.get(intent) ?? 0) + 1);
-        counts.set(w, perTopic);
+      if (intent === 'None') continue;
+      for (const w of new Set(headWords(text))) {
+        if (!/^[\uAC00-\uD7A3]{2,}$/.test(w)) continue;
+        if (!intent.startsWith(OOS)) answerable.set(w, (answerable.get(w) ?? 0) + 1);
+        else {
+          const perTopic = inTopic.get(w) ?? new Map<string, number>();
+          perTopic.set(intent, (perTopic.get(intent) ?? 0) + 1);
+          inTopic.set(w, perTopic);
+        }
       }
     }
     const heads: Array<[string, string]> = [];
-    for (const [w, perTopic] of counts) {
+    for (const [w, perTopic] of inTopic) {
       const [topic, n] = [...perTopic].sort((a, b) => b[1] - a[1])[0];
-      if (n >= minCount) heads.push([w, topic]);
+      if (n >= minCount && n >= minRatio * (answerable.get(w) ?? 0)) heads.push([w, topic]);
     }
     this.heads = heads.sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]));
   }
 
-  /** The topic of the first head noun found in a normalized text, spaces ignored. */
+  /** The topic of the first head noun found in a normalized text (a word that is, starts or ends with it). */
   find(text: string): string | undefined {
-    const joined = text.replace(/\s+/g, '');
-    for (const [w, topic] of this.heads) if (joined.includes(w)) return topic;
+    const words = headWords(text);
+    for (const [head, topic] of this.heads) {
+      for (const w of words) if (w.startsWith(head) || w.endsWith(head)) return topic;
+    }
     return undefined;
   }
 }

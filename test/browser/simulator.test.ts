@@ -5,7 +5,6 @@ import http, { type Server } from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { makeTestApp, ROOT, type TestApp } from '../helpers/app';
-import { tempDir } from '../tools/helpers';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACT = path.join(ROOT, 'test-artifacts', 'simulator.png');
@@ -20,7 +19,7 @@ let base: string;
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-nanum (.ci/run does)`);
-  t = await makeTestApp({ FALLBACK_LOG_DIR: tempDir('browser') });
+  t = await makeTestApp();
   server = http.createServer(t.app).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -29,8 +29,8 @@ export interface SayOptions {
 
 /** Build the real server with overrides; waits until the model is ready. Logs also go to test-artifacts/logs. */
 export async function makeTestApp(env: Record<string, string> = {}, opts: BuildOptions = {}): Promise<TestApp> {
-  const fallbackDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-fallbacks-'));
-  const config = loadConfig({ LOG_LEVEL: 'debug', CONTENT_DIR: ROOT, SIMULATOR: 'on', FALLBACK_LOG_DIR: fallbackDir, ...env });
+  const eventsDb = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-events-')), 'events.sqlite');
+  const config = loadConfig({ LOG_LEVEL: 'debug', CONTENT_DIR: ROOT, SIMULATOR: 'on', EVENTS_DB: eventsDb, ...env });
   const lines: string[] = [];
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const file = path.join(LOG_DIR, `${process.env.JEST_WORKER_ID ?? '0'}-${process.pid}.jsonl`);

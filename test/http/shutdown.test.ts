@@ -1,52 +1,10 @@
 /** Graceful shutdown of the real process (src/index.ts): SIGTERM/SIGINT finish requests in flight and exit 0. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { expectValidResponse, ROOT, textOf } from '../helpers/app';
+import { expectValidResponse, textOf } from '../helpers/app';
+import { getStatus, spawnServer, type ServerProcess } from '../helpers/server-process';
 
-const LOG_DIR = path.join(ROOT, 'test-artifacts', 'logs');
-
-interface Running {
-  child: ChildProcess;
-  port: number;
-  lines: Array<Record<string, unknown>>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
-  waitFor(message: string): Promise<void>;
-}
-
-/** Spawn the server from source on a free port; resolves once /readyz would say ready. */
-async function start(env: Record<string, string> = {}): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CONTENT_DIR: ROOT, SESSION_STORE: 'memory', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  fs.mkdirSync(LOG_DIR, { recursive: true });
-  const logFile = path.join(LOG_DIR, `shutdown-${process.pid}-${child.pid}.jsonl`);
-  const lines: Array<Record<string, unknown>> = [];
-  const waiters: Array<{ message: string; resolve: () => void }> = [];
-  let buffer = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    fs.appendFileSync(logFile, chunk);
-    buffer += chunk;
-    for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
-      const line = JSON.parse(buffer.slice(0, nl)) as Record<string, unknown>;
-      buffer = buffer.slice(nl + 1);
-      lines.push(line);
-      for (const w of waiters.filter((w) => w.message === line.message)) w.resolve();
-    }
-  });
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => process.stderr.write(d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
-  );
-  const waitFor = (message: string) =>
-    lines.some((l) => l.message === message) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ message, resolve }));
-  await waitFor('ready');
-  const port = lines.find((l) => l.message === 'listening')!.port as number;
-  return { child, port, lines, exited, waitFor };
-}
+type Running = ServerProcess;
+const start = () => spawnServer();
 
 const body = JSON.stringify({ userRequest: { utterance: '회원가입 필요?', user: { id: 'shutdown-user' } }, action: { clientExtra: { intent: 'faq.signup' } } });
 
@@ -72,14 +30,7 @@ function halfSentRequest(port: number, agent?: http.Agent) {
   };
 }
 
-function get(port: number, route: string, agent?: http.Agent): Promise<number> {
-  return new Promise((resolve, reject) => {
-    http.get({ port, host: '127.0.0.1', path: route, agent }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    }).on('error', reject);
-  });
-}
+const get = async (port: number, route: string, agent?: http.Agent): Promise<number> => (await getStatus(port, route, agent)).status;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -157,13 +157,15 @@ describe('logs', () => {
     expect(JSON.stringify(line)).not.toContain('log-user');
   });
 
-  it('mask phone numbers and birth dates in utterances', async () => {
-    await t.say('제 번호 010-2345-6789 이고 생일은 1971년 2월 3일이에요', { user: 'mask-user' });
-    await until(() => t.logText().includes('010-****-6789'));
-    expect(t.logText()).not.toContain('2345-6789');
-    expect(t.logText()).not.toContain('01023456789');
-    expect(t.logText()).not.toContain('1971년 2월 3일');
-    expect(t.logText()).toContain('010-****-6789');
+  it('mask phone numbers and birth dates in utterances (LOG_UTTERANCES=masked)', async () => {
+    const m = await makeTestApp({ LOG_UTTERANCES: 'masked' });
+    await m.say('제 번호 010-2345-6789 이고 생일은 1971년 2월 3일이에요', { user: 'mask-user' });
+    await until(() => m.logText().includes('010-****-6789'));
+    expect(m.logText()).not.toContain('2345-6789');
+    expect(m.logText()).not.toContain('01023456789');
+    expect(m.logText()).not.toContain('1971년 2월 3일');
+    expect(m.logText()).toContain('010-****-6789');
+    await m.close();
   });
 });
 

@@ -2,7 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { makeTestApp } from '../helpers/app';
-import { runCli, tempDir } from './helpers';
+import { runCli, tempDb } from './helpers';
 
 const CHAT = 'src/cli/chat.ts';
 
@@ -15,7 +15,7 @@ function labelOf(stdout: string, n: number): string {
 
 describe('npm run chat (in-process bot)', () => {
   it('answers piped questions and taps quick replies by number, sending messageText and extra', async () => {
-    const run = await runCli(CHAT, ['--user', 'chat-test', '--inspect'], '리프레시 교육이 뭐예요?\n1\n', { FALLBACK_LOG_DIR: tempDir('chat') });
+    const run = await runCli(CHAT, ['--user', 'chat-test', '--inspect'], '리프레시 교육이 뭐예요?\n1\n', { EVENTS_DB: tempDb('chat') });
     expect(run.code).toBe(0);
     const out = run.stdout;
     expect(out).toContain('you> 리프레시 교육이 뭐예요?');
@@ -29,7 +29,7 @@ describe('npm run chat (in-process bot)', () => {
   });
 
   it('renders cards with their buttons, sends a number with nothing to tap as text, and switches users', async () => {
-    const run = await runCli(CHAT, ['--inspect'], '42\n/user other\n상담원 연결해 주세요\n', { FALLBACK_LOG_DIR: tempDir('chat2') });
+    const run = await runCli(CHAT, ['--inspect'], '42\n/user other\n상담원 연결해 주세요\n', { EVENTS_DB: tempDb('chat2') });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/you> 42\nbot> /);
     expect(run.stdout).not.toContain('(tap:');
@@ -41,7 +41,7 @@ describe('npm run chat (in-process bot)', () => {
 
 describe('npm run chat --url (a running server)', () => {
   it('talks to POST /skill with the shared secret from SKILL_SECRET', async () => {
-    const env = { FALLBACK_LOG_DIR: tempDir('chat-url'), SKILL_SECRET: 'chat-test-secret' };
+    const env = { EVENTS_DB: tempDb('chat-url'), SKILL_SECRET: 'chat-test-secret' };
     const t = await makeTestApp(env);
     const server = http.createServer(t.app).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));

@@ -11,6 +11,11 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `bluebot-${prefix}-`));
 }
 
+/** A fresh SQLite file path for the event store (EVENTS_DB) of one test. */
+export function tempDb(prefix: string): string {
+  return path.join(tempDir(prefix), 'events.sqlite');
+}
+
 /** Poll `check` until it returns a value (not undefined) or `timeoutMs` passes. */
 export async function waitFor<T>(check: () => T | undefined, timeoutMs = 5000): Promise<T> {
   const until = Date.now() + timeoutMs;

@@ -1,7 +1,6 @@
 /** GET /metrics: Prometheus text with turns by intent and outcome, latency, NLU score, sessions, process metrics. */
 import request from 'supertest';
 import { makeTestApp, tapOf, type TestApp } from '../helpers/app';
-import { tempDir } from './helpers';
 
 /** The value of one sample line, e.g. `bluebot_turns_total{intent="None",outcome="fallback",route="nlu"}`. */
 function sample(text: string, series: string): number | undefined {
@@ -12,7 +11,7 @@ function sample(text: string, series: string): number | undefined {
 describe('GET /metrics', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await makeTestApp({ FALLBACK_LOG_DIR: tempDir('metrics') });
+    t = await makeTestApp();
   });
   afterAll(() => t.close());
 
@@ -64,14 +63,14 @@ describe('GET /metrics', () => {
 
 describe('metrics configuration', () => {
   it('METRICS=off removes /metrics', async () => {
-    const t = await makeTestApp({ METRICS: 'off', FALLBACK_LOG_DIR: tempDir('metrics-off') });
+    const t = await makeTestApp({ METRICS: 'off' });
     await t.say('리프레시 교육이 뭐예요?');
     expect((await request(t.app).get('/metrics')).status).toBe(404);
     await t.close();
   });
 
   it('with ADMIN_PORT, /metrics and /simulator move to the admin app', async () => {
-    const t = await makeTestApp({ ADMIN_PORT: '0', FALLBACK_LOG_DIR: tempDir('metrics-admin') });
+    const t = await makeTestApp({ ADMIN_PORT: '0' });
     await t.say('리프레시 교육이 뭐예요?');
     expect((await request(t.app).get('/metrics')).status).toBe(404);
     expect((await request(t.app).get('/simulator')).status).toBe(404);

@@ -2,7 +2,6 @@
 import request from 'supertest';
 import { Inspect } from '../../src/http/routes/simulator';
 import { expectValidResponse, makeTestApp, tapOf, textOf, type TestApp } from '../helpers/app';
-import { tempDir } from './helpers';
 
 const turn = (t: TestApp, utterance: string, user = 'sim-test', clientExtra: Record<string, unknown> = {}) =>
   request(t.app).post('/simulator/api/turn').send({ userRequest: { utterance, user: { id: user } }, action: { clientExtra } });
@@ -10,7 +9,7 @@ const turn = (t: TestApp, utterance: string, user = 'sim-test', clientExtra: Rec
 describe('/simulator', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await makeTestApp({ FALLBACK_LOG_DIR: tempDir('sim'), SKILL_SECRET: 'a-long-shared-secret' });
+    t = await makeTestApp({ SKILL_SECRET: 'a-long-shared-secret' });
   });
   afterAll(() => t.close());
 
@@ -88,7 +87,7 @@ describe('/simulator', () => {
   });
 
   it('SIMULATOR=off removes it', async () => {
-    const off = await makeTestApp({ SIMULATOR: 'off', FALLBACK_LOG_DIR: tempDir('sim-off') });
+    const off = await makeTestApp({ SIMULATOR: 'off' });
     expect((await request(off.app).get('/simulator')).status).toBe(404);
     expect((await request(off.app).post('/simulator/api/turn').send({})).status).toBe(404);
     await off.close();

@@ -7,13 +7,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config';
-import type { Conversation, TurnReport } from '../../dialog/conversation';
+import { outcomeOf, type Conversation, type TurnReport } from '../../dialog/conversation';
 import type { TurnInput } from '../../dialog/types';
 import { mediaOf, parsePayload } from '../../kakao/payload';
 import type { SkillResponse } from '../../kakao/response';
 import { userTag, type Logger } from '../../log/logger';
 import { deepFreeze } from '../../kakao/build';
-import { maskUnderstoodless } from '../../log/mask';
+import { maskKept } from '../../log/mask';
 import { HttpError, readJsonBody } from '../body';
 import { BOT_ID_REFUSAL, botIdCheck } from '../middleware/bot-id';
 import type { CannedReplies } from '../middleware/canned-replies';
@@ -27,7 +27,7 @@ import { sendJson } from '../reply';
 export type TurnHook = (turn: TurnInput, report: TurnReport) => void;
 
 export interface SkillEndpointOptions {
-  config: Pick<Config, 'SKILL_SECRET' | 'SKILL_SECRET_HEADER' | 'BOT_ID' | 'RATE_LIMIT_TURNS' | 'RATE_LIMIT_WINDOW_MS'>;
+  config: Pick<Config, 'SKILL_SECRET' | 'SKILL_SECRET_HEADER' | 'BOT_ID' | 'RATE_LIMIT_TURNS' | 'RATE_LIMIT_WINDOW_MS' | 'LOG_UTTERANCES'>;
   conversation: () => Conversation | undefined;
   logger: Logger;
   canned: CannedReplies;
@@ -48,7 +48,7 @@ export function skillEndpoint({ config, conversation, logger, canned, hooks = []
   const botOk = config.BOT_ID ? botIdCheck(config.BOT_ID) : undefined;
   const limiter = rateLimiter({ turns: config.RATE_LIMIT_TURNS, windowMs: config.RATE_LIMIT_WINDOW_MS, logger, now });
 
-  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string, arrivedAt: number): Promise<void> {
     if (secretOk && !secretOk(req.headers[secretHeader])) return sendJson(res, 401, secretRefusal(config.SKILL_SECRET_HEADER), requestId);
     const body = await readJsonBody(req);
     if (botOk && !botOk(body)) return sendJson(res, 403, BOT_ID_REFUSAL, requestId);
@@ -65,6 +65,7 @@ export function skillEndpoint({ config, conversation, logger, canned, hooks = []
       clientExtra: payload.action?.clientExtra ?? {},
       media: mediaOf(payload) ?? undefined,
       now: now(),
+      arrivedAt,
     };
     let report: TurnReport;
     try {
@@ -74,7 +75,7 @@ export function skillEndpoint({ config, conversation, logger, canned, hooks = []
       return sendJson(res, 200, canned.apology, requestId);
     }
     sendJson(res, 200, report.response, requestId);
-    afterTurn(log, hooks, turn, report);
+    afterTurn(log, hooks, turn, report, config.LOG_UTTERANCES === 'masked');
   }
 
   function failed(err: unknown, requestId: string): void {
@@ -83,7 +84,7 @@ export function skillEndpoint({ config, conversation, logger, canned, hooks = []
 
   return function skill(req, res) {
     const requestId = requestIdOf(req.headers[REQUEST_ID_HEADER]);
-    handle(req, res, requestId).catch((err: unknown) => {
+    handle(req, res, requestId, Date.now()).catch((err: unknown) => {
       if (err instanceof HttpError) return sendJson(res, err.status, { error: err.message }, requestId);
       failed(err, requestId);
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error', requestId }, requestId);
@@ -96,8 +97,8 @@ export function skillEndpoint({ config, conversation, logger, canned, hooks = []
  * Exported for bench/turn-bench.ts, which measures a turn without HTTP.
  * @example afterTurn(logger.child({ module: 'skill' }), hooks, turn, report)
  */
-export function afterTurn(log: Logger, hooks: readonly TurnHook[], turn: TurnInput, report: TurnReport): void {
-  logTurn(log, turn, report);
+export function afterTurn(log: Logger, hooks: readonly TurnHook[], turn: TurnInput, report: TurnReport, logUtterances = false): void {
+  logTurn(log, turn, report, logUtterances);
   for (const hook of hooks) {
     try {
       hook(turn, report);
@@ -107,18 +108,23 @@ export function afterTurn(log: Logger, hooks: readonly TurnHook[], turn: TurnInp
   }
 }
 
-function logTurn(log: Logger, turn: TurnInput, report: TurnReport): void {
+/**
+ * The turn line: intent, route, outcome, latency and the user's pseudonym. The utterance only with
+ * `LOG_UTTERANCES=masked`, masked and cut (`maskKept`), and never for a turn whose user had a dialog open before it
+ * ran (or might have: the session could not be read), nor for one that ended in a dialog.
+ */
+function logTurn(log: Logger, turn: TurnInput, report: TurnReport, logUtterances: boolean): void {
   const r = report.result;
-  const inDialog = r?.route === 'dialog' || r?.dialog != null;
+  const keepText = logUtterances && report.dialogOpen === false && r !== null && r.route !== 'dialog' && r.dialog == null;
   log.info('turn', {
     requestId: turn.requestId,
     user: userTag(turn.userKey),
     route: r?.route ?? 'error',
     intent: r?.intent ?? null,
     score: r?.score ?? null,
-    outcome: r?.outcome ?? 'error',
+    outcome: outcomeOf(report),
     latencyMs: report.latencyMs,
-    ...(inDialog ? {} : { text: turn.media ? `[${turn.media}]` : r?.intent === 'None' ? maskUnderstoodless(turn.utterance) : turn.utterance }),
+    ...(keepText ? { text: turn.media ? `[${turn.media}]` : maskKept(turn.utterance) } : {}),
   });
 }
 

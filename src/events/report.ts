@@ -1,10 +1,19 @@
-/** The fallback report: read the JSONL log, group similar utterances, rank groups by how often they came. */
-import fs from 'node:fs';
-import path from 'node:path';
+/** The fallback report: fallback events from the store, similar utterances grouped, ranked by how often they came. */
+import type { Kysely } from 'kysely';
 import { clean, type Normalizer } from '../nlu/normalize';
-import { FallbackRecord } from './record';
-import { FALLBACK_FILE } from './recorder';
+import type { Database } from './schema';
 import { bigrams, jaccard } from './similarity';
+
+/** One fallback as the report reads it (a row of `turn_events` with outcome `fallback`). */
+export interface FallbackRecord {
+  ts: string;
+  /** Masked when stored. */
+  text: string;
+  intent: string;
+  score: number;
+  guess: string | null;
+  guessScore: number | null;
+}
 
 export interface FallbackGroup {
   /** The most frequent text of the group. */
@@ -24,35 +33,28 @@ export interface GroupOptions {
   normalize?: Normalizer;
 }
 
-export interface ReadResult {
-  records: FallbackRecord[];
-  files: string[];
-  /** Lines that were not valid records (skipped). */
-  skipped: number;
-}
-
 /**
- * Read `fallbacks.jsonl` and its rotations (`.1`, `.2`, …) in `dir`, oldest first.
- * @example readFallbacks('var/fallbacks').records.length
+ * Fallback turns with kept text since `since` (ms), oldest first.
+ * @example (await readFallbacks(store.db)).length
  */
-export function readFallbacks(dir: string): ReadResult {
-  const names = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
-  const rotation = (name: string) => (name === FALLBACK_FILE ? 0 : Number(name.slice(FALLBACK_FILE.length + 1)));
-  const files = names
-    .filter((n) => n === FALLBACK_FILE || new RegExp(`^${FALLBACK_FILE.replace('.', '\\.')}\\.\\d+$`).test(n))
-    .sort((a, b) => rotation(b) - rotation(a))
-    .map((n) => path.join(dir, n));
-  const records: FallbackRecord[] = [];
-  let skipped = 0;
-  for (const file of files) {
-    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      const parsed = FallbackRecord.safeParse(safeJson(line));
-      if (parsed.success) records.push(parsed.data);
-      else skipped++;
-    }
-  }
-  return { records, files, skipped };
+export async function readFallbacks(db: Kysely<Database>, since = 0): Promise<FallbackRecord[]> {
+  const rows = await db
+    .selectFrom('turn_events')
+    .select(['at', 'text', 'intent', 'score', 'guess_intent', 'guess_score'])
+    .where('outcome', '=', 'fallback')
+    .where('text', 'is not', null)
+    .where('at', '>=', since)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    ts: new Date(r.at).toISOString(),
+    text: r.text as string,
+    intent: r.intent ?? 'None',
+    score: r.score ?? 0,
+    guess: r.guess_intent,
+    guessScore: r.guess_score,
+  }));
 }
 
 /**
@@ -64,7 +66,9 @@ export function groupFallbacks(records: FallbackRecord[], { threshold = 0.5, nor
   const byKey = new Map<string, FallbackRecord[]>();
   for (const r of records) {
     const key = normalize(r.text).replace(/\s+/g, ' ');
-    byKey.set(key, [...(byKey.get(key) ?? []), r]);
+    const list = byKey.get(key);
+    if (list) list.push(r);
+    else byKey.set(key, [r]);
   }
   const texts = [...byKey.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   const groups: Array<{ grams: Set<string>; members: FallbackRecord[][] }> = [];
@@ -96,12 +100,4 @@ function topGuess(records: FallbackRecord[]): FallbackGroup['guess'] {
   if (!best) return null;
   const mean = best[1].reduce((s, x) => s + x, 0) / best[1].length;
   return { intent: best[0], score: Math.round(mean * 1000) / 1000, count: best[1].length };
-}
-
-function safeJson(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,0 +1,266 @@
+/**
+ * The inbox: utterances the bot missed or was unsure of, grouped by similarity as they are written.
+ * One group per normalized text at least; a new text joins an open group whose text is similar enough
+ * (character-bigram Jaccard, `similarity.ts`), so near-duplicates and typo variants share one item.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { clean, type Normalizer } from '../nlu/normalize';
+import type { Database, InboxGroup, InboxState } from './schema';
+import { bigrams, jaccard } from './similarity';
+
+/** Bigram similarity at which a new text joins an existing open group. */
+export const MERGE_THRESHOLD = 0.6;
+/** Most open groups held in the in-memory similarity index; past this, new texts only group by exact key. */
+const MAX_INDEXED = 50_000;
+
+export interface InboxSighting {
+  text: string;
+  at: number;
+  guessIntent: string | null;
+  guessScore: number | null;
+}
+
+/**
+ * The group key of a text: normalized (synonyms, typos, punctuation, case), spaces collapsed.
+ * @example groupKey('비번  까먹었어요!!') // '비번 까먹었어요'
+ */
+export function groupKey(text: string, normalize: Normalizer = clean): string {
+  return normalize(text).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Writes sightings into inbox groups. Holds an index of open groups' bigrams (loaded from the database on first use),
+ * so finding a near-duplicate among 10,000 groups costs a few posting-list lookups, not 10,000 comparisons.
+ */
+export class InboxWriter {
+  private index: Map<string, Set<number>> | undefined;
+  private grams = new Map<number, Set<string>>();
+
+  constructor(private readonly normalize: Normalizer = clean, private readonly threshold = MERGE_THRESHOLD) {}
+
+  /**
+   * Add sightings inside the caller's transaction. New groups enter the in-memory index at once (later texts of the
+   * same batch can join them); when the transaction fails, the caller must `reset()` the index.
+   */
+  async add(trx: Transaction<Database>, sightings: InboxSighting[]): Promise<void> {
+    await this.loadIndex(trx);
+    const byKey = new Map<string, { text: string; count: number; last: number; first: number; guess: InboxSighting | null }>();
+    for (const s of sightings) {
+      const key = groupKey(s.text, this.normalize);
+      if (!key) continue;
+      const seen = byKey.get(key);
+      if (!seen) byKey.set(key, { text: s.text, count: 1, last: s.at, first: s.at, guess: s.guessIntent ? s : null });
+      else {
+        seen.count++;
+        seen.last = Math.max(seen.last, s.at);
+        seen.first = Math.min(seen.first, s.at);
+        if (s.guessIntent) seen.guess = s;
+      }
+    }
+    const keys = [...byKey.keys()];
+    if (!keys.length) return;
+    const known = new Map<string, number>();
+    for (let i = 0; i < keys.length; i += 500) {
+      const rows = await trx.selectFrom('inbox_texts').select(['key', 'group_id']).where('key', 'in', keys.slice(i, i + 500)).execute();
+      for (const r of rows) known.set(r.key, r.group_id);
+    }
+    for (const [key, s] of byKey) {
+      let groupId = known.get(key);
+      let created: number | undefined;
+      if (groupId === undefined) {
+        const grams = bigrams(key);
+        groupId = await this.similarOpenGroup(trx, grams);
+        if (groupId === undefined) {
+          const row = await trx
+            .insertInto('inbox_groups')
+            .values({ key, text: s.text, count: 0, first_seen: s.first, last_seen: s.last, guess_intent: null, guess_score: null, state: 'new', label: null, acted_by: null, acted_at: null, exported_at: null })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          groupId = row.id;
+          created = groupId;
+        }
+        const inserted = await trx
+          .insertInto('inbox_texts')
+          .values({ key, group_id: groupId, text: s.text, count: s.count, last_seen: s.last })
+          .onConflict((oc) => oc.column('key').doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+          // another instance wrote the same text meanwhile: count it there
+          if (created !== undefined) await trx.deleteFrom('inbox_groups').where('id', '=', created).execute();
+          created = undefined;
+          const other = await trx.selectFrom('inbox_texts').select('group_id').where('key', '=', key).executeTakeFirstOrThrow();
+          groupId = other.group_id;
+          await bumpText(trx, key, s.count, s.last);
+        }
+        if (created !== undefined) this.indexGroup(created, grams);
+      } else {
+        await bumpText(trx, key, s.count, s.last);
+      }
+      await trx
+        .updateTable('inbox_groups')
+        .set((eb) => ({
+          count: eb('count', '+', s.count),
+          last_seen: later(s.last),
+          ...(s.guess ? { guess_intent: s.guess.guessIntent, guess_score: s.guess.guessScore } : {}),
+        }))
+        .where('id', '=', groupId)
+        .execute();
+    }
+  }
+
+  /** Forget the index (after a bulk change of states, or in tests); it reloads on the next write. */
+  reset(): void {
+    this.index = undefined;
+    this.grams.clear();
+  }
+
+  private async loadIndex(db: Kysely<Database>): Promise<void> {
+    if (this.index) return;
+    this.index = new Map();
+    const rows = await db.selectFrom('inbox_groups').select(['id', 'key']).where('state', '=', 'new').orderBy('last_seen', 'desc').limit(MAX_INDEXED).execute();
+    for (const r of rows) this.indexGroup(r.id, bigrams(r.key));
+  }
+
+  private indexGroup(id: number, grams: Set<string>): void {
+    if (!this.index) return;
+    if (this.grams.size >= MAX_INDEXED) return;
+    this.grams.set(id, grams);
+    for (const g of grams) {
+      let posting = this.index.get(g);
+      if (!posting) this.index.set(g, (posting = new Set()));
+      posting.add(id);
+    }
+  }
+
+  private unindex(id: number): void {
+    const grams = this.grams.get(id);
+    if (!grams || !this.index) return;
+    for (const g of grams) this.index.get(g)?.delete(id);
+    this.grams.delete(id);
+  }
+
+  /** The most similar open group at or above the threshold, checked to still be open in the database. */
+  private async similarOpenGroup(trx: Transaction<Database>, grams: Set<string>): Promise<number | undefined> {
+    if (!this.index || grams.size === 0) return undefined;
+    const shared = new Map<number, number>();
+    for (const g of grams) for (const id of this.index.get(g) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    const ranked = [...shared.entries()]
+      .map(([id, n]) => ({ id, score: n / (grams.size + (this.grams.get(id)?.size ?? 0) - n) }))
+      .filter((c) => c.score >= this.threshold)
+      .sort((a, b) => b.score - a.score || a.id - b.id);
+    for (const c of ranked.slice(0, 5)) {
+      const row = await trx.selectFrom('inbox_groups').select('state').where('id', '=', c.id).executeTakeFirst();
+      if (row?.state === 'new') return c.id;
+      this.unindex(c.id);
+    }
+    return undefined;
+  }
+}
+
+/** `max(last_seen, at)` in both dialects (SQLite has no `greatest`). */
+function later(at: number) {
+  return sql<number>`case when last_seen > ${at} then last_seen else ${at} end`;
+}
+
+async function bumpText(trx: Transaction<Database>, key: string, count: number, last: number): Promise<void> {
+  await trx
+    .updateTable('inbox_texts')
+    .set((eb) => ({ count: eb('count', '+', count), last_seen: later(last) }))
+    .where('key', '=', key)
+    .execute();
+}
+
+/** `jaccard` re-exported for the report, which groups by the same measure. */
+export { jaccard };
+
+/** An inbox item as the console API shows it (README "Console API"). */
+export interface InboxItem {
+  id: number;
+  text: string;
+  count: number;
+  lastSeen: string;
+  guess: { intent: string; score: number } | null;
+  state: InboxState;
+  label: string | null;
+  actedBy: string | null;
+  actedAt: string | null;
+  examples: string[];
+}
+
+export interface InboxQuery {
+  state: InboxState;
+  /** Substring of the sample text or of any text in the group (matched literally). */
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * One page of groups, most frequent first.
+ * @example await inboxPage(db, { state: 'new', page: 1, pageSize: 50 })
+ */
+export async function inboxPage(db: Kysely<Database>, { state, q, page, pageSize }: InboxQuery): Promise<{ items: InboxItem[]; total: number }> {
+  let base = db.selectFrom('inbox_groups').where('state', '=', state);
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) =>
+      eb.or([
+        like('inbox_groups.text', pattern),
+        eb.exists(eb.selectFrom('inbox_texts').select('key').whereRef('inbox_texts.group_id', '=', 'inbox_groups.id').where(like('inbox_texts.text', pattern))),
+      ]),
+    );
+  }
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base
+    .selectAll()
+    .orderBy('count', 'desc')
+    .orderBy('last_seen', 'desc')
+    .orderBy('id', 'asc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  const examples = await examplesOf(db, rows);
+  return { items: rows.map((r) => toItem(r, examples.get(r.id) ?? [])), total: Number(total) };
+}
+
+/** `column LIKE pattern` with `\` as the escape character (PostgreSQL's default, not SQLite's); the pattern is a bound value. */
+function like(column: 'inbox_groups.text' | 'inbox_texts.text', pattern: string) {
+  return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
+}
+
+/** Up to 5 other texts of each group, most frequent first. */
+async function examplesOf(db: Kysely<Database>, groups: InboxGroup[]): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (!groups.length) return out;
+  const rows = await db
+    .selectFrom('inbox_texts')
+    .select(['group_id', 'text', 'key'])
+    .where('group_id', 'in', groups.map((g) => g.id))
+    .orderBy('count', 'desc')
+    .orderBy('last_seen', 'desc')
+    .execute();
+  const keyOf = new Map(groups.map((g) => [g.id, g.key]));
+  for (const r of rows) {
+    if (r.key === keyOf.get(r.group_id)) continue;
+    const list = out.get(r.group_id) ?? [];
+    if (list.length < 5) list.push(r.text);
+    out.set(r.group_id, list);
+  }
+  return out;
+}
+
+/** The API's view of a group row. */
+export function toItem(r: InboxGroup, examples: string[] = []): InboxItem {
+  return {
+    id: r.id,
+    text: r.text,
+    count: r.count,
+    lastSeen: new Date(r.last_seen).toISOString(),
+    guess: r.guess_intent ? { intent: r.guess_intent, score: Math.round((r.guess_score ?? 0) * 1000) / 1000 } : null,
+    state: r.state,
+    label: r.label,
+    actedBy: r.acted_by,
+    actedAt: r.acted_at === null ? null : new Date(r.acted_at).toISOString(),
+    examples,
+  };
+}

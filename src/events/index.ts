@@ -1,0 +1,15 @@
+/**
+ * The event store: every answered /skill turn as a row (no PII; masked text only where kept), the inbox of missed
+ * utterances, and the tables the console needs. SQLite by default, PostgreSQL with DATABASE_URL.
+ */
+export { openEventStore, sqliteFile, redactUrl, type EventStore, type Dialect, type StoreConfig, type OpenOptions } from './store';
+export { MIGRATIONS, migrationProvider } from './migrations';
+export type * from './schema';
+export { createEventRecorder, type EventRecorder, type RecorderOptions, type DropReason } from './recorder';
+export { toEvent, keptBecause, maskedText, kstDay, bestGuess, MAX_EVENT_TEXT, LOW_CONFIDENCE, type Versions } from './turn-event';
+export { InboxWriter, inboxPage, toItem, groupKey, MERGE_THRESHOLD, type InboxItem, type InboxQuery, type InboxSighting } from './inbox';
+export { stats, percentile, dayRange, type Stats, type StatsQuery } from './stats';
+export { readFallbacks, groupFallbacks, type FallbackRecord, type FallbackGroup, type GroupOptions } from './report';
+export { purgeOldEvents, scheduleRetention } from './retention';
+export { bigrams, jaccard } from './similarity';
+export { StoreHandle } from './handle';

@@ -1,0 +1,15 @@
+/**
+ * Every migration, in order. To change the schema, add a module `NNN_what.ts` exporting `up` (and `down`) and list it
+ * here: names sort as they run. The list is code, not a folder scan, so it works from src/ (tsx, jest) and dist/ alike.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m001 from './001_initial';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '001_initial': m001,
+};
+
+/** Kysely's Migrator reads migrations from this provider; other modules (issue #14) may pass extra ones. */
+export function migrationProvider(extra: Record<string, Migration> = {}): MigrationProvider {
+  return { getMigrations: async () => ({ ...MIGRATIONS, ...extra }) };
+}

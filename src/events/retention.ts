@@ -1,0 +1,37 @@
+/** Retention: turn events older than EVENT_RETENTION_DAYS are deleted, at startup and then every hour. */
+import type { Logger } from '../log/logger';
+import type { EventStore } from './store';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Delete events older than `days`; returns how many were deleted.
+ * @example await purgeOldEvents(store, 90)
+ */
+export async function purgeOldEvents(store: EventStore, days: number, now = Date.now()): Promise<number> {
+  const result = await store.db.deleteFrom('turn_events').where('at', '<', now - days * DAY_MS).executeTakeFirst();
+  return Number(result.numDeletedRows ?? 0);
+}
+
+/**
+ * Run `purgeOldEvents` soon after startup and then every `everyMs`; failures are logged, never thrown.
+ * @example const stop = scheduleRetention(() => storePromise, 90, logger); stop()
+ */
+export function scheduleRetention(store: () => Promise<EventStore>, days: number, logger?: Logger, everyMs = 3_600_000): () => void {
+  const run = async () => {
+    try {
+      const deleted = await purgeOldEvents(await store(), days);
+      if (deleted) logger?.info('old turn events deleted', { module: 'events', deleted, days });
+    } catch (err) {
+      logger?.warn('event retention failed', { module: 'events', error: String(err) });
+    }
+  };
+  const first = setTimeout(run, 5_000);
+  const timer = setInterval(run, everyMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

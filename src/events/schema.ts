@@ -1,0 +1,106 @@
+/**
+ * The database's tables as Kysely types: the single source of the row shapes (migrations create exactly these).
+ * Times are milliseconds since the epoch (`bigint` in PostgreSQL, read back as numbers).
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface TurnEventsTable {
+  id: Generated<number>;
+  at: number;
+  /** The KST calendar day of `at` (YYYY-MM-DD): stats group by it without time-zone SQL. */
+  day: string;
+  /** `userTag(botUserKey)`: the pseudonym the logs use. */
+  user_tag: string;
+  route: string;
+  intent: string | null;
+  score: number | null;
+  outcome: string;
+  flow: string | null;
+  /** The dialog step (its id, or `completed` / `gave_up` / …); never a slot value. */
+  step: string | null;
+  latency_ms: number;
+  model_version: string | null;
+  content_version: string | null;
+  /** Masked, at most 300 characters; only for fallback, clarified and low-confidence turns outside dialogs. */
+  text: string | null;
+  /** The answerable intent NLP.js leaned to (fallbacks often have one), and its score. */
+  guess_intent: string | null;
+  guess_score: number | null;
+}
+
+export type InboxState = 'new' | 'done' | 'ignored';
+
+/** One group of similar utterances the bot missed or was unsure of. */
+export interface InboxGroupsTable {
+  id: Generated<number>;
+  /** The normalized text that founded the group. */
+  key: string;
+  /** A masked sample text (the founding one). */
+  text: string;
+  count: number;
+  first_seen: number;
+  last_seen: number;
+  guess_intent: string | null;
+  guess_score: number | null;
+  state: InboxState;
+  /** The intent (or `None`, or an out-of-scope topic) chosen by staff. */
+  label: string | null;
+  acted_by: string | null;
+  acted_at: number | null;
+  /** When `npm run inbox:export` wrote the group's texts into intents/ (null: pending). */
+  exported_at: number | null;
+}
+
+/** Each distinct normalized text and the group it belongs to (one group per text; near-duplicates share a group). */
+export interface InboxTextsTable {
+  key: string;
+  group_id: number;
+  text: string;
+  count: number;
+  last_seen: number;
+}
+
+export type Role = 'viewer' | 'editor';
+
+export interface ConsoleUsersTable {
+  id: Generated<number>;
+  name: string;
+  role: Role;
+  /** `scrypt$N$r$p$<salt b64>$<hash b64>` */
+  password_hash: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ConsoleSessionsTable {
+  /** sha256 of the cookie's value: a copy of the database never holds a usable session. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: number;
+  last_seen: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  actor: string;
+  action: string;
+  target: string | null;
+  /** JSON text. */
+  detail: string | null;
+}
+
+export interface Database {
+  turn_events: TurnEventsTable;
+  inbox_groups: InboxGroupsTable;
+  inbox_texts: InboxTextsTable;
+  console_users: ConsoleUsersTable;
+  console_sessions: ConsoleSessionsTable;
+  audit_log: AuditLogTable;
+}
+
+export type NewTurnEvent = Insertable<TurnEventsTable>;
+export type TurnEvent = Selectable<TurnEventsTable>;
+export type InboxGroup = Selectable<InboxGroupsTable>;
+export type ConsoleUser = Selectable<ConsoleUsersTable>;

@@ -1,0 +1,135 @@
+/** Stats for the console's overview: turns per day and outcome, top intents, the dialog funnel, latency percentiles. */
+import type { Kysely } from 'kysely';
+import type { Database } from './schema';
+
+export interface OutcomeCounts {
+  turns: number;
+  answered: number;
+  clarified: number;
+  fallback: number;
+  handoff: number;
+  other: number;
+}
+
+export interface Stats {
+  from: string;
+  to: string;
+  totals: OutcomeCounts & { users: number };
+  days: Array<OutcomeCounts & { day: string; p95Ms: number | null }>;
+  topIntents: Array<{ intent: string; label?: string; count: number }>;
+  funnel: { flow: string; steps: Array<{ step: string; count: number }>; completed: number; abandoned: number; handedOff: number };
+  latency: { p50Ms: number | null; p95Ms: number | null };
+}
+
+export interface StatsQuery {
+  /** KST days, inclusive. */
+  from: string;
+  to: string;
+  /** The funnel's flow and its step ids in order (from flows/<flow>.yml). */
+  funnel: { flow: string; steps: string[] };
+  /** Intent id → label for top intents. */
+  labels?: ReadonlyMap<string, string>;
+  topN?: number;
+}
+
+/** `answered` = FAQ answers and menus; `other` = everything else (dialog turns, cancels, errors). */
+function bucketOf(outcome: string): keyof Omit<OutcomeCounts, 'turns'> {
+  if (outcome === 'answered' || outcome === 'menu') return 'answered';
+  if (outcome === 'clarified' || outcome === 'fallback' || outcome === 'handoff') return outcome;
+  return 'other';
+}
+
+const empty = (): OutcomeCounts => ({ turns: 0, answered: 0, clarified: 0, fallback: 0, handoff: 0, other: 0 });
+
+/**
+ * Every figure of the overview for a range of KST days.
+ * @example await stats(db, { from: '2026-11-18', to: '2026-12-01', funnel: { flow: 'password_reset', steps: ['phone', 'birthdate', 'name', 'confirm'] } })
+ */
+export async function stats(db: Kysely<Database>, q: StatsQuery): Promise<Stats> {
+  const inRange = db.selectFrom('turn_events').where('day', '>=', q.from).where('day', '<=', q.to);
+  const byDay = await inRange.select(['day', 'outcome', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['day', 'outcome']).execute();
+  const latencies = await inRange.select(['day', 'latency_ms', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['day', 'latency_ms']).execute();
+  const [{ users }] = await inRange.select((eb) => eb.fn.count<number>('user_tag').distinct().as('users')).execute();
+  const top = await inRange
+    .select(['intent', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('outcome', '=', 'answered')
+    .where('intent', 'is not', null)
+    .groupBy('intent')
+    .orderBy('n', 'desc')
+    .orderBy('intent')
+    .limit(q.topN ?? 10)
+    .execute();
+  const inFlow = inRange.where('flow', '=', q.funnel.flow);
+  const stepRows = await inFlow.select(['step', (eb) => eb.fn.count<number>('user_tag').distinct().as('n')]).groupBy('step').execute();
+  const endRows = await inFlow.select(['outcome', (eb) => eb.fn.count<number>('user_tag').distinct().as('n')]).groupBy('outcome').execute();
+
+  const days = new Map<string, OutcomeCounts & { day: string; p95Ms: number | null }>();
+  for (const day of dayRange(q.from, q.to)) days.set(day, { day, ...empty(), p95Ms: null });
+  const totals = empty();
+  for (const r of byDay) {
+    const d = days.get(r.day);
+    const n = Number(r.n);
+    const b = bucketOf(r.outcome);
+    if (d) (d.turns += n), (d[b] += n);
+    totals.turns += n;
+    totals[b] += n;
+  }
+  const histogram = new Map<string, Array<[number, number]>>();
+  for (const r of latencies) histogram.set(r.day, [...(histogram.get(r.day) ?? []), [r.latency_ms, Number(r.n)]]);
+  for (const [day, h] of histogram) {
+    const d = days.get(day);
+    if (d) d.p95Ms = percentile(h, 0.95);
+  }
+  const all = latencies.map((r) => [r.latency_ms, Number(r.n)] as [number, number]);
+  return {
+    from: q.from,
+    to: q.to,
+    totals: { ...totals, users: Number(users) },
+    days: [...days.values()],
+    topIntents: top.map((r) => ({ intent: r.intent as string, ...(q.labels?.get(r.intent as string) ? { label: q.labels.get(r.intent as string) } : {}), count: Number(r.n) })),
+    funnel: funnel(q.funnel, new Map(stepRows.map((r) => [r.step, Number(r.n)])), new Map(endRows.map((r) => [r.outcome, Number(r.n)]))),
+    latency: { p50Ms: percentile(all, 0.5), p95Ms: percentile(all, 0.95) },
+  };
+}
+
+/**
+ * The funnel counts partners (distinct pseudonyms) in the range: who started the dialog, who reached each step, and how
+ * it ended. Handed off = asked for a person mid-dialog; abandoned = gave up (too many wrong answers), timed out or
+ * cancelled.
+ */
+function funnel(def: { flow: string; steps: string[] }, byStep: Map<string | null, number>, byOutcome: Map<string, number>): Stats['funnel'] {
+  const n = (outcome: string) => byOutcome.get(outcome) ?? 0;
+  return {
+    flow: def.flow,
+    steps: [{ step: 'started', count: n('dialog_started') }, ...def.steps.map((step) => ({ step, count: byStep.get(step) ?? 0 }))],
+    completed: n('dialog_completed'),
+    abandoned: n('dialog_abandoned') + n('cancelled'),
+    handedOff: n('handoff'),
+  };
+}
+
+/**
+ * The value at quantile `p` of a histogram of [value, count] pairs (nearest rank); null when empty.
+ * @example percentile([[1, 90], [20, 10]], 0.95) // 20
+ */
+export function percentile(histogram: Array<[number, number]>, p: number): number | null {
+  const sorted = [...histogram].sort((a, b) => a[0] - b[0]);
+  const total = sorted.reduce((s, [, n]) => s + n, 0);
+  if (!total) return null;
+  const rank = Math.ceil(p * total);
+  let seen = 0;
+  for (const [value, n] of sorted) {
+    seen += n;
+    if (seen >= rank) return value;
+  }
+  return sorted[sorted.length - 1][0];
+}
+
+/** Every day from `from` to `to` inclusive (YYYY-MM-DD), at most 400. */
+export function dayRange(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`) && out.length < 400; t += 86_400_000) {
+    out.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return out;
+}

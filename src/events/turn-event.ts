@@ -1,0 +1,90 @@
+/** From an answered turn to its event row: pseudonym, routing, dialog step (never slot values), masked text only where kept. */
+import type { TurnReport } from '../dialog/conversation';
+import type { Outcome, TurnInput } from '../dialog/types';
+import { userTag } from '../log/logger';
+import { MAX_KEPT_CHARS, maskKept } from '../log/mask';
+import { NONE, type NluResult } from '../nlu/classifier';
+import type { NewTurnEvent } from './schema';
+
+/** Longest text kept per event: the masker's limit for any kept user text (300). */
+export const MAX_EVENT_TEXT = MAX_KEPT_CHARS;
+/** An answer from the classifier below this score counts as low-confidence: its text is kept for the inbox. */
+export const LOW_CONFIDENCE = 0.7;
+/** Korea has no daylight saving time: KST is always UTC+9. */
+const KST_OFFSET_MS = 9 * 3600_000;
+
+/** What the versions were when the turn was answered (issue #14 publishes content versions). */
+export interface Versions {
+  model: string | null;
+  content: string | null;
+}
+
+/** Why a turn's text was kept, or null when it was not. */
+export type KeptBecause = 'fallback' | 'clarified' | 'low_confidence';
+
+/**
+ * The KST calendar day of a time.
+ * @example kstDay(Date.UTC(2026, 0, 1, 15)) // '2026-01-02'
+ */
+export function kstDay(ms: number): string {
+  return new Date(ms + KST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether a turn's text is kept: fallbacks, clarifications and low-confidence answers, never inside a guided dialog
+ * (the text may be a slot answer such as a name, which masking cannot recognise). A dialog counts as open when the
+ * session read before the turn had one, or could not be read (`dialogOpen` not false), as in the turn log.
+ */
+export function keptBecause(report: TurnReport): KeptBecause | null {
+  const r = report.result;
+  if (!r || r.route === 'dialog' || r.dialog != null || report.dialogOpen !== false) return null;
+  if (r.outcome === 'fallback' || r.outcome === 'clarified') return r.outcome;
+  const score = r.score ?? r.nlu?.score;
+  return r.route === 'nlu' && r.outcome === 'answered' && score !== undefined && score < LOW_CONFIDENCE ? 'low_confidence' : null;
+}
+
+/**
+ * The project's masker for kept text (`maskKept`): masks first, then cuts, so a phone number cut in half at the limit
+ * cannot escape it.
+ * @example maskedText('제 번호 010-1234-5678') // '제 번호 010-****-5678'
+ */
+export function maskedText(utterance: string): string {
+  return maskKept(utterance);
+}
+
+/**
+ * The event row of one answered turn.
+ * @example toEvent(turn, report, { model: 'ab12', content: null }).outcome // 'fallback'
+ */
+export function toEvent(turn: TurnInput, report: TurnReport, versions: Versions): NewTurnEvent {
+  const r = report.result;
+  const kept = keptBecause(report);
+  const guess = r?.nlu ? bestGuess(r.nlu) : null;
+  const outcome: Outcome | 'error' = r?.outcome ?? 'error';
+  return {
+    at: turn.now,
+    day: kstDay(turn.now),
+    user_tag: userTag(turn.userKey),
+    route: r?.route ?? 'error',
+    intent: r?.intent ?? null,
+    score: r?.score ?? r?.nlu?.score ?? null,
+    outcome,
+    flow: r?.dialog?.flow ?? null,
+    step: r?.dialog?.step ?? null,
+    latency_ms: Math.round(report.latencyMs),
+    model_version: versions.model,
+    content_version: versions.content,
+    text: kept ? maskedText(turn.utterance) : null,
+    guess_intent: kept ? (guess?.intent ?? null) : null,
+    guess_score: kept ? (guess?.score ?? null) : null,
+  };
+}
+
+/**
+ * The top intent unless it is `None`, else the best alternative that is not `None`.
+ * @example bestGuess({ intent: 'None', score: 0.9, alternatives: [{ intent: 'faq.signup', score: 0.1 }] }) // { intent: 'faq.signup', score: 0.1 }
+ */
+export function bestGuess(nlu: Pick<NluResult, 'intent' | 'score' | 'alternatives'>): { intent: string; score: number } | null {
+  if (nlu.intent !== NONE) return { intent: nlu.intent, score: nlu.score };
+  return nlu.alternatives.find((a) => a.intent !== NONE) ?? null;
+}
