@@ -1,9 +1,35 @@
 /** Config: environment variables validated by zod at startup; a wrong value exits with a clear message. */
+import fs from 'node:fs';
 import { z } from 'zod';
 
+const TRUE = ['true', '1', 'on', 'yes'];
+const FALSE = ['false', '0', 'off', 'no'];
+const BOOL_HELP = 'expected true/false, on/off, yes/no or 1/0 (any case)';
+/** A boolean setting: true/false, on/off, yes/no, 1/0, in any case. */
 const bool = z
-  .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no', ''])
-  .transform((v) => ['true', '1', 'on', 'yes'].includes(v));
+  .string()
+  .transform((v) => v.trim().toLowerCase())
+  .refine((v) => TRUE.includes(v) || FALSE.includes(v), BOOL_HELP)
+  .transform((v) => TRUE.includes(v));
+/**
+ * A switch read as `on` | `off` (plus any `extra` values, e.g. `public`); every boolean spelling is accepted too.
+ * @example onOff().parse('TRUE') // 'on'
+ */
+function onOff<const E extends string>(...extra: E[]) {
+  return z
+    .string()
+    .transform((v) => {
+      const s = v.trim().toLowerCase();
+      return TRUE.includes(s) ? 'on' : FALSE.includes(s) ? 'off' : s;
+    })
+    .pipe(z.enum(['on', 'off', ...extra], { error: `expected on/off${extra.map((e) => `/${e}`).join('')} (or true/false, yes/no, 1/0)` }));
+}
+/** A Redis address: redis:// or rediss:// (TLS). The value is never echoed (it may hold a password). */
+const redisUrl = z.string().refine((v) => /^rediss?:\/\/\S+$/i.test(v) && URL.canParse(v), 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379');
+/** The content folder must exist (else every response would be reported missing, one by one). */
+const contentDir = z.string().refine((dir) => fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true, {
+  error: (issue) => `folder ${String(issue.input)} does not exist (it must hold intents/, responses/ and flows/)`,
+});
 const port = z.coerce.number().int().min(0).max(65535);
 const ms = z.coerce.number().int().positive();
 /** A 256-bit key: 64 hex digits, or 32 bytes in base64 (`openssl rand -base64 32`). */
@@ -22,11 +48,11 @@ export const ConfigSchema = z.object({
   PORT: port.default(8080),
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly', 'silent']).default('info'),
-  CONTENT_DIR: z.string().default('.'),
+  CONTENT_DIR: contentDir.default('.'),
   MODEL_DIR: z.string().default('models'),
   OPERATOR_BUTTON: bool.default(false),
   SESSION_STORE: z.enum(['memory', 'redis']).default('memory'),
-  REDIS_URL: z.string().optional(),
+  REDIS_URL: redisUrl.optional(),
   SESSION_TTL_MS: ms.default(10 * 60_000),
   SESSION_MAX: ms.default(50_000),
   TURN_BUDGET_MS: ms.default(4_000),
@@ -36,8 +62,8 @@ export const ConfigSchema = z.object({
   BOT_ID: z.string().min(1).optional(),
   RATE_LIMIT_TURNS: ms.default(30),
   RATE_LIMIT_WINDOW_MS: ms.default(10_000),
-  SIMULATOR: z.enum(['on', 'off']).default('on'),
-  METRICS: z.enum(['on', 'off']).default('on'),
+  SIMULATOR: onOff().default('on'),
+  METRICS: onOff().default('on'),
   ADMIN_PORT: port.optional(),
   // Privacy and abuse limits (README "Security and hardening")
   LOG_UTTERANCES: z.enum(['off', 'masked']).default('off'),
@@ -48,7 +74,7 @@ export const ConfigSchema = z.object({
   SESSION_KEY_ID: z.string().regex(/^[\w-]{1,16}$/, 'letters, digits, - and _ (at most 16)').default('k1'),
   SESSION_KEYS: z.string().regex(/^[\w-]{1,16}:[A-Za-z0-9+/=]+(?:,[\w-]{1,16}:[A-Za-z0-9+/=]+)*$/, 'id:key,id:key… (the first one encrypts)').optional(),
   /** `off` records no turn events (benchmarks compare both sides); the console still serves what is stored. */
-  EVENTS: z.enum(['on', 'off']).default('on'),
+  EVENTS: onOff().default('on'),
   /** PostgreSQL for the event store (several instances share it); unset means SQLite in EVENTS_DB. */
   DATABASE_URL: z
     .string()
@@ -76,10 +102,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (result.data.SESSION_STORE === 'redis' && !result.data.REDIS_URL) {
       throw new ConfigError('Invalid config: SESSION_STORE=redis needs REDIS_URL (e.g. redis://127.0.0.1:6379)');
     }
+    if (result.data.ADMIN_PORT !== undefined && result.data.ADMIN_PORT !== 0 && result.data.ADMIN_PORT === result.data.PORT) {
+      throw new ConfigError(`Invalid config: ADMIN_PORT: ${result.data.ADMIN_PORT} is also PORT; pick another port, or unset ADMIN_PORT to serve everything on PORT`);
+    }
     const badKey = result.data.SESSION_KEYS?.split(',').find((pair) => keyBytes(pair.slice(pair.indexOf(':') + 1)) === undefined);
-    if (badKey) throw new ConfigError(`Invalid config:\n  SESSION_KEYS: key "${badKey.split(':')[0]}" must be 32 bytes: 64 hex digits or base64`);
+    if (badKey) throw new ConfigError(`Invalid config: SESSION_KEYS: key "${badKey.split(':')[0]}" must be 32 bytes: 64 hex digits or base64`);
     return result.data;
   }
-  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-  throw new ConfigError(`Invalid config:\n${lines.join('\n')}`);
+  // one line, naming every bad setting (never its value: it may be a secret)
+  const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  throw new ConfigError(`Invalid config: ${problems.join('; ')}`);
 }

@@ -19,9 +19,9 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, buffered: true });
   const started = Date.now();
   const server = buildServer(config, logger);
-  const http = await listen(server.app, config.PORT, config.HOST);
+  const http = await listen(server.app, config.PORT, config.HOST, 'PORT');
   logger.info('listening', { port: portOf(http) });
-  const admin = server.adminApp ? await listen(server.adminApp, config.ADMIN_PORT ?? 0, config.HOST) : undefined;
+  const admin = server.adminApp ? await listen(server.adminApp, config.ADMIN_PORT ?? 0, config.HOST, 'ADMIN_PORT') : undefined;
   if (admin) logger.info('admin listening', { port: portOf(admin) });
   server.ready
     .then(() => logger.info('ready', { msSinceStart: Date.now() - started }))
@@ -39,14 +39,31 @@ async function main(): Promise<void> {
   });
 }
 
-function listen(app: RequestListener, port: number, host: string): Promise<Server> {
+/** Listen on host:port; a failure is a ConfigError naming the setting (`portName`, or HOST). */
+function listen(app: RequestListener, port: number, host: string, portName: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer(app);
     server.requestTimeout = REQUEST_TIMEOUT_MS;
     server.headersTimeout = REQUEST_TIMEOUT_MS;
-    server.once('error', reject);
+    server.once('error', (err) => reject(listenError(err, `${portName}=${port}`, `HOST=${host}`)));
     server.listen(port, host, () => resolve(server));
   });
+}
+
+/**
+ * Why the server could not listen, in one line naming the setting to change.
+ * @example listenError(eaddrinuse, 'PORT=8080', 'HOST=0.0.0.0').message // 'PORT=8080: the port is already in use on HOST=0.0.0.0 (EADDRINUSE)'
+ */
+function listenError(err: NodeJS.ErrnoException, port: string, host: string): Error {
+  const why: Record<string, string> = {
+    EADDRINUSE: `${port}: the port is already in use on ${host}`,
+    EACCES: `${port}: binding this port needs privileges (use one above 1023)`,
+    ENOTFOUND: `${host}: the host name does not resolve`,
+    EAI_AGAIN: `${host}: the host name could not be resolved (DNS lookup failed)`,
+    EADDRNOTAVAIL: `${host}: not an address of this machine`,
+  };
+  const reason = err.code ? why[err.code] : undefined;
+  return new ConfigError(`Cannot listen: ${reason ?? `${host} ${port}: ${err.message}`} (${err.code ?? 'error'})`);
 }
 
 /**
@@ -100,7 +117,7 @@ main().catch((err) => {
   if (err instanceof ConfigError || err instanceof ContentErrors || err instanceof ContentError) {
     console.error(err.message);
   } else {
-    console.error('startup failed:', err);
+    console.error(`startup failed: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
   }
   process.exit(1);
 });

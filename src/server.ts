@@ -110,7 +110,8 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     ...(metrics ? [metrics.router] : []),
   ];
   const separateAdmin = config.ADMIN_PORT !== undefined;
-  const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: separateAdmin ? [] : adminRoutes });
+  const isReady = () => runtime !== undefined && (store.reachable?.() === false ? 'session store unreachable' : true);
+  const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: separateAdmin ? [] : adminRoutes, isReady });
   const adminApp = separateAdmin ? createAdminApp(logger, adminRoutes) : undefined;
   const close = async () => {
     stopRetention();

@@ -18,14 +18,19 @@ export interface ConversationOptions {
   budgetMs?: number;
   /** Idle TTL of a stored session. */
   sessionTtlMs?: number;
+  /** Turns of one user that may wait behind the one running; an older waiting turn is told "one at a time". */
+  maxWaitingTurns?: number;
 }
+
+/** A few turns of one user may wait (a quick correction after an answer); a burst beyond that is shed. */
+export const MAX_WAITING_TURNS = 2;
 
 export interface TurnReport {
   response: SkillResponse;
   /** Null when the turn failed or ran out of time and the apology was sent. */
   result: TurnResult | null;
   latencyMs: number;
-  error?: 'timeout' | 'store' | 'internal';
+  error?: 'timeout' | 'store' | 'internal' | 'superseded';
   /**
    * Whether the user had a dialog open when the turn began, from the session read before the bot ran; undefined
    * when that read never happened or failed. Only `false` lets a caller keep the utterance (a slot answer such as
@@ -41,41 +46,72 @@ interface TurnState {
   answered: boolean;
 }
 
+/**
+ * The outcome to count and log for a turn: its result's, or `superseded` (a newer turn of the user took its place),
+ * or `error`.
+ * @example outcomeOf(report) // 'answered'
+ */
+export function outcomeOf(report: TurnReport): string {
+  return report.result?.outcome ?? (report.error === 'superseded' ? 'superseded' : 'error');
+}
+
 /** Raised inside a turn when the budget runs out. */
 class DeadlineError extends Error {
   override name = 'DeadlineError';
 }
 
 export class Conversation {
-  private readonly queue = new KeyedQueue();
+  private readonly queue: KeyedQueue;
 
-  constructor(private readonly opts: ConversationOptions) {}
-
-  /** Answer one turn. Turns of the same user run one after another, in arrival order. */
-  respond(turn: TurnInput): Promise<TurnReport> {
-    return this.queue.run(turn.userKey, () => this.respondNow(turn));
+  constructor(private readonly opts: ConversationOptions) {
+    this.queue = new KeyedQueue(opts.maxWaitingTurns ?? MAX_WAITING_TURNS);
   }
 
-  private async respondNow(turn: TurnInput): Promise<TurnReport> {
-    const started = Date.now();
+  /**
+   * Answer one turn. Turns of the same user run one after another, in arrival order; at most `maxWaitingTurns`
+   * wait, and an older one is answered at once with `system.one_at_a_time` when a newer one arrives. The budget
+   * counts from `turn.arrivedAt`: a turn still waiting when it runs out gets the apology, on time.
+   */
+  respond(turn: TurnInput): Promise<TurnReport> {
+    const arrived = turn.arrivedAt ?? Date.now();
     const { budgetMs = 4000 } = this.opts;
-    let timer: NodeJS.Timeout | undefined;
     const state: TurnState = { answered: false };
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new DeadlineError(`turn over ${budgetMs} ms`)), budgetMs);
+    let expire: (err: DeadlineError) => void = () => undefined;
+    const deadline = new Promise<never>((_, reject) => (expire = reject));
+    deadline.catch(() => undefined); // raced by the running turn; unobserved when the turn never ran
+    const { result, withdraw } = this.queue.push(turn.userKey, {
+      run: () => this.respondNow(turn, state, arrived, deadline),
+      shed: (why) => (why === 'superseded' ? this.shed(arrived) : this.failed(turn, state, arrived, new DeadlineError(`turn waited over ${budgetMs} ms`))),
     });
+    const timer = setTimeout(() => withdraw() || expire(new DeadlineError(`turn over ${budgetMs} ms`)), Math.max(0, budgetMs - (Date.now() - arrived)));
+    return result.finally(() => {
+      state.answered = true;
+      clearTimeout(timer);
+    });
+  }
+
+  private async respondNow(turn: TurnInput, state: TurnState, arrived: number, deadline: Promise<never>): Promise<TurnReport> {
     try {
       const result = await Promise.race([this.turn(turn, state), deadline]);
       const failed = result.outcome === 'error' ? { error: 'store' as const } : {};
-      return { response: toSkillResponse(result.replies), result, latencyMs: Date.now() - started, dialogOpen: state.dialogOpen, ...failed };
+      return { response: toSkillResponse(result.replies), result, latencyMs: Date.now() - arrived, dialogOpen: state.dialogOpen, ...failed };
     } catch (err) {
-      const kind = err instanceof DeadlineError ? 'timeout' : isStoreError(err) ? 'store' : 'internal';
-      this.opts.logger.error('turn failed', { requestId: turn.requestId, kind, error: describe(err) });
-      return { response: this.apology(), result: null, latencyMs: Date.now() - started, error: kind, dialogOpen: state.dialogOpen };
+      return this.failed(turn, state, arrived, err);
     } finally {
       state.answered = true;
-      clearTimeout(timer);
     }
+  }
+
+  /** The apology for a turn that failed or ran out of time, logged once. */
+  private failed(turn: TurnInput, state: TurnState, arrived: number, err: unknown): TurnReport {
+    const kind = err instanceof DeadlineError ? 'timeout' : isStoreError(err) ? 'store' : 'internal';
+    this.opts.logger.error('turn failed', { requestId: turn.requestId, kind, error: describe(err) });
+    return { response: this.apology(), result: null, latencyMs: Date.now() - arrived, error: kind, dialogOpen: state.dialogOpen };
+  }
+
+  /** A waiting turn a newer one replaced: "한 번에 하나씩 답해 드릴게요" (content `system.one_at_a_time`). */
+  private shed(arrived: number): TurnReport {
+    return { response: this.render('system.one_at_a_time', ONE_AT_A_TIME), result: null, latencyMs: Date.now() - arrived, error: 'superseded' };
   }
 
   /**
@@ -142,10 +178,14 @@ export class Conversation {
 
   /** The apology with 1533-0301 (content `system.error`), with a hard-coded last resort. */
   apology(): SkillResponse {
+    return this.render('system.error', LAST_RESORT);
+  }
+
+  private render(id: string, lastResort: SkillResponse): SkillResponse {
     try {
-      return toSkillResponse([this.opts.renderer.render('system.error')]);
+      return toSkillResponse([this.opts.renderer.render(id)]);
     } catch {
-      return LAST_RESORT;
+      return lastResort;
     }
   }
 }
@@ -225,6 +265,11 @@ function isStoreError(err: unknown): boolean {
 function describe(err: unknown): string {
   return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }
+
+const ONE_AT_A_TIME: SkillResponse = deepFreeze({
+  version: '2.0',
+  template: { outputs: [{ simpleText: { text: '한 번에 하나씩 답해 드릴게요. 마지막으로 보내신 메시지에 이어서 답할게요.' } }] },
+});
 
 const LAST_RESORT: SkillResponse = {
   version: '2.0',

@@ -13,6 +13,8 @@ export interface TurnInput {
   media?: string;
   /** Milliseconds since the epoch (injectable clock). */
   now: number;
+  /** When the request arrived (real `Date.now()`): the turn budget counts from here, queue wait included. */
+  arrivedAt?: number;
 }
 
 export type Route = 'tap' | 'exact' | 'nlu' | 'dialog';

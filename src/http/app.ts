@@ -35,6 +35,8 @@ export interface AppDeps {
   /** Renders the canned replies (rate limit, apology); without it, hard-coded last resorts are used. */
   renderer?: Renderer;
   now?: () => number;
+  /** /readyz: true when serving, else false (starting) or why not (default: ready once the runtime exists). */
+  isReady?: () => boolean | string;
 }
 
 /** What `npm start` listens with: `http.createServer(app)`; supertest takes it as is. */
@@ -43,12 +45,12 @@ export type App = RequestListener;
 /**
  * @example const app = createApp({ config, logger, runtime: () => runtime }); http.createServer(app).listen(8080)
  */
-export function createApp({ config, logger, runtime, hooks, adminRoutes = [], renderer, now }: AppDeps): App {
+export function createApp({ config, logger, runtime, hooks, adminRoutes = [], renderer, now, isReady = () => runtime() !== undefined }: AppDeps): App {
   const canned = cannedReplies(renderer);
   const skill = skillEndpoint({ config, conversation: () => runtime()?.conversation, logger, canned, hooks, now });
   const app = baseApp();
   app.use(requestId());
-  app.use(healthRoutes(() => runtime() !== undefined));
+  app.use(healthRoutes(isReady));
   for (const router of adminRoutes) app.use(router);
   const secret = config.SKILL_SECRET ? [sharedSecret({ secret: config.SKILL_SECRET, header: config.SKILL_SECRET_HEADER })] : [];
   app.use('/nlu', ...secret, express.json({ limit: BODY_LIMIT_BYTES }));

@@ -1,7 +1,7 @@
 /** Prometheus metrics for turns (intent × outcome, latency, NLU score), active sessions and the process. */
 import { Router } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { TurnReport } from '../dialog/conversation';
+import { outcomeOf, type TurnReport } from '../dialog/conversation';
 import type { TurnInput } from '../dialog/types';
 import type { TurnHook } from '../http/routes/skill';
 
@@ -81,7 +81,7 @@ interface Instruments {
 function record(_turn: TurnInput, report: TurnReport, { turns, latency, score }: Instruments): void {
   const r = report.result;
   const route = r?.route ?? 'error';
-  const outcome = r?.outcome ?? 'error';
+  const outcome = outcomeOf(report);
   turns.inc({ intent: r?.intent ?? 'unknown', outcome, route });
   latency.observe({ route }, report.latencyMs / 1000);
   if (r?.nlu && typeof r.score === 'number') score.observe({ outcome }, r.score);

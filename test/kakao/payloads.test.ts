@@ -15,7 +15,7 @@ const TOPICS = ['회원가입 필요?', '첫 로그인 방법', '아이디·비�
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await makeTestApp();
+  t = await makeTestApp({ LOG_UTTERANCES: 'masked' }); // utterances in the turn log, so it shows a photo's URL is not
 });
 afterAll(() => t.close());
 

@@ -81,6 +81,11 @@ export class RedisStore<S> implements SessionStore<S> {
     return count;
   }
 
+  /** Connected and ready for commands (ioredis's own view: it reconnects by itself). */
+  reachable(): boolean {
+    return this.client.status === 'ready';
+  }
+
   /** `SET lock NX PX ttl`, retried until `waitMs`; the release deletes only our own token. */
   async lock(key: string, { ttlMs, waitMs }: LockOptions): Promise<Release> {
     const lockKey = `${this.prefix}l:${key}`;

@@ -7,6 +7,8 @@ export interface SessionStore<S> {
   delete(key: string): Promise<void>;
   /** How many sessions are held (for metrics); may be approximate. */
   size(): Promise<number>;
+  /** False while the store cannot be reached (Redis down or wrong address); /readyz says 503 then. Absent: always reachable. */
+  reachable?(): boolean;
   close(): Promise<void>;
   /**
    * Take a short per-key lock so turns of one user run one at a time across processes (Redis). Resolves to the
@@ -50,6 +52,7 @@ export function withTimeout<S>(store: SessionStore<S>, timeoutMs: number): Sessi
     delete: (k) => race('delete', store.delete(k)),
     size: () => race('size', store.size()),
     close: () => store.close(),
+    ...(store.reachable ? { reachable: store.reachable.bind(store) } : {}),
     ...(store.lock ? { lock: lockWithTimeout(store.lock.bind(store), race, timeoutMs) } : {}),
   };
 }

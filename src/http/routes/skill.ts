@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config';
-import type { Conversation, TurnReport } from '../../dialog/conversation';
+import { outcomeOf, type Conversation, type TurnReport } from '../../dialog/conversation';
 import type { TurnInput } from '../../dialog/types';
 import { mediaOf, parsePayload } from '../../kakao/payload';
 import type { SkillResponse } from '../../kakao/response';
@@ -48,7 +48,7 @@ export function skillEndpoint({ config, conversation, logger, canned, hooks = []
   const botOk = config.BOT_ID ? botIdCheck(config.BOT_ID) : undefined;
   const limiter = rateLimiter({ turns: config.RATE_LIMIT_TURNS, windowMs: config.RATE_LIMIT_WINDOW_MS, logger, now });
 
-  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string, arrivedAt: number): Promise<void> {
     if (secretOk && !secretOk(req.headers[secretHeader])) return sendJson(res, 401, secretRefusal(config.SKILL_SECRET_HEADER), requestId);
     const body = await readJsonBody(req);
     if (botOk && !botOk(body)) return sendJson(res, 403, BOT_ID_REFUSAL, requestId);
@@ -65,6 +65,7 @@ export function skillEndpoint({ config, conversation, logger, canned, hooks = []
       clientExtra: payload.action?.clientExtra ?? {},
       media: mediaOf(payload) ?? undefined,
       now: now(),
+      arrivedAt,
     };
     let report: TurnReport;
     try {
@@ -83,7 +84,7 @@ export function skillEndpoint({ config, conversation, logger, canned, hooks = []
 
   return function skill(req, res) {
     const requestId = requestIdOf(req.headers[REQUEST_ID_HEADER]);
-    handle(req, res, requestId).catch((err: unknown) => {
+    handle(req, res, requestId, Date.now()).catch((err: unknown) => {
       if (err instanceof HttpError) return sendJson(res, err.status, { error: err.message }, requestId);
       failed(err, requestId);
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error', requestId }, requestId);
@@ -121,7 +122,7 @@ function logTurn(log: Logger, turn: TurnInput, report: TurnReport, logUtterances
     route: r?.route ?? 'error',
     intent: r?.intent ?? null,
     score: r?.score ?? null,
-    outcome: r?.outcome ?? 'error',
+    outcome: outcomeOf(report),
     latencyMs: report.latencyMs,
     ...(keepText ? { text: turn.media ? `[${turn.media}]` : maskKept(turn.utterance) } : {}),
   });

@@ -9,6 +9,10 @@ export interface RedisServer {
   stop(): Promise<void>;
   /** Start it again on the same port (empty: no persistence). */
   start(): Promise<void>;
+  /** Freeze the process (SIGSTOP): connections stay open and every command hangs, as in a real stall. */
+  pause(): void;
+  /** Let a paused server run again (SIGCONT). */
+  resume(): void;
 }
 
 /** Whether `redis-server` is installed (CI installs it with `apt-get install -y redis-server`). */
@@ -30,8 +34,15 @@ export async function startRedis(): Promise<RedisServer> {
       child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
       await waitUntil(() => canConnect(port), 5000, `redis-server did not start on port ${port}`);
     },
+    pause() {
+      child?.kill('SIGSTOP');
+    },
+    resume() {
+      child?.kill('SIGCONT');
+    },
     async stop() {
       const running = child;
+      running?.kill('SIGCONT');
       child = null;
       if (!running || running.exitCode !== null) return;
       const exited = new Promise((resolve) => running.once('exit', resolve));
