@@ -144,7 +144,8 @@ export class HybridClassifier implements Classifier {
       const r = await this.classifyNormalized(normalized, options);
       const isContrast = contrast && i === 0;
       if (isContrast && (r.intent === NONE ? r.score >= FOCUS_CONFIDENT : r.score >= CONTRAST_MIN)) return { ...r, clause: normalized, contrast: true };
-      if (r.intent !== 'handoff' || r.score < FOCUS_CONFIDENT || (whole.intent === 'handoff' && whole.score >= FOCUS_CONFIDENT)) continue;
+      // a clause with digits carries slot data (a phone number), not a request for a person
+      if (r.intent !== 'handoff' || r.score < FOCUS_CONFIDENT || /\d/.test(clause) || (whole.intent === 'handoff' && whole.score >= FOCUS_CONFIDENT)) continue;
       return { ...r, clause: normalized, contrast: false };
     }
     return undefined;
