@@ -7,6 +7,7 @@ import { type Session } from './dialog/session';
 import { createDialogs, type DialogOptions } from './dialog/flows';
 import { createStore, withTimeout, type SessionStore } from './dialog/stores';
 import { Bot } from './dialog/turn';
+import { catalogOf, consoleRoutes } from './console';
 import { createEventRecorder, scheduleRetention, StoreHandle, type EventRecorder } from './events';
 import { createAdminApp, createApp, type Runtime } from './http/app';
 import { simulatorRoutes } from './http/routes/simulator';
@@ -108,6 +109,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const adminRoutes = [
     ...(config.SIMULATOR === 'on' ? [simulatorRoutes({ runtime: () => runtime, now: opts.now })] : []),
     ...(metrics ? [metrics.router] : []),
+    consoleRoutes({ events, catalog: catalogOf(root, content), logger, now: opts.now }),
   ];
   const separateAdmin = config.ADMIN_PORT !== undefined;
   const isReady = () => runtime !== undefined && (store.reachable?.() === false ? 'session store unreachable' : true);

@@ -35,6 +35,13 @@ export class WindowCounter {
     return count + Math.floor(((this.previous.get(key) ?? 0) * overlapMs) / this.windowMs);
   }
 
+  /** The estimated hits for `key` in the window at `now`, without recording one. */
+  peek(key: string, now: number): number {
+    this.rotate(now);
+    const overlapMs = this.windowMs - (now - this.bucketStart);
+    return (this.current.get(key) ?? 0) + Math.floor(((this.previous.get(key) ?? 0) * overlapMs) / this.windowMs);
+  }
+
   /** Keys currently held (both buckets). */
   get size(): number {
     return this.current.size + this.previous.size;

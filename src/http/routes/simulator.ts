@@ -9,6 +9,7 @@ import { mediaOf, type SkillPayload } from '../../kakao/payload';
 import { maskText } from '../../log/mask';
 import type { Runtime } from '../app';
 import { parseSkill } from '../middleware/parse-skill';
+import { OWN_PAGES_CSP } from '../middleware/security';
 
 export interface SimulatorOptions {
   runtime: () => Runtime | undefined;
@@ -23,18 +24,6 @@ export const SIMULATOR_ASSETS = path.resolve(__dirname, '../../../public/simulat
 /** Simulator users live in their own key space, so the page can never act as a real partner. */
 const SIM_USER = /^sim-[\w-]{1,64}$/;
 
-/** The page runs only its own files; unlike the global helmet policy it never upgrades http:// (local use). */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
 
 /** What the inspector shows for a turn: routing and NLU, dialog flow/step only (never slot values). */
 export const Inspect = z.object({
@@ -57,7 +46,7 @@ export type Inspect = z.infer<typeof Inspect>;
 export function simulatorRoutes({ runtime, assetsDir = SIMULATOR_ASSETS, now = Date.now }: SimulatorOptions): Router {
   const router = Router();
   router.use('/simulator', (_req, res, next) => {
-    res.setHeader('Content-Security-Policy', CSP);
+    res.setHeader('Content-Security-Policy', OWN_PAGES_CSP);
     res.setHeader('Cache-Control', 'no-cache');
     next();
   });
