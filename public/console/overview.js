@@ -62,7 +62,7 @@ function showRangeError(message) {
 function render(stats) {
   fromInput.value = stats.from;
   toInput.value = stats.to;
-  $('range-label').textContent = `${stats.from} ~ ${stats.to} (한국 시간)`;
+  $('range-label').textContent = `${stats.from} ~ ${stats.to} (한국 시간)${stats.totals.turns ? '' : ' · 이 기간에는 대화가 없어요.'}`;
   renderKpis(stats);
   drawDays(stats);
   drawShares(stats);
