@@ -3,13 +3,12 @@
  * phone width (390, touch) and a desktop width (1280, mouse).
  */
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import http, { type Server } from 'node:http';
+import type { Server } from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { makeTestApp, ROOT, type TestApp } from '../helpers/app';
+import { launchChromium, listenLocally } from '../helpers/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACT = path.join(ROOT, 'test-artifacts', 'simulator.png');
 /** The README screenshot; rewritten when missing or with UPDATE_SCREENSHOTS=1 (so test runs leave git clean). */
 const README_SHOT = path.join(ROOT, 'docs', 'simulator.png');
@@ -24,15 +23,9 @@ let page: Page;
 let base: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-nanum (.ci/run does)`);
   t = await makeTestApp();
-  server = http.createServer(t.app).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ server, base } = await listenLocally(t.app));
+  browser = await launchChromium();
   page = await (await browser.newContext(PHONE)).newPage();
 }, 60_000);
 
