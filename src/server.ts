@@ -8,6 +8,7 @@ import { createDialogs, type DialogOptions } from './dialog/flows';
 import { createStore, withTimeout, type SessionStore } from './dialog/stores';
 import { Bot } from './dialog/turn';
 import { catalogOf, consoleRoutes } from './console';
+import { contentApi } from './console/content-routes';
 import { createEventRecorder, scheduleRetention, StoreHandle, type EventRecorder } from './events';
 import { createAdminApp, createApp, type Runtime } from './http/app';
 import { startContentService, type ContentService } from './content/versions/service';
@@ -141,7 +142,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const adminRoutes = [
     ...(config.SIMULATOR === 'on' ? [simulatorRoutes({ runtime: () => runtime, now: opts.now })] : []),
     ...(metrics ? [metrics.router] : []),
-    consoleRoutes({ events, catalog: catalogOf(root, content), logger, now: opts.now }),
+    consoleRoutes({ events, catalog: catalogOf(root, content), logger, now: opts.now, extend: [contentApi(() => contentService, opts.now)] }),
   ];
   const separateAdmin = config.ADMIN_PORT !== undefined;
   const isReady = () => runtime !== undefined && (store.reachable?.() === false ? 'session store unreachable' : true);
