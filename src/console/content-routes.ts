@@ -3,7 +3,7 @@
  * synonyms), validation, publish with its status, versions and rollback. Reads need a session; changes need the
  * CSRF header and the editor role (the console router's guard). Every change is audited.
  */
-import type { Router } from 'express';
+import type { Response, Router } from 'express';
 import { z } from 'zod';
 import { addUtterance, draftView, lintDraft, setResponse, setSynonyms, type DraftError } from '../content/versions/draft';
 import { PublishRefused } from '../content/versions/publish';
@@ -11,7 +11,7 @@ import type { ContentService } from '../content/versions/service';
 import type { Snapshot } from '../content/versions/snapshot';
 import { VersionConflict } from '../content/versions/store';
 import { audit } from './audit';
-import { parse, Refusal, type ApiTools } from './router';
+import { parse, Refusal, type ApiTools, type Locals } from './router';
 
 const IdParam = z.string().regex(/^[A-Za-z][\w.-]{0,99}$/, 'ids are dotted lowercase words, e.g. faq.signup');
 const UtteranceBody = z.strictObject({ text: z.string().trim().min(1).max(300) });
@@ -45,6 +45,27 @@ export function contentApi(service: () => ContentService | undefined, now: () =>
     return errors;
   };
 
+  /**
+   * Apply one edit to the draft: 422 with the errors (file and field named) when it fails a check, else saved and
+   * audited. An edit throws DraftError[] for a schema error and RangeError for an unknown intent (404).
+   */
+  const applyEdit = async (res: Response, { db, user }: Locals, edit: (files: Snapshot) => Snapshot, action: string, target: string): Promise<void> => {
+    const s = get();
+    const { baseVersion, files } = await current(s);
+    let next: Snapshot;
+    try {
+      next = edit(files);
+    } catch (err) {
+      if (err instanceof RangeError) throw new Refusal(404, err.message);
+      if (!Array.isArray(err)) throw err;
+      res.status(422).json({ ok: false, errors: err });
+      return;
+    }
+    const errors = await save(s, baseVersion, next, user.name);
+    if (!errors.length) await audit(db, user.name, action, target, undefined, now());
+    res.status(errors.length ? 422 : 200).json({ ok: !errors.length, errors });
+  };
+
   return (api, { authed, jsonOnly }) => {
     api.get(
       '/content',
@@ -57,59 +78,29 @@ export function contentApi(service: () => ContentService | undefined, now: () =>
     api.put(
       '/content/responses/:id',
       jsonOnly,
-      authed(
-        async (req, res, { db, user }) => {
-          const id = parse(IdParam, req.params.id, 'id');
-          const s = get();
-          const { baseVersion, files } = await current(s);
-          let next: Snapshot;
-          try {
-            next = setResponse(files, id, req.body);
-          } catch (errors) {
-            if (!Array.isArray(errors)) throw errors;
-            res.status(422).json({ ok: false, errors });
-            return;
-          }
-          const errors = await save(s, baseVersion, next, user.name);
-          if (!errors.length) await audit(db, user.name, 'content.response', `response:${id}`, undefined, now());
-          res.status(errors.length ? 422 : 200).json({ ok: !errors.length, errors });
-        },
-        { write: true },
-      ),
+      authed(async (req, res, locals) => {
+        const id = parse(IdParam, req.params.id, 'id');
+        await applyEdit(res, locals, (files) => setResponse(files, id, req.body), 'content.response', `response:${id}`);
+      }, { write: true }),
     );
 
     api.post(
       '/content/intents/:intent/utterances',
       jsonOnly,
-      authed(
-        async (req, res, { db, user }) => {
-          const intent = parse(IdParam, req.params.intent, 'intent');
-          const { text } = parse(UtteranceBody, req.body, 'body');
-          const s = get();
-          const { baseVersion, files } = await current(s);
-          if (!files[`intents/${intent}.yml`]) throw new Refusal(404, `no intent ${intent}`);
-          const errors = await save(s, baseVersion, addUtterance(files, intent, text), user.name);
-          if (!errors.length) await audit(db, user.name, 'content.utterance', `intent:${intent}`, undefined, now());
-          res.status(errors.length ? 422 : 200).json({ ok: !errors.length, errors });
-        },
-        { write: true },
-      ),
+      authed(async (req, res, locals) => {
+        const intent = parse(IdParam, req.params.intent, 'intent');
+        const { text } = parse(UtteranceBody, req.body, 'body');
+        await applyEdit(res, locals, (files) => addUtterance(files, intent, text), 'content.utterance', `intent:${intent}`);
+      }, { write: true }),
     );
 
     api.put(
       '/content/synonyms',
       jsonOnly,
-      authed(
-        async (req, res, { db, user }) => {
-          const { synonyms } = parse(SynonymsBody, req.body, 'body');
-          const s = get();
-          const { baseVersion, files } = await current(s);
-          const errors = await save(s, baseVersion, setSynonyms(files, synonyms), user.name);
-          if (!errors.length) await audit(db, user.name, 'content.synonyms', 'intents/_synonyms.yml', undefined, now());
-          res.status(errors.length ? 422 : 200).json({ ok: !errors.length, errors });
-        },
-        { write: true },
-      ),
+      authed(async (req, res, locals) => {
+        const { synonyms } = parse(SynonymsBody, req.body, 'body');
+        await applyEdit(res, locals, (files) => setSynonyms(files, synonyms), 'content.synonyms', 'intents/_synonyms.yml');
+      }, { write: true }),
     );
 
     api.post(
