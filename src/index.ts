@@ -19,9 +19,9 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, buffered: true });
   const started = Date.now();
   const server = buildServer(config, logger);
-  const http = await listen(server.app, config.PORT, config.HOST, 'PORT');
+  const http = await listen(server.app, { port: config.PORT, host: config.HOST }, { port: 'PORT', host: 'HOST' });
   logger.info('listening', { port: portOf(http) });
-  const admin = server.adminApp ? await listen(server.adminApp, config.ADMIN_PORT ?? 0, config.HOST, 'ADMIN_PORT') : undefined;
+  const admin = server.adminApp ? await listen(server.adminApp, { port: config.ADMIN_PORT ?? 0, host: config.HOST }, { port: 'ADMIN_PORT', host: 'HOST' }) : undefined;
   if (admin) logger.info('admin listening', { port: portOf(admin) });
   server.ready
     .then(() => logger.info('ready', { msSinceStart: Date.now() - started }))
@@ -39,13 +39,13 @@ async function main(): Promise<void> {
   });
 }
 
-/** Listen on host:port; a failure is a ConfigError naming the setting (`portName`, or HOST). */
-function listen(app: RequestListener, port: number, host: string, portName: string): Promise<Server> {
+/** Listen on host:port; a failure is a ConfigError naming the setting it came from (`names`: e.g. PORT and HOST). */
+function listen(app: RequestListener, { port, host }: { port: number; host: string }, names: { port: string; host: string }): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer(app);
     server.requestTimeout = REQUEST_TIMEOUT_MS;
     server.headersTimeout = REQUEST_TIMEOUT_MS;
-    server.once('error', (err) => reject(listenError(err, `${portName}=${port}`, `HOST=${host}`)));
+    server.once('error', (err) => reject(listenError(err, `${names.port}=${port}`, `${names.host}=${host}`)));
     server.listen(port, host, () => resolve(server));
   });
 }

@@ -10,6 +10,7 @@ import { Bot } from './dialog/turn';
 import { catalogOf, consoleRoutes } from './console';
 import { createEventRecorder, scheduleRetention, StoreHandle, type EventRecorder } from './events';
 import { createAdminApp, createApp, type Runtime } from './http/app';
+import { startContentService, type ContentService } from './content/versions/service';
 import { simulatorRoutes } from './http/routes/simulator';
 import { createMetrics } from './metrics';
 import type { TurnHook } from './http/routes/skill';
@@ -30,6 +31,8 @@ export interface ServerParts {
   events: StoreHandle;
   /** Writes turn events; absent with EVENTS=off. */
   recorder?: EventRecorder;
+  /** Content versions (publish, rollback, the live pointer) once started, with CONTENT_VERSIONS=on. */
+  content: () => ContentService | undefined;
   /** The conversation and classifier once the model is ready (the terminal chat talks to it directly). */
   runtime: () => Runtime | undefined;
   close(): Promise<void>;
@@ -75,7 +78,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
           logger,
           registry: metrics?.registry,
           normalize: createNormalizer(content.synonyms),
-          versions: () => ({ model: modelVersion, content: null }),
+          versions: () => ({ model: modelVersion, content: contentVersion === null ? null : `v${contentVersion}` }),
         })
       : undefined;
   const stopRetention = scheduleRetention(() => events.get(), config.EVENT_RETENTION_DAYS, logger);
@@ -85,25 +88,54 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     logger.info('training the model in a worker thread (/readyz says 503 until it is done)', { reason });
     opts.onTrain?.(reason);
   };
-  const ready = loadOrTrain(content, path.resolve(root, config.MODEL_DIR), onTrain).then(async (model) => {
-    await model.classifier.classify('안녕하세요'); // warm-up: the first classification costs ~40 ms (lazy indexes, JIT); pay it before /readyz, not on a partner's turn
-    const classifier = cachedClassifier(model.classifier); // bounded LRU by exact text (bench/results.md)
-    const bot = new Bot({ renderer, responses: content.responses, classifier, dialogs: dialogs.plugins });
+  /** A runtime for one content version: its renderer, bot and conversation over the shared session store. */
+  const makeRuntime = (c: Content, d: typeof dialogs, classifier: Runtime['classifier'], version?: string): Runtime => {
+    const versionRenderer = c === content ? renderer : new Renderer(c.responses, { operatorButton: config.OPERATOR_BUTTON });
+    const bot = new Bot({ renderer: versionRenderer, responses: c.responses, classifier, dialogs: d.plugins });
     const conversation = new Conversation({
       bot,
       store,
-      renderer,
+      renderer: versionRenderer,
       logger,
       budgetMs: config.TURN_BUDGET_MS,
       sessionTtlMs: config.SESSION_TTL_MS,
     });
-    runtime = { conversation, classifier };
+    return { conversation, classifier, ...(version ? { version } : {}) };
+  };
+  let contentVersion: number | null = null;
+  let contentService: ContentService | undefined;
+  const ready = loadOrTrain(content, path.resolve(root, config.MODEL_DIR), onTrain).then(async (model) => {
+    await model.classifier.classify('안녕하세요'); // warm-up: the first classification costs ~40 ms (lazy indexes, JIT); pay it before /readyz, not on a partner's turn
+    const classifier = cachedClassifier(model.classifier); // bounded LRU by exact text (bench/results.md)
+    const filesRuntime = makeRuntime(content, dialogs, classifier);
     modelVersion = path.basename(model.file).replace(/^model-|\.json$/g, '').slice(0, 12);
     logger.info(model.source === 'loaded' ? 'model loaded' : 'model trained (artifact was missing, stale or unreadable)', {
       file: path.relative(process.cwd(), model.file),
       ms: model.ms,
       ...(model.reason ? { reason: model.reason } : {}),
     });
+    if (config.CONTENT_VERSIONS === 'on') {
+      contentService = await startContentService({
+        config,
+        logger,
+        events,
+        root,
+        modelFile: model.file,
+        build: (dir) => loadCheckedContent(dir, { now: opts.now }),
+        swap: (loaded) => {
+          const next = makeRuntime(loaded.content, loaded.dialogs, cachedClassifier(loaded.classifier), `v${loaded.version}`);
+          runtime = next; // one assignment: a turn runs wholly on the version it started with
+          contentVersion = loaded.version;
+          modelVersion = loaded.classifier.modelHash.slice(0, 12);
+        },
+        current: () => contentVersion,
+        live: () => runtime?.classifier,
+      }).catch((err: unknown) => {
+        logger.error('content versions unavailable, serving the files', { module: 'content', error: (err as Error).message });
+        return undefined;
+      });
+    }
+    runtime ??= filesRuntime; // with content versions, the live version's runtime is already in place
     return model;
   });
   const adminRoutes = [
@@ -116,10 +148,11 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: separateAdmin ? [] : adminRoutes, isReady });
   const adminApp = separateAdmin ? createAdminApp(logger, adminRoutes) : undefined;
   const close = async () => {
+    contentService?.stop();
     stopRetention();
     await recorder?.close();
     await events.close();
     await store.close();
   };
-  return { app, adminApp, ready, store, events, recorder, runtime: () => runtime, close };
+  return { app, adminApp, ready, store, events, recorder, runtime: () => runtime, content: () => contentService, close };
 }

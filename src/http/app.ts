@@ -23,6 +23,8 @@ import { skillEndpoint, type TurnHook } from './routes/skill';
 export interface Runtime {
   conversation: Conversation;
   classifier: Classifier;
+  /** The content version serving (`v3`), when content versions are on. */
+  version?: string;
 }
 
 export interface AppDeps {
@@ -50,7 +52,7 @@ export function createApp({ config, logger, runtime, hooks, adminRoutes = [], re
   const skill = skillEndpoint({ config, conversation: () => runtime()?.conversation, logger, canned, hooks, now });
   const app = baseApp();
   app.use(requestId());
-  app.use(healthRoutes(isReady));
+  app.use(healthRoutes(isReady, () => runtime()?.version));
   for (const router of adminRoutes) app.use(router);
   const secret = config.SKILL_SECRET ? [sharedSecret({ secret: config.SKILL_SECRET, header: config.SKILL_SECRET_HEADER })] : [];
   app.use('/nlu', ...secret, express.json({ limit: BODY_LIMIT_BYTES }));
