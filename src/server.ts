@@ -8,6 +8,7 @@ import { createDialogs, type DialogOptions } from './dialog/flows';
 import { createStore, withTimeout, type SessionStore } from './dialog/stores';
 import { Bot } from './dialog/turn';
 import { catalogOf, consoleRoutes } from './console';
+import { contentApi } from './console/content-routes';
 import { createEventRecorder, scheduleRetention, StoreHandle, type EventRecorder } from './events';
 import { createAdminApp, createApp, type Runtime } from './http/app';
 import { startContentService, type ContentService } from './content/versions/service';
@@ -67,7 +68,10 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const { content, dialogs } = loadCheckedContent(root, { now: opts.now });
   const renderer = new Renderer(content.responses, { operatorButton: config.OPERATOR_BUTTON });
   const store = withTimeout(opts.store ?? createStore(config, logger), config.STORE_TIMEOUT_MS);
-  const metrics = config.METRICS === 'on' ? createMetrics({ activeSessions: () => store.size() }) : undefined;
+  /** The content version serving (CONTENT_VERSIONS=on), for /readyz, /metrics and every event. */
+  let contentVersion: number | null = null;
+  const metrics =
+    config.METRICS === 'on' ? createMetrics({ activeSessions: () => store.size(), ...(config.CONTENT_VERSIONS === 'on' ? { contentVersion: () => contentVersion } : {}) }) : undefined;
   const events = new StoreHandle(config, logger);
   events.get().catch(() => undefined); // open (and migrate) now; failures are logged and retried by the handle
   let modelVersion: string | null = null;
@@ -102,7 +106,6 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     });
     return { conversation, classifier, ...(version ? { version } : {}) };
   };
-  let contentVersion: number | null = null;
   let contentService: ContentService | undefined;
   const ready = loadOrTrain(content, path.resolve(root, config.MODEL_DIR), onTrain).then(async (model) => {
     await model.classifier.classify('안녕하세요'); // warm-up: the first classification costs ~40 ms (lazy indexes, JIT); pay it before /readyz, not on a partner's turn
@@ -141,7 +144,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const adminRoutes = [
     ...(config.SIMULATOR === 'on' ? [simulatorRoutes({ runtime: () => runtime, now: opts.now })] : []),
     ...(metrics ? [metrics.router] : []),
-    consoleRoutes({ events, catalog: catalogOf(root, content), logger, now: opts.now }),
+    consoleRoutes({ events, catalog: catalogOf(root, content), logger, now: opts.now, extend: [contentApi(() => contentService, opts.now)] }),
   ];
   const separateAdmin = config.ADMIN_PORT !== undefined;
   const isReady = () => runtime !== undefined && (store.reachable?.() === false ? 'session store unreachable' : true);
