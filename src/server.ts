@@ -9,7 +9,11 @@ import { createStore, withTimeout, type SessionStore } from './dialog/stores';
 import { Bot } from './dialog/turn';
 import { createEventRecorder, scheduleRetention, StoreHandle, type EventRecorder } from './events';
 import { createAdminApp, createApp, type Runtime } from './http/app';
-import { simulatorRoutes } from './http/routes/simulator';
+import { SIMULATOR_SESSION_MAX, simulatorRoutes } from './http/routes/simulator';
+import type { Router } from 'express';
+import type Redis from 'ioredis';
+import { MemoryStore } from './dialog/stores';
+import type { Metrics } from './metrics';
 import { createMetrics } from './metrics';
 import type { TurnHook } from './http/routes/skill';
 import type { Logger } from './log/logger';
@@ -63,6 +67,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const { content, dialogs } = loadCheckedContent(root, { now: opts.now });
   const renderer = new Renderer(content.responses, { operatorButton: config.OPERATOR_BUTTON });
   const store = withTimeout(opts.store ?? createStore(config, logger), config.STORE_TIMEOUT_MS);
+  const simulatorStore = new MemoryStore<Session>({ max: SIMULATOR_SESSION_MAX }); // never the partners' store
   const metrics = config.METRICS === 'on' ? createMetrics({ activeSessions: () => store.size() }) : undefined;
   const events = new StoreHandle(config, logger);
   events.get().catch(() => undefined); // open (and migrate) now; failures are logged and retried by the handle
@@ -96,7 +101,15 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
       budgetMs: config.TURN_BUDGET_MS,
       sessionTtlMs: config.SESSION_TTL_MS,
     });
-    runtime = { conversation, classifier };
+    const simulator = new Conversation({
+      bot,
+      store: simulatorStore,
+      renderer,
+      logger,
+      budgetMs: config.TURN_BUDGET_MS,
+      sessionTtlMs: config.SESSION_TTL_MS,
+    });
+    runtime = { conversation, classifier, simulator };
     modelVersion = path.basename(model.file).replace(/^model-|\.json$/g, '').slice(0, 12);
     logger.info(model.source === 'loaded' ? 'model loaded' : 'model trained (artifact was missing, stale or unreadable)', {
       file: path.relative(process.cwd(), model.file),
@@ -105,14 +118,11 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     });
     return model;
   });
-  const adminRoutes = [
-    ...(config.SIMULATOR === 'on' ? [simulatorRoutes({ runtime: () => runtime, now: opts.now })] : []),
-    ...(metrics ? [metrics.router] : []),
-  ];
-  const separateAdmin = config.ADMIN_PORT !== undefined;
+  const { publicRoutes, adminRoutes } = operatorRoutes(config, logger, metrics, () => runtime?.simulator, opts.now);
   const isReady = () => runtime !== undefined && (store.reachable?.() === false ? 'session store unreachable' : true);
-  const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: separateAdmin ? [] : adminRoutes, isReady });
-  const adminApp = separateAdmin ? createAdminApp(logger, adminRoutes) : undefined;
+  const redis = rateLimitRedis(opts.store ? undefined : store);
+  const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: publicRoutes, isReady, refused: metrics?.refused, redis });
+  const adminApp = config.ADMIN_PORT !== 'off' ? createAdminApp(logger, adminRoutes) : undefined;
   const close = async () => {
     stopRetention();
     await recorder?.close();
@@ -120,4 +130,36 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     await store.close();
   };
   return { app, adminApp, ready, store, events, recorder, runtime: () => runtime, close };
+}
+
+/**
+ * Where the operator routes go. With an admin port (default 8081 on 127.0.0.1): the simulator and /metrics there.
+ * With ADMIN_PORT=off: /metrics on PORT, and the simulator only with SIMULATOR=public (on PORT, with a warning).
+ */
+function operatorRoutes(
+  config: Config,
+  logger: Logger,
+  metrics: Metrics | undefined,
+  simulator: () => Conversation | undefined,
+  now?: () => number,
+): { publicRoutes: Router[]; adminRoutes: Router[] } {
+  const adminPort = config.ADMIN_PORT !== 'off';
+  const sim =
+    config.SIMULATOR === 'off' || (config.SIMULATOR === 'on' && !adminPort)
+      ? []
+      : [simulatorRoutes({ conversation: simulator, hook: metrics?.simulatorHook, onLimited: () => metrics?.refused('simulator_rate_limited'), now })];
+  if (config.SIMULATOR === 'public') logger.warn('SIMULATOR=public: the simulator is served on PORT to anyone who can reach it (it runs real turns, without the shared secret)');
+  if (config.SIMULATOR === 'on' && !adminPort) logger.info('simulator not served: ADMIN_PORT=off (SIMULATOR=public serves it on PORT)');
+  const metricsRoutes = metrics ? [metrics.router] : [];
+  return {
+    publicRoutes: [...(config.SIMULATOR === 'public' ? sim : []), ...(adminPort ? [] : metricsRoutes)],
+    adminRoutes: [...(config.SIMULATOR === 'public' ? [] : sim), ...(adminPort ? metricsRoutes : [])],
+  };
+}
+
+/** The Redis client of the configured Redis session store, so rate-limit counts are shared across instances. */
+function rateLimitRedis(store: SessionStore<Session> | undefined): Redis | undefined {
+  const inner = store && (store as { inner?: SessionStore<Session> }).inner;
+  const candidate = (inner ?? store) as { client?: Redis } | undefined;
+  return candidate?.client;
 }

@@ -20,7 +20,7 @@ let base: string;
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-nanum (.ci/run does)`);
   t = await makeTestApp();
-  server = http.createServer(t.app).listen(0, '127.0.0.1');
+  server = http.createServer(t.admin).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
