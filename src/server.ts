@@ -7,8 +7,10 @@ import { type Session } from './dialog/session';
 import { createDialogs, type DialogOptions } from './dialog/flows';
 import { createStore, withTimeout, type SessionStore } from './dialog/stores';
 import { Bot } from './dialog/turn';
+import { catalogOf, consoleRoutes } from './console';
 import { createEventRecorder, scheduleRetention, StoreHandle, type EventRecorder } from './events';
 import { createAdminApp, createApp, type Runtime } from './http/app';
+import { startContentService, type ContentService } from './content/versions/service';
 import { SIMULATOR_SESSION_MAX, simulatorRoutes } from './http/routes/simulator';
 import type { Router } from 'express';
 import type Redis from 'ioredis';
@@ -33,6 +35,8 @@ export interface ServerParts {
   events: StoreHandle;
   /** Writes turn events; absent with EVENTS=off. */
   recorder?: EventRecorder;
+  /** Content versions (publish, rollback, the live pointer) once started, with CONTENT_VERSIONS=on. */
+  content: () => ContentService | undefined;
   /** The conversation and classifier once the model is ready (the terminal chat talks to it directly). */
   runtime: () => Runtime | undefined;
   close(): Promise<void>;
@@ -79,7 +83,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
           logger,
           registry: metrics?.registry,
           normalize: createNormalizer(content.synonyms),
-          versions: () => ({ model: modelVersion, content: null }),
+          versions: () => ({ model: modelVersion, content: contentVersion === null ? null : `v${contentVersion}` }),
         })
       : undefined;
   const stopRetention = scheduleRetention(() => events.get(), config.EVENT_RETENTION_DAYS, logger);
@@ -89,57 +93,75 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     logger.info('training the model in a worker thread (/readyz says 503 until it is done)', { reason });
     opts.onTrain?.(reason);
   };
+  /** A runtime for one content version: its renderer, bot and conversation over the shared session store. */
+  const makeRuntime = (c: Content, d: typeof dialogs, classifier: Runtime['classifier'], version?: string): Runtime => {
+    const versionRenderer = c === content ? renderer : new Renderer(c.responses, { operatorButton: config.OPERATOR_BUTTON });
+    const bot = new Bot({ renderer: versionRenderer, responses: c.responses, classifier, dialogs: d.plugins });
+    const conversationOn = (sessions: SessionStore<Session>) =>
+      new Conversation({ bot, store: sessions, renderer: versionRenderer, logger, budgetMs: config.TURN_BUDGET_MS, sessionTtlMs: config.SESSION_TTL_MS });
+    return { conversation: conversationOn(store), simulator: conversationOn(simulatorStore), classifier, ...(version ? { version } : {}) };
+  };
+  let contentVersion: number | null = null;
+  let contentService: ContentService | undefined;
   const ready = loadOrTrain(content, path.resolve(root, config.MODEL_DIR), onTrain).then(async (model) => {
     await model.classifier.classify('안녕하세요'); // warm-up: the first classification costs ~40 ms (lazy indexes, JIT); pay it before /readyz, not on a partner's turn
     const classifier = cachedClassifier(model.classifier); // bounded LRU by exact text (bench/results.md)
-    const bot = new Bot({ renderer, responses: content.responses, classifier, dialogs: dialogs.plugins });
-    const conversation = new Conversation({
-      bot,
-      store,
-      renderer,
-      logger,
-      budgetMs: config.TURN_BUDGET_MS,
-      sessionTtlMs: config.SESSION_TTL_MS,
-    });
-    const simulator = new Conversation({
-      bot,
-      store: simulatorStore,
-      renderer,
-      logger,
-      budgetMs: config.TURN_BUDGET_MS,
-      sessionTtlMs: config.SESSION_TTL_MS,
-    });
-    runtime = { conversation, classifier, simulator };
+    const filesRuntime = makeRuntime(content, dialogs, classifier);
     modelVersion = path.basename(model.file).replace(/^model-|\.json$/g, '').slice(0, 12);
     logger.info(model.source === 'loaded' ? 'model loaded' : 'model trained (artifact was missing, stale or unreadable)', {
       file: path.relative(process.cwd(), model.file),
       ms: model.ms,
       ...(model.reason ? { reason: model.reason } : {}),
     });
+    if (config.CONTENT_VERSIONS === 'on') {
+      contentService = await startContentService({
+        config,
+        logger,
+        events,
+        root,
+        modelFile: model.file,
+        build: (dir) => loadCheckedContent(dir, { now: opts.now }),
+        swap: (loaded) => {
+          const next = makeRuntime(loaded.content, loaded.dialogs, cachedClassifier(loaded.classifier), `v${loaded.version}`);
+          runtime = next; // one assignment: a turn runs wholly on the version it started with
+          contentVersion = loaded.version;
+          modelVersion = loaded.classifier.modelHash.slice(0, 12);
+        },
+        current: () => contentVersion,
+        live: () => runtime?.classifier,
+      }).catch((err: unknown) => {
+        logger.error('content versions unavailable, serving the files', { module: 'content', error: (err as Error).message });
+        return undefined;
+      });
+    }
+    runtime ??= filesRuntime; // with content versions, the live version's runtime is already in place
     return model;
   });
-  const { publicRoutes, adminRoutes } = operatorRoutes(config, logger, metrics, () => runtime?.simulator, opts.now);
+  const consoleRouter = consoleRoutes({ events, catalog: catalogOf(root, content), logger, now: opts.now });
+  const { publicRoutes, adminRoutes } = operatorRoutes(config, logger, metrics, consoleRouter, () => runtime?.simulator, opts.now);
   const isReady = () => runtime !== undefined && (store.reachable?.() === false ? 'session store unreachable' : true);
   const redis = rateLimitRedis(opts.store ? undefined : store);
   const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: publicRoutes, isReady, refused: metrics?.refused, redis });
   const adminApp = config.ADMIN_PORT !== 'off' ? createAdminApp(logger, adminRoutes) : undefined;
   const close = async () => {
+    contentService?.stop();
     stopRetention();
     await recorder?.close();
     await events.close();
     await store.close();
   };
-  return { app, adminApp, ready, store, events, recorder, runtime: () => runtime, close };
+  return { app, adminApp, ready, store, events, recorder, runtime: () => runtime, content: () => contentService, close };
 }
 
 /**
  * Where the operator routes go. With an admin port (default 8081 on 127.0.0.1): the simulator and /metrics there.
- * With ADMIN_PORT=off: /metrics on PORT, and the simulator only with SIMULATOR=public (on PORT, with a warning).
+ * With ADMIN_PORT=off: /metrics and the console on PORT, and the simulator only with SIMULATOR=public (on PORT, warned).
  */
 function operatorRoutes(
   config: Config,
   logger: Logger,
   metrics: Metrics | undefined,
+  consoleRouter: Router,
   simulator: () => Conversation | undefined,
   now?: () => number,
 ): { publicRoutes: Router[]; adminRoutes: Router[] } {
@@ -151,9 +173,10 @@ function operatorRoutes(
   if (config.SIMULATOR === 'public') logger.warn('SIMULATOR=public: the simulator is served on PORT to anyone who can reach it (it runs real turns, without the shared secret)');
   if (config.SIMULATOR === 'on' && !adminPort) logger.info('simulator not served: ADMIN_PORT=off (SIMULATOR=public serves it on PORT)');
   const metricsRoutes = metrics ? [metrics.router] : [];
+  // the console (its own login) lives on the admin port; without one, on PORT
   return {
-    publicRoutes: [...(config.SIMULATOR === 'public' ? sim : []), ...(adminPort ? [] : metricsRoutes)],
-    adminRoutes: [...(config.SIMULATOR === 'public' ? [] : sim), ...(adminPort ? metricsRoutes : [])],
+    publicRoutes: [...(config.SIMULATOR === 'public' ? sim : []), ...(adminPort ? [] : [...metricsRoutes, consoleRouter])],
+    adminRoutes: [...(config.SIMULATOR === 'public' ? [] : sim), ...(adminPort ? [...metricsRoutes, consoleRouter] : [])],
   };
 }
 

@@ -264,3 +264,32 @@ export function toItem(r: InboxGroup, examples: string[] = []): InboxItem {
     examples,
   };
 }
+
+/** What staff do to inbox groups: label (training data for an intent), out of scope (`None` or a topic), ignore. */
+export type InboxChange = { action: 'label'; intent: string } | { action: 'out-of-scope'; topic?: string } | { action: 'ignore' };
+
+/**
+ * Apply one change to groups, recording who acted and when; returns the number of groups changed (missing ids are
+ * skipped). Labelled groups become pending training data (`exported_at` null) for `npm run inbox:export`.
+ * @example await changeGroups(db, [17, 18], { action: 'label', intent: 'faq.signup' }, 'mina')
+ */
+export async function changeGroups(db: Kysely<Database> | Transaction<Database>, ids: number[], change: InboxChange, actor: string, now = Date.now()): Promise<number> {
+  if (!ids.length) return 0;
+  const set =
+    change.action === 'ignore'
+      ? { state: 'ignored' as const, label: null }
+      : { state: 'done' as const, label: change.action === 'label' ? change.intent : (change.topic ?? 'None') };
+  const result = await db
+    .updateTable('inbox_groups')
+    .set({ ...set, acted_by: actor, acted_at: now, exported_at: null })
+    .where('id', 'in', ids)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows ?? 0);
+}
+
+/** One group as an item (with its examples), or undefined. */
+export async function inboxItem(db: Kysely<Database>, id: number): Promise<InboxItem | undefined> {
+  const row = await db.selectFrom('inbox_groups').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  return toItem(row, (await examplesOf(db, [row])).get(row.id) ?? []);
+}

@@ -7,7 +7,7 @@ export { MIGRATIONS, migrationProvider } from './migrations';
 export type * from './schema';
 export { createEventRecorder, type EventRecorder, type RecorderOptions, type DropReason } from './recorder';
 export { toEvent, keptBecause, maskedText, kstDay, bestGuess, MAX_EVENT_TEXT, LOW_CONFIDENCE, type Versions } from './turn-event';
-export { InboxWriter, inboxPage, toItem, groupKey, MERGE_THRESHOLD, type InboxItem, type InboxQuery, type InboxSighting } from './inbox';
+export { InboxWriter, inboxPage, inboxItem, changeGroups, toItem, groupKey, MERGE_THRESHOLD, type InboxItem, type InboxQuery, type InboxSighting, type InboxChange } from './inbox';
 export { stats, percentile, dayRange, type Stats, type StatsQuery } from './stats';
 export { readFallbacks, groupFallbacks, type FallbackRecord, type FallbackGroup, type GroupOptions } from './report';
 export { purgeOldEvents, scheduleRetention } from './retention';

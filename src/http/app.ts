@@ -25,6 +25,8 @@ export interface Runtime {
   classifier: Classifier;
   /** The simulator's own conversation: same bot, its own small session store. */
   simulator?: Conversation;
+  /** The content version serving (`v3`), when content versions are on. */
+  version?: string;
 }
 
 export interface AppDeps {
@@ -56,7 +58,7 @@ export function createApp({ config, logger, runtime, hooks, adminRoutes = [], re
   const skill = skillEndpoint({ config, conversation: () => runtime()?.conversation, logger, canned, hooks, refused, redis, now });
   const app = baseApp();
   app.use(requestId());
-  app.use(healthRoutes(isReady));
+  app.use(healthRoutes(isReady, () => runtime()?.version));
   for (const router of adminRoutes) app.use(router);
   if (config.SKILL_SECRET) app.use('/nlu', sharedSecret({ secret: config.SKILL_SECRET, header: config.SKILL_SECRET_HEADER }));
   app.use(nluRoutes(() => runtime()?.classifier));

@@ -56,7 +56,7 @@ export function decide(result: NluResult, t: DecisionThresholds = DEFAULT_THRESH
     return { kind: 'clarify', intents: shortAsk, score, reason: 'short' };
   }
   if (intent.startsWith(OOS_PREFIX)) {
-    return score < t.minScore ? { kind: 'none', guess: intent, score, reason: 'low-score' } : { kind: 'none', guess: intent, score, reason: 'topic', topic: intent };
+    return score < t.minScore ? { kind: 'none', guess: intent, score, reason: 'low-score', ...(topic ? { topic } : {}) } : { kind: 'none', guess: intent, score, reason: 'topic', topic: intent };
   }
   if (intent === NONE) return { kind: 'none', guess: intent, score, reason: 'classifier', ...(topic ? { topic } : {}) };
   if (score < t.minScore) return { kind: 'none', guess: intent, score, reason: 'low-score', ...(topic ? { topic } : {}) };

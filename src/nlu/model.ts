@@ -119,6 +119,14 @@ export function normalizerFor(content: Pick<Content, 'intents' | 'synonyms'>, en
   return createNormalizer(content.synonyms, { fuzzy: engine.fuzzy, known });
 }
 
+/**
+ * A classifier from an artifact's JSON text (a content version's stored model); throws when it is not an artifact.
+ * @example const classifier = await classifierFromJson(version.artifact, content)
+ */
+export async function classifierFromJson(json: string, content: Pick<Content, 'intents' | 'synonyms'>): Promise<HybridClassifier> {
+  return fromArtifact(Artifact.parse(JSON.parse(json)), content);
+}
+
 async function fromArtifact(artifact: Artifact, content: Pick<Content, 'intents' | 'synonyms'>): Promise<HybridClassifier> {
   const nlp = await createNlp(artifact.engine);
   importPacked(nlp, artifact.nlp, artifact.weights);

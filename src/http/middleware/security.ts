@@ -35,3 +35,19 @@ export function securityHeaderList(): ReadonlyArray<readonly [string, string]> {
   if (!ran) throw new Error('helmet did not finish synchronously; cannot precompute its headers');
   return [...headers];
 }
+
+/**
+ * The policy of our own pages (simulator, console): they run only their own files; unlike the global helmet policy
+ * it never upgrades http:// (local use).
+ */
+export const OWN_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');

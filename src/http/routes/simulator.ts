@@ -11,6 +11,7 @@ import { jsonBody } from '../body';
 import { parseSkill } from '../middleware/parse-skill';
 import type { TurnHook } from './skill';
 import { turnInput } from '../turn-input';
+import { OWN_PAGES_CSP } from '../middleware/security';
 
 export interface SimulatorOptions {
   /** The simulator's own conversation (its own session store), once the model is loaded. */
@@ -39,18 +40,6 @@ export const SIMULATOR_ASSETS = path.resolve(__dirname, '../../../public/simulat
 /** Simulator users live in their own key space, so the page can never act as a real partner. */
 const SIM_USER = /^sim-[\w-]{1,64}$/;
 
-/** The page runs only its own files; unlike the global helmet policy it never upgrades http:// (local use). */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
 
 /** What the inspector shows for a turn: routing and NLU, dialog flow/step only (never slot values). */
 export const Inspect = z.object({
@@ -84,7 +73,7 @@ export function simulatorRoutes({
   const total = new RateLimiterMemory({ points: totalPerSecond, duration: 1 });
   const limited = `too many simulator turns (limit ${turnsPer10s} per 10 s per client, ${totalPerSecond} per second in all)`;
   router.use('/simulator', (_req, res, next) => {
-    res.setHeader('Content-Security-Policy', CSP);
+    res.setHeader('Content-Security-Policy', OWN_PAGES_CSP);
     res.setHeader('Cache-Control', 'no-cache');
     next();
   });

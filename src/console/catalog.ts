@@ -1,0 +1,43 @@
+/** What the console offers to label with and how it names things, read from the content (intents/, responses/, flows/). */
+import type { Content } from '../content';
+import { loadFlows } from '../dialog/flows';
+import { NONE } from '../nlu/classifier';
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+export interface Catalog {
+  /** Intents an utterance can be added to (everything but `None` and the out-of-scope topics). */
+  intents: Choice[];
+  /** Out-of-scope topics (`oos.*` intents): "out of scope" puts an utterance there, or in `None`. */
+  topics: Choice[];
+  labels: ReadonlyMap<string, string>;
+  /** The stats funnel: the password-reset dialog and its steps in order. */
+  funnel: { flow: string; steps: string[] };
+}
+
+export const FUNNEL_FLOW = 'password_reset';
+const TOPIC_PREFIX = 'oos.';
+
+/**
+ * @example catalogOf(root, content).intents[0] // { id: 'faq.first_login', label: '첫 로그인 방법' }
+ */
+export function catalogOf(root: string, content: Pick<Content, 'intents' | 'responses'>): Catalog {
+  const ids = content.intents.map((i) => i.intent).sort();
+  const labels = new Map(ids.map((id) => [id, content.responses.get(id)?.label ?? id] as const));
+  const choice = (id: string): Choice => ({ id, label: labels.get(id) ?? id });
+  let steps: string[] = [];
+  try {
+    steps = loadFlows(root, content.responses).flows.find((f) => f.id === FUNNEL_FLOW)?.steps.map((s) => s.id) ?? [];
+  } catch {
+    // flows are checked at startup; a catalog without the funnel's steps still serves
+  }
+  return {
+    intents: ids.filter((id) => id !== NONE && !id.startsWith(TOPIC_PREFIX)).map(choice),
+    topics: ids.filter((id) => id.startsWith(TOPIC_PREFIX)).map(choice),
+    labels,
+    funnel: { flow: FUNNEL_FLOW, steps },
+  };
+}
