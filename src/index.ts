@@ -30,11 +30,14 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, buffered: true });
   const started = Date.now();
   const server = buildServer(config, logger);
-  const http = await listen(server.app, config.PORT, config.HOST, 'PORT', config.MAX_CONNECTIONS);
+  const http = await listen(server.app, { port: config.PORT, host: config.HOST }, { port: 'PORT', host: 'HOST' }, config.MAX_CONNECTIONS);
   logger.info('listening', { port: portOf(http) });
   const adminPort = config.ADMIN_PORT === 'off' ? undefined : config.ADMIN_PORT;
-  const admin = server.adminApp && adminPort !== undefined ? await listen(server.adminApp, adminPort, config.ADMIN_HOST, 'ADMIN_PORT', ADMIN_MAX_CONNECTIONS, 'ADMIN_HOST') : undefined;
-  if (admin) logger.info('admin listening (simulator, metrics)', { host: config.ADMIN_HOST, port: portOf(admin) });
+  const admin =
+    server.adminApp && adminPort !== undefined
+      ? await listen(server.adminApp, { port: adminPort, host: config.ADMIN_HOST }, { port: 'ADMIN_PORT', host: 'ADMIN_HOST' }, ADMIN_MAX_CONNECTIONS)
+      : undefined;
+  if (admin) logger.info('admin listening (simulator, metrics, console)', { host: config.ADMIN_HOST, port: portOf(admin) });
   if (config.SESSION_STORE === 'redis' && !config.SESSION_KEY && !config.SESSION_KEYS) {
     logger.warn('SESSION_STORE=redis without SESSION_KEY: dialog slot values (phone, birth date, name) are kept in Redis unencrypted');
   }
@@ -54,12 +57,12 @@ async function main(): Promise<void> {
   });
 }
 
-/** Listen on host:port; a failure is a ConfigError naming the setting (`portName`, or `hostName`). */
-function listen(app: RequestListener, port: number, host: string, portName: string, maxConnections: number, hostName = 'HOST'): Promise<Server> {
+/** Listen on host:port; a failure is a ConfigError naming the setting it came from (`names`: e.g. PORT and HOST). */
+function listen(app: RequestListener, { port, host }: { port: number; host: string }, names: { port: string; host: string }, maxConnections: number): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer(CONNECTION_LIMITS, app);
     server.maxConnections = maxConnections;
-    server.once('error', (err) => reject(listenError(err, `${portName}=${port}`, `${hostName}=${host}`)));
+    server.once('error', (err) => reject(listenError(err, `${names.port}=${port}`, `${names.host}=${host}`)));
     server.listen(port, host, () => resolve(server));
   });
 }

@@ -8,6 +8,7 @@ import { createDialogs, type DialogOptions } from './dialog/flows';
 import { createStore, withTimeout, type SessionStore } from './dialog/stores';
 import { Bot } from './dialog/turn';
 import { catalogOf, consoleRoutes } from './console';
+import { contentApi } from './console/content-routes';
 import { createEventRecorder, scheduleRetention, StoreHandle, type EventRecorder } from './events';
 import { createAdminApp, createApp, type Runtime } from './http/app';
 import { startContentService, type ContentService } from './content/versions/service';
@@ -137,7 +138,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     runtime ??= filesRuntime; // with content versions, the live version's runtime is already in place
     return model;
   });
-  const consoleRouter = consoleRoutes({ events, catalog: catalogOf(root, content), logger, now: opts.now });
+  const consoleRouter = consoleRoutes({ events, catalog: catalogOf(root, content), logger, now: opts.now, extend: [contentApi(() => contentService, opts.now)] });
   const { publicRoutes, adminRoutes } = operatorRoutes(config, logger, metrics, consoleRouter, () => runtime?.simulator, opts.now);
   const isReady = () => runtime !== undefined && (store.reachable?.() === false ? 'session store unreachable' : true);
   const redis = rateLimitRedis(opts.store ? undefined : store);

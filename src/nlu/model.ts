@@ -32,7 +32,7 @@ export interface LoadedModel {
 
 /** Engine options as stored in an artifact (and accepted by `npm run eval -- --engine`). */
 export const EngineSchema = z.strictObject({
-  features: z.strictObject({ words: z.boolean(), ngrams: z.array(z.number().int().min(1).max(5)).min(1) }),
+  features: z.strictObject({ words: z.boolean(), ngrams: z.array(z.number().int().min(1).max(5)).min(1), stems: z.boolean().optional() }),
   langKoStems: z.boolean(),
   scale: z.enum(['one', 'sqrt']).optional(),
   fuzzy: z.boolean().optional(),

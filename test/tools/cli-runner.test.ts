@@ -3,6 +3,8 @@
  * (tsx) in development and from dist/ in production (the image has neither tsx nor src/), and hands signals on.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../helpers/app';
 
@@ -47,4 +49,15 @@ describe('scripts/cli.js', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(() => process.kill(inner[0], 0)).toThrow(); // the CLI process is gone too
   }, 60_000);
+
+  it('npm run chat says that it trains first, and how long it took, when there is no model', () => {
+    const modelDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-chat-model-'));
+    const res = spawnSync(process.execPath, [CLI, 'chat'], { cwd: ROOT, encoding: 'utf8', input: '리프레시 교육이 뭐예요\n', env: { ...process.env, MODEL_DIR: modelDir, NO_COLOR: '1' }, timeout: 90_000 });
+    expect(res.status).toBe(0);
+    expect(res.stderr).toMatch(/^Training the NLU model first \(no artifact for the current intents\/ and synonyms\); this takes a few seconds…\nTrained in \d+\.\d s, saved as .*model-[0-9a-f]{16}\.json\.\n/);
+    expect(res.stdout).toContain('품질 개선 교육');
+    // the second start loads the saved model and says nothing about training
+    const again = spawnSync(process.execPath, [CLI, 'chat'], { cwd: ROOT, encoding: 'utf8', input: '메뉴\n', env: { ...process.env, MODEL_DIR: modelDir }, timeout: 90_000 });
+    expect(again.stderr).not.toContain('Training');
+  }, 120_000);
 });

@@ -5,11 +5,11 @@
  * why; nothing is written before the commit, which is one transaction.
  */
 import fs from 'node:fs';
-import { lintContent } from '../../cli/lint-content';
 import type { Classifier } from '../../nlu/classifier';
 import { classifierFromJson, type Artifact, type NluContent } from '../../nlu/model';
 import { trainInWorker } from '../../nlu/train-in-worker';
 import { loadContent } from '../load';
+import { lintDir, type DraftError } from './draft';
 import { evalGate, type GateResult, type GateRow } from './gate';
 import { materialize, snapshotHash, type Snapshot } from './snapshot';
 import { ContentVersions, VersionConflict, type VersionSource } from './store';
@@ -36,7 +36,7 @@ export class PublishRefused extends Error {
   constructor(
     readonly status: 409 | 422,
     message: string,
-    readonly detail: { errors?: Array<{ file: string; field: string; message: string }>; eval?: GateResult } = {},
+    readonly detail: { errors?: DraftError[]; eval?: GateResult } = {},
   ) {
     super(message);
   }
@@ -79,8 +79,8 @@ export class Publisher {
     try {
       const live = await this.opts.versions.liveVersion();
       if (live !== req.baseVersion) throw new PublishRefused(409, new VersionConflict(req.baseVersion, live).message);
-      const errors = lintContent(dir, { devSet: this.opts.devSet }).findings.filter((f) => f.level === 'error');
-      if (errors.length) throw new PublishRefused(422, `${errors.length} content error(s)`, { errors: errors.map(({ file, field, message }) => ({ file, field, message })) });
+      const errors = lintDir(dir, this.opts.devSet);
+      if (errors.length) throw new PublishRefused(422, `${errors.length} content error(s)`, { errors });
       const content = loadContent(dir);
       this.step('training');
       const artifact = await this.train(content);

@@ -33,6 +33,8 @@ export interface ContentService {
   versions: ContentVersions;
   publisher: Publisher;
   follower: LiveFollower<unknown>;
+  /** The dev set drafts are checked against (training utterances must not copy it). */
+  devSet: string;
   /** Make `version` live again without training; optimistic on `base`. */
   rollback(version: number, base: number): Promise<void>;
   stop(): void;
@@ -75,6 +77,7 @@ export async function startContentService<D>(opts: ContentServiceOptions<D>): Pr
     versions,
     publisher,
     follower: follower as LiveFollower<unknown>,
+    devSet: path.join(opts.root, 'test/nlu/dev.tsv'),
     rollback: async (version, base) => {
       const row = await versions.get(version);
       if (!row) throw new RangeError(`no version ${version}`);
