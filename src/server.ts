@@ -73,7 +73,10 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const renderer = new Renderer(content.responses, { operatorButton: config.OPERATOR_BUTTON });
   const store = withTimeout(opts.store ?? createStore(config, logger), config.STORE_TIMEOUT_MS);
   const simulatorStore = new MemoryStore<Session>({ max: SIMULATOR_SESSION_MAX }); // never the partners' store
-  const metrics = config.METRICS === 'on' ? createMetrics({ activeSessions: () => store.size() }) : undefined;
+  /** The content version serving (CONTENT_VERSIONS=on), for /readyz, /metrics and every event. */
+  let contentVersion: number | null = null;
+  const metrics =
+    config.METRICS === 'on' ? createMetrics({ activeSessions: () => store.size(), ...(config.CONTENT_VERSIONS === 'on' ? { contentVersion: () => contentVersion } : {}) }) : undefined;
   const events = new StoreHandle(config, logger);
   events.get().catch(() => undefined); // open (and migrate) now; failures are logged and retried by the handle
   let modelVersion: string | null = null;
@@ -102,7 +105,6 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
       new Conversation({ bot, store: sessions, renderer: versionRenderer, logger, budgetMs: config.TURN_BUDGET_MS, sessionTtlMs: config.SESSION_TTL_MS });
     return { conversation: conversationOn(store), simulator: conversationOn(simulatorStore), classifier, ...(version ? { version } : {}) };
   };
-  let contentVersion: number | null = null;
   let contentService: ContentService | undefined;
   const ready = loadOrTrain(content, path.resolve(root, config.MODEL_DIR), onTrain).then(async (model) => {
     await model.classifier.classify('안녕하세요'); // warm-up: the first classification costs ~40 ms (lazy indexes, JIT); pay it before /readyz, not on a partner's turn

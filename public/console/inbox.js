@@ -139,7 +139,7 @@ function renderItem(item) {
 /** @param {InboxItem} item @param {string} textId */
 function renderActions(item, textId) {
   const pickerId = `item-${item.id}-target`;
-  const picker = h('select', { id: pickerId, class: 'target' }, ...targetOptions('처리 방법 고르기'));
+  const picker = h('select', { id: pickerId, class: 'target', 'aria-describedby': textId }, ...targetOptions('처리 방법 고르기'));
   const apply = h('button', { type: 'button', class: 'primary', 'aria-describedby': textId, disabled: true }, '적용');
   const ignore = h('button', { type: 'button', 'aria-describedby': textId }, '무시');
   picker.addEventListener('change', () => (apply.disabled = !picker.value));

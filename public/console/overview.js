@@ -174,7 +174,7 @@ function drawLatency({ days, latency }) {
       type: 'line',
       data: {
         labels: days.map((d) => shortDay(d.day)),
-        datasets: [{ label: 'p95 (ms)', data: days.map((d) => d.p95Ms), borderColor: COLORS.latency, backgroundColor: COLORS.latency, spanGaps: true, pointRadius: 3 }],
+        datasets: [{ label: 'p95 (ms)', data: days.map((d) => d.p95Ms), borderColor: COLORS.latency, backgroundColor: COLORS.latency, spanGaps: false, pointRadius: 3 }],
       },
       options: { scales: { x: { offset: true }, y: { beginAtZero: true, title: { display: true, text: 'ms' } } }, plugins: { legend: { display: false } } },
     },

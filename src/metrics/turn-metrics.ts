@@ -8,6 +8,8 @@ import type { TurnHook } from '../http/routes/skill';
 export interface MetricsOptions {
   /** Counts the sessions held (the session store's `size()`), read at every scrape. */
   activeSessions?: () => Promise<number>;
+  /** The content version serving (null: content versions are off), read at every scrape. */
+  contentVersion?: () => number | null;
   /** Metric name prefix. */
   prefix?: string;
   /** Collect prom-client's default process metrics (CPU, memory, event loop, GC). */
@@ -39,7 +41,7 @@ const SCORE_BUCKETS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1];
  * `<prefix>nlu_score{decision}`, `<prefix>active_sessions`, plus the default process metrics.
  * @example const m = createMetrics({ activeSessions: () => store.size() }); app.use(m.router); hooks.push(m.hook)
  */
-export function createMetrics({ activeSessions, prefix = 'bluebot_', processMetrics = true }: MetricsOptions = {}): Metrics {
+export function createMetrics({ activeSessions, contentVersion, prefix = 'bluebot_', processMetrics = true }: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   if (processMetrics) collectDefaultMetrics({ register: registry });
   const turns = new Counter({
@@ -87,6 +89,16 @@ export function createMetrics({ activeSessions, prefix = 'bluebot_', processMetr
     labelNames: ['reason'] as const,
     registers: [registry],
   });
+  if (contentVersion) {
+    new Gauge({
+      name: `${prefix}content_version`,
+      help: 'The content version serving (0 until one is live)',
+      registers: [registry],
+      collect() {
+        this.set(contentVersion() ?? 0);
+      },
+    });
+  }
   const hook: TurnHook = (turn, report) => record(turn, report, { turns, latency, score });
   const simulatorHook: TurnHook = (_turn, report) => {
     simulatorTurns.inc({ intent: report.result?.intent ?? 'unknown', outcome: outcomeOf(report), route: report.result?.route ?? 'error' });

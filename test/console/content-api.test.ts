@@ -72,6 +72,12 @@ describe('content API', () => {
     expect(pub.body.eval.passed).toBe(true);
     expect(await signup()).toContain(NEW_TEXT);
     expect((await request(t.app).get('/readyz')).body.version).toBe('v2');
+    expect((await request(t.app).get('/metrics')).text).toMatch(/^bluebot_content_version 2$/m);
+    await t.say('회원가입 꼭 해야 하나요', { user: 'events-version' });
+    await t.recorder?.flush();
+    const { db } = await t.events.get();
+    const last = await db.selectFrom('turn_events').select(['content_version']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    expect(last?.content_version).toBe('v2'); // on every event
 
     const versions = (await request(t.admin).get(api('versions')).set(as(viewer))).body;
     expect(versions.live).toBe(2);
