@@ -17,7 +17,7 @@ export interface Clause {
 // One pass of a global regex with literal alternatives (no nested quantifiers): linear in the text length.
 const BOUNDARY = new RegExp(
   [
-    String.raw`(?<contrast>(?:말고(?:요)?|아니라(?:요)?|아니고(?:요)?|아니구(?:요)?|아니구요|아닌데(?:요)?|아니요|상관없고|제쳐두고|됐고|빼고)(?=[\s.,!?~]|$))`,
+    String.raw`(?<contrast>(?:말고(?:요)?|아니라(?:요)?|아니고(?:요)?|아니구(?:요)?|아닌데(?:요)?|아니요|상관없고|제쳐두고|됐고|빼고)(?=[\s.,!?~]|$)|(?<=[\uAC00-\uD7A3])(?:말고|아니라|아니고)(?=[\uAC00-\uD7A3]))`,
     String.raw`(?<sentence>[.!?。？！\n]+|\s~+\s|(?<=[\uAC00-\uD7A3](?:요|까|죠|다|니다))\s+)`,
     String.raw`(?<sequence>(?<=[\uAC00-\uD7A3])(?:는데|은데|인데|ㄴ데|던데|했는데|지만|는데요|거든요|구요|고요|어서요|니까요)(?=[\s,.!?~]|$)|(?<=^|\s)(?:근데|그런데|그리고|그래서|그러니까|아무튼|암튼|다름이 아니라|다름이아니라|혹시)(?=\s|$))`,
   ].join('|'),

@@ -60,6 +60,12 @@ describe('decide', () => {
     expect(decide({ ...nlu('None', 0.9, [], [['None', 0.9]]), short: true }, T)).toMatchObject({ kind: 'none' });
   });
 
+  it('asks between two FAQs that split the score (two questions in one message), even under minScore', () => {
+    expect(decide(nlu('faq.first_login', 0.45, [['faq.refresh_training', 0.42]]), T)).toMatchObject({ kind: 'clarify', reason: 'close', intents: ['faq.first_login', 'faq.refresh_training'] });
+    expect(decide(nlu('faq.first_login', 0.45, [['None', 0.42]]), T)).toMatchObject({ kind: 'none' });
+    expect(decide(nlu('faq.first_login', 0.45, [['faq.refresh_training', 0.2]]), T)).toMatchObject({ kind: 'none' });
+  });
+
   it('keeps the raw top 3 in alternatives when the decision is None', () => {
     const raw = nlu('faq.signup', 0.45, [['faq.first_login', 0.3], ['None', 0.2], ['greeting', 0.05]]);
     const parsed = toParseResult(raw, decide(raw, T));
