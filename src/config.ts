@@ -15,14 +15,15 @@ const bool = z
  * A switch read as `on` | `off` (plus any `extra` values, e.g. `public`); every boolean spelling is accepted too.
  * @example onOff().parse('TRUE') // 'on'
  */
-function onOff<const E extends string>(...extra: E[]) {
+function onOff<const E extends string = never>(...extra: E[]) {
+  const values = ['on', 'off', ...extra] as ['on', 'off', ...E[]];
   return z
     .string()
     .transform((v) => {
       const s = v.trim().toLowerCase();
       return TRUE.includes(s) ? 'on' : FALSE.includes(s) ? 'off' : s;
     })
-    .pipe(z.enum(['on', 'off', ...extra], { error: `expected on/off${extra.map((e) => `/${e}`).join('')} (or true/false, yes/no, 1/0)` }));
+    .pipe(z.enum(values, { error: `expected on/off${extra.map((e) => `/${e}`).join('')} (or true/false, yes/no, 1/0)` }));
 }
 /** A Redis address: redis:// or rediss:// (TLS). The value is never echoed (it may hold a password). */
 const redisUrl = z.string().refine((v) => /^rediss?:\/\/\S+$/i.test(v) && URL.canParse(v), 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379');
