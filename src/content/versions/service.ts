@@ -12,6 +12,7 @@ import { readDevSet } from '../../nlu/eval/dataset';
 import type { Content } from '../load';
 import { inboxRows, type GateRow } from './gate';
 import { LiveFollower, loadVersion, syncFiles, type LoadedVersion } from './live';
+import { redisNotifier } from './notify';
 import { Publisher } from './publish';
 import { readSnapshot } from './snapshot';
 import { ContentVersions, VersionConflict } from './store';
@@ -64,12 +65,18 @@ export async function startContentService<D>(opts: ContentServiceOptions<D>): Pr
   const follower = new LiveFollower<D>({ versions, build: opts.build, swap: opts.swap, current: opts.current, pollMs: opts.config.CONTENT_POLL_MS, logger: opts.logger });
   await follower.check();
   follower.start();
+  const notifier = opts.config.REDIS_URL ? redisNotifier(opts.config.REDIS_URL, () => void follower.check().catch(() => undefined), opts.logger) : undefined;
+  /** Swap here, then tell the other instances (they also find it on their next poll). */
+  const activate = async (version: number): Promise<void> => {
+    await follower.check();
+    await notifier?.announce(version);
+  };
   const dev = devRows(opts.root);
   const publisher = new Publisher({
     versions,
     gateRows: async (intents) => [...dev, ...(await inboxRows(db, intents))],
     live: opts.live,
-    activate: () => follower.check(),
+    activate,
     devSet: path.join(opts.root, 'test/nlu/dev.tsv'),
     trainTimeoutMs: opts.config.PUBLISH_TRAIN_TIMEOUT_MS,
   });
@@ -83,9 +90,12 @@ export async function startContentService<D>(opts: ContentServiceOptions<D>): Pr
       if (!row) throw new RangeError(`no version ${version}`);
       await loadVersion(row, opts.build); // refuse before moving the pointer: a broken artifact never goes live
       await versions.rollback(version, base);
-      await follower.check();
+      await activate(version);
     },
-    stop: () => follower.stop(),
+    stop: () => {
+      follower.stop();
+      void notifier?.close();
+    },
   };
 }
 
