@@ -13,3 +13,4 @@ export { readFallbacks, groupFallbacks, type FallbackRecord, type FallbackGroup,
 export { purgeOldEvents, scheduleRetention } from './retention';
 export { bigrams, jaccard } from './similarity';
 export { StoreHandle } from './handle';
+export { planExport, applyExport, type ExportPlan } from './export';
