@@ -10,7 +10,9 @@ import type { TurnHook } from '../http/routes/skill';
 import type { Logger } from '../log/logger';
 import { clean, type Normalizer } from '../nlu/normalize';
 import { InboxWriter } from './inbox';
+import { sqliteOps } from './inbox-ops';
 import type { EventStore } from './store';
+import type { NewTurnEvent } from './schema';
 import { keptBecause, toEvent, type Versions } from './turn-event';
 
 export interface RecorderOptions {
@@ -29,6 +31,9 @@ export interface RecorderOptions {
   /** Where the written/dropped counters go (the app's /metrics registry). */
   registry?: Registry;
 }
+
+/** Rows per write: larger batches rewrite fewer index pages per event (bench/results.md). */
+const BATCH = 1000;
 
 export type DropReason = 'queue_full' | 'db_error';
 
@@ -53,7 +58,7 @@ export function createEventRecorder({
   store,
   logger,
   maxQueue = 10_000,
-  batchSize = 500,
+  batchSize = BATCH,
   flushMs = 200,
   versions = () => ({ model: null, content: null }),
   normalize = clean,
@@ -117,10 +122,11 @@ export function createEventRecorder({
       const sightings = rows
         .filter((row, i) => row.text && keptBecause(batch[i].report))
         .map((row) => ({ text: row.text as string, at: row.at, guessIntent: row.guess_intent ?? null, guessScore: row.guess_score ?? null }));
-      const { db } = await store();
-      await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < rows.length; i += 100) await trx.insertInto('turn_events').values(rows.slice(i, i + 100)).execute();
-        if (sightings.length) await inbox.add(trx, sightings);
+      const open = await store();
+      await open.db.transaction().execute(async (trx) => {
+        if (open.sqlite) insertSqlite(open.sqlite, rows);
+        else for (let i = 0; i < rows.length; i += 100) await trx.insertInto('turn_events').values(rows.slice(i, i + 100)).execute();
+        if (sightings.length) await inbox.add(trx, sightings, open.sqlite ? sqliteOps(open.sqlite) : undefined);
       });
       counts.written += rows.length;
       writtenCounter.inc(rows.length);
@@ -149,4 +155,24 @@ export function createEventRecorder({
     },
     counts: () => ({ written: counts.written, dropped: { ...counts.dropped }, queued: queue.length }),
   };
+}
+
+/** Every column of an event row, in insert order. */
+const COLUMNS = ['at', 'day', 'user_tag', 'route', 'intent', 'score', 'outcome', 'flow', 'step', 'latency_ms', 'model_version', 'content_version', 'text', 'guess_intent', 'guess_score'] as const satisfies ReadonlyArray<keyof NewTurnEvent>;
+const statements = new WeakMap<object, { run(...values: unknown[]): unknown }>();
+
+/**
+ * SQLite's write path: one prepared statement run per row (parameters bound, as always), inside the caller's
+ * transaction. Building one multi-row insert per batch through the query builder cost several times more CPU per
+ * event (bench/results.md).
+ */
+function insertSqlite(sqlite: NonNullable<EventStore['sqlite']>, rows: NewTurnEvent[]): void {
+  let insert = statements.get(sqlite);
+  if (!insert) {
+    insert = sqlite.prepare(`insert into turn_events (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`);
+    statements.set(sqlite, insert);
+  }
+  for (const r of rows) {
+    insert.run(r.at, r.day, r.user_tag, r.route, r.intent ?? null, r.score ?? null, r.outcome, r.flow ?? null, r.step ?? null, r.latency_ms, r.model_version ?? null, r.content_version ?? null, r.text ?? null, r.guess_intent ?? null, r.guess_score ?? null);
+  }
 }

@@ -27,8 +27,14 @@ export type KeptBecause = 'fallback' | 'clarified' | 'low_confidence';
  * @example kstDay(Date.UTC(2026, 0, 1, 15)) // '2026-01-02'
  */
 export function kstDay(ms: number): string {
-  return new Date(ms + KST_OFFSET_MS).toISOString().slice(0, 10);
+  if (ms >= dayCache.start && ms < dayCache.end) return dayCache.day; // events come in time order: one Date per day
+  const day = new Date(ms + KST_OFFSET_MS).toISOString().slice(0, 10);
+  const start = Date.parse(`${day}T00:00:00Z`) - KST_OFFSET_MS;
+  dayCache = { start, end: start + 86_400_000, day };
+  return day;
 }
+
+let dayCache = { start: 0, end: 0, day: '' };
 
 /**
  * Whether a turn's text is kept: fallbacks, clarifications and low-confidence answers, never inside a guided dialog
@@ -49,8 +55,18 @@ export function keptBecause(report: TurnReport): KeptBecause | null {
  * @example maskedText('제 번호 010-1234-5678') // '제 번호 010-****-5678'
  */
 export function maskedText(utterance: string): string {
-  return maskKept(utterance);
+  let masked = maskMemo.get(utterance);
+  if (masked === undefined) {
+    masked = maskKept(utterance);
+    if (maskMemo.size >= MASK_MEMO) maskMemo.clear(); // bounded; missed questions repeat in bursts
+    maskMemo.set(utterance, masked);
+  }
+  return masked;
 }
+
+/** Recent kept texts → their masked form, in memory only (as the classifier's cache holds texts): masking costs ~15 µs. */
+const maskMemo = new Map<string, string>();
+const MASK_MEMO = 2000;
 
 /**
  * The event row of one answered turn.
