@@ -8,7 +8,7 @@ import { createDialogs, type DialogOptions } from './dialog/flows';
 import { createStore, withTimeout, type SessionStore } from './dialog/stores';
 import { Bot } from './dialog/turn';
 import { catalogOf, consoleRoutes } from './console';
-import { createEventRecorder, scheduleRetention, StoreHandle, type EventRecorder } from './events';
+import { createEventRecorder, scheduleRetention, StoreHandle, workerSink, type EventRecorder } from './events';
 import { createAdminApp, createApp, type Runtime } from './http/app';
 import { simulatorRoutes } from './http/routes/simulator';
 import { createMetrics } from './metrics';
@@ -68,16 +68,11 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const events = new StoreHandle(config, logger);
   events.get().catch(() => undefined); // open (and migrate) now; failures are logged and retried by the handle
   let modelVersion: string | null = null;
-  const recorder =
-    config.EVENTS === 'on'
-      ? createEventRecorder({
-          store: () => events.get(),
-          logger,
-          registry: metrics?.registry,
-          normalize: createNormalizer(content.synonyms),
-          versions: () => ({ model: modelVersion, content: null }),
-        })
-      : undefined;
+  // masking, hashing and the database run in a worker thread: the event loop only queues each turn's facts
+  const sink = config.EVENTS === 'on' ? workerSink({ config, synonyms: content.synonyms, logger, ready: () => events.get() }) : undefined;
+  const recorder = sink
+    ? createEventRecorder({ sink, logger, registry: metrics?.registry, versions: () => ({ model: modelVersion, content: null }) })
+    : undefined;
   const stopRetention = scheduleRetention(() => events.get(), config.EVENT_RETENTION_DAYS, logger);
   const hooks = [...(metrics ? [metrics.hook] : []), ...(recorder ? [recorder.hook] : []), ...(opts.hooks ?? [])];
   let runtime: Runtime | undefined;
@@ -118,6 +113,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const close = async () => {
     stopRetention();
     await recorder?.close();
+    await sink?.close();
     await events.close();
     await store.close();
   };

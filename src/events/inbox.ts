@@ -11,8 +11,10 @@ import { bigrams, jaccard } from './similarity';
 
 /** Bigram similarity at which a new text joins an existing open group. */
 export const MERGE_THRESHOLD = 0.6;
-/** Most open groups held in the in-memory similarity index; past this, new texts only group by exact key. */
-const MAX_INDEXED = 50_000;
+/** Most open groups held in the in-memory similarity index (the most recent; older ones still group by exact key). */
+const MAX_INDEXED = 10_000;
+/** Candidates checked for one new text at most; past this (only very common bigrams left) it founds its own group. */
+const MAX_CANDIDATES = 2_000;
 
 export interface InboxSighting {
   text: string;
@@ -101,7 +103,7 @@ export class InboxWriter {
 
   private indexGroup(id: number, grams: Set<string>): void {
     if (!this.index) return;
-    if (this.grams.size >= MAX_INDEXED) return;
+    if (this.grams.size >= MAX_INDEXED) this.unindex(this.grams.keys().next().value as number); // forget the oldest
     this.grams.set(id, grams);
     for (const g of grams) {
       let posting = this.index.get(g);
@@ -118,20 +120,34 @@ export class InboxWriter {
   }
 
   /** The most similar open group at or above the threshold, checked to still be open in the database. */
+  /**
+   * The most similar open group at or above the threshold, checked to still be open in the database. Prefix
+   * filtering: a group with Jaccard ≥ t shares at least ⌈t·|A|⌉ of the new text's |A| bigrams, so it holds one of
+   * the |A| − ⌈t·|A|⌉ + 1 rarest; only those posting lists are read, and the candidates are then scored exactly.
+   */
   private async similarOpenGroup(ops: InboxOps, grams: Set<string>): Promise<number | undefined> {
-    if (!this.index || grams.size === 0) return undefined;
-    const shared = new Map<number, number>();
-    for (const g of grams) for (const id of this.index.get(g) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-    const ranked = [...shared.entries()]
-      .map(([id, n]) => ({ id, score: n / (grams.size + (this.grams.get(id)?.size ?? 0) - n) }))
-      .filter((c) => c.score >= this.threshold)
-      .sort((a, b) => b.score - a.score || a.id - b.id);
+    const index = this.index;
+    if (!index || grams.size === 0) return undefined;
+    const byRarity = [...grams].sort((a, b) => (index.get(a)?.size ?? 0) - (index.get(b)?.size ?? 0));
+    const prefix = byRarity.slice(0, grams.size - Math.ceil(this.threshold * grams.size) + 1);
+    const candidates = new Set<number>();
+    for (const g of prefix) {
+      for (const id of index.get(g) ?? []) candidates.add(id);
+      if (candidates.size > MAX_CANDIDATES) return undefined;
+    }
+    const ranked: Array<{ id: number; score: number }> = [];
+    for (const id of candidates) {
+      const score = jaccard(grams, this.grams.get(id) ?? new Set());
+      if (score >= this.threshold) ranked.push({ id, score });
+    }
+    ranked.sort((a, b) => b.score - a.score || a.id - b.id);
     for (const c of ranked.slice(0, 5)) {
       if ((await ops.groupState(c.id)) === 'new') return c.id;
       this.unindex(c.id);
     }
     return undefined;
   }
+
 }
 
 /** `jaccard` re-exported for the report, which groups by the same measure. */
