@@ -15,7 +15,6 @@ import { createMetrics } from './metrics';
 import type { TurnHook } from './http/routes/skill';
 import type { Logger } from './log/logger';
 import { cachedClassifier } from './nlu/cache';
-import { createNormalizer } from './nlu/normalize';
 import { loadOrTrain, type LoadedModel } from './nlu/model';
 import { setKnownWords } from './privacy';
 

@@ -25,9 +25,9 @@ if (parentPort) {
   const handle = new StoreHandle(config, logger as never);
   const writer = createEventWriter(() => handle.get(), createNormalizer(synonyms));
   let chain = Promise.resolve();
-  port.on('message', ({ id, batch }: { id: number; batch: TurnFacts[] }) => {
+  port.on('message', ({ id, json }: { id: number; json: string }) => {
     chain = chain.then(() =>
-      writer.write(batch).then(
+      writer.write(JSON.parse(json) as TurnFacts[]).then(
         () => port.postMessage({ id } satisfies EventWorkerMessage),
         (err: unknown) => port.postMessage({ id, error: err instanceof Error ? err.message : String(err) } satisfies EventWorkerMessage),
       ),

@@ -72,6 +72,9 @@ function openSqlite(file: string): EventStore {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 2000');
+  // Inserts into the pseudonym index land on random pages: with SQLite's default 2 MB page cache, a store of a few
+  // hundred thousand events re-reads index pages from the OS on every batch (system CPU). 32 MB keeps them (bench/results.md).
+  sqlite.pragma('cache_size = -32768');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', where: file, sqlite, close: () => db.destroy() };
 }

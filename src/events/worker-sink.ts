@@ -64,7 +64,7 @@ export function workerSink({ config, synonyms, logger, ready }: WorkerSinkOption
     const id = nextId++;
     return new Promise<void>((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      w.postMessage({ id, batch });
+      w.postMessage({ id, json: JSON.stringify(batch) }); // one string: cheaper to pass than 1,000 cloned objects
     });
   };
   return Object.assign(sink, {
