@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # Multi-stage: build and train in a full image, ship production deps + dist + content + model only.
+# Node 24 (LTS until April 2028); the code also runs on Node 20, the CI machine's (package.json engines).
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -15,7 +16,7 @@ COPY flows ./flows
 COPY public ./public
 RUN npm run build && npm run train
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 # A V8 heap limit keeps RSS near 150 MB under load (bench/results.md); without it old space grows to ~250 MB.
 ENV NODE_ENV=production PORT=8080 NODE_OPTIONS=--max-old-space-size=256
 WORKDIR /app
@@ -27,9 +28,12 @@ COPY --from=build /app/responses ./responses
 COPY --from=build /app/flows ./flows
 COPY --from=build /app/models ./models
 COPY --from=build /app/public ./public
+# scripts/cli.js runs the operator CLIs from dist/ (npm run report:fallbacks, console:user, validate, train, chat)
+COPY --from=build /app/scripts ./scripts
 RUN mkdir -p var && chown node:node var models
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+# node itself, not npm start: it gets SIGTERM directly and exits gracefully (npm start execs node too)
 CMD ["node", "dist/index.js"]

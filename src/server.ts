@@ -8,9 +8,15 @@ import { createDialogs, type DialogOptions } from './dialog/flows';
 import { createStore, withTimeout, type SessionStore } from './dialog/stores';
 import { Bot } from './dialog/turn';
 import { catalogOf, consoleRoutes } from './console';
+import { contentApi } from './console/content-routes';
 import { createEventRecorder, scheduleRetention, StoreHandle, workerSink, type EventRecorder } from './events';
 import { createAdminApp, createApp, type Runtime } from './http/app';
-import { simulatorRoutes } from './http/routes/simulator';
+import { startContentService, type ContentService } from './content/versions/service';
+import { SIMULATOR_SESSION_MAX, simulatorRoutes } from './http/routes/simulator';
+import type { Router } from 'express';
+import type Redis from 'ioredis';
+import { MemoryStore } from './dialog/stores';
+import type { Metrics } from './metrics';
 import { createMetrics } from './metrics';
 import type { TurnHook } from './http/routes/skill';
 import type { Logger } from './log/logger';
@@ -29,6 +35,8 @@ export interface ServerParts {
   events: StoreHandle;
   /** Writes turn events; absent with EVENTS=off. */
   recorder?: EventRecorder;
+  /** Content versions (publish, rollback, the live pointer) once started, with CONTENT_VERSIONS=on. */
+  content: () => ContentService | undefined;
   /** The conversation and classifier once the model is ready (the terminal chat talks to it directly). */
   runtime: () => Runtime | undefined;
   close(): Promise<void>;
@@ -63,14 +71,23 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const { content, dialogs } = loadCheckedContent(root, { now: opts.now });
   const renderer = new Renderer(content.responses, { operatorButton: config.OPERATOR_BUTTON });
   const store = withTimeout(opts.store ?? createStore(config, logger), config.STORE_TIMEOUT_MS);
-  const metrics = config.METRICS === 'on' ? createMetrics({ activeSessions: () => store.size() }) : undefined;
+  const simulatorStore = new MemoryStore<Session>({ max: SIMULATOR_SESSION_MAX }); // never the partners' store
+  /** The content version serving (CONTENT_VERSIONS=on), for /readyz, /metrics and every event. */
+  let contentVersion: number | null = null;
+  const metrics =
+    config.METRICS === 'on' ? createMetrics({ activeSessions: () => store.size(), ...(config.CONTENT_VERSIONS === 'on' ? { contentVersion: () => contentVersion } : {}) }) : undefined;
   const events = new StoreHandle(config, logger);
   events.get().catch(() => undefined); // open (and migrate) now; failures are logged and retried by the handle
   let modelVersion: string | null = null;
   // masking, hashing and the database run in a worker thread: the event loop only queues each turn's facts
   const sink = config.EVENTS === 'on' ? workerSink({ config, synonyms: content.synonyms, logger, ready: () => events.get() }) : undefined;
   const recorder = sink
-    ? createEventRecorder({ sink, logger, registry: metrics?.registry, versions: () => ({ model: modelVersion, content: null }) })
+    ? createEventRecorder({
+        sink,
+        logger,
+        registry: metrics?.registry,
+        versions: () => ({ model: modelVersion, content: contentVersion === null ? null : `v${contentVersion}` }),
+      })
     : undefined;
   const stopRetention = scheduleRetention(() => events.get(), config.EVENT_RETENTION_DAYS, logger);
   const hooks = [...(metrics ? [metrics.hook] : []), ...(recorder ? [recorder.hook] : []), ...(opts.hooks ?? [])];
@@ -79,42 +96,96 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     logger.info('training the model in a worker thread (/readyz says 503 until it is done)', { reason });
     opts.onTrain?.(reason);
   };
+  /** A runtime for one content version: its renderer, bot and conversation over the shared session store. */
+  const makeRuntime = (c: Content, d: typeof dialogs, classifier: Runtime['classifier'], version?: string): Runtime => {
+    const versionRenderer = c === content ? renderer : new Renderer(c.responses, { operatorButton: config.OPERATOR_BUTTON });
+    const bot = new Bot({ renderer: versionRenderer, responses: c.responses, classifier, dialogs: d.plugins });
+    const conversationOn = (sessions: SessionStore<Session>) =>
+      new Conversation({ bot, store: sessions, renderer: versionRenderer, logger, budgetMs: config.TURN_BUDGET_MS, sessionTtlMs: config.SESSION_TTL_MS });
+    return { conversation: conversationOn(store), simulator: conversationOn(simulatorStore), classifier, ...(version ? { version } : {}) };
+  };
+  let contentService: ContentService | undefined;
   const ready = loadOrTrain(content, path.resolve(root, config.MODEL_DIR), onTrain).then(async (model) => {
     await model.classifier.classify('안녕하세요'); // warm-up: the first classification costs ~40 ms (lazy indexes, JIT); pay it before /readyz, not on a partner's turn
     const classifier = cachedClassifier(model.classifier); // bounded LRU by exact text (bench/results.md)
-    const bot = new Bot({ renderer, responses: content.responses, classifier, dialogs: dialogs.plugins });
-    const conversation = new Conversation({
-      bot,
-      store,
-      renderer,
-      logger,
-      budgetMs: config.TURN_BUDGET_MS,
-      sessionTtlMs: config.SESSION_TTL_MS,
-    });
-    runtime = { conversation, classifier };
+    const filesRuntime = makeRuntime(content, dialogs, classifier);
     modelVersion = path.basename(model.file).replace(/^model-|\.json$/g, '').slice(0, 12);
     logger.info(model.source === 'loaded' ? 'model loaded' : 'model trained (artifact was missing, stale or unreadable)', {
       file: path.relative(process.cwd(), model.file),
       ms: model.ms,
       ...(model.reason ? { reason: model.reason } : {}),
     });
+    if (config.CONTENT_VERSIONS === 'on') {
+      contentService = await startContentService({
+        config,
+        logger,
+        events,
+        root,
+        modelFile: model.file,
+        build: (dir) => loadCheckedContent(dir, { now: opts.now }),
+        swap: (loaded) => {
+          const next = makeRuntime(loaded.content, loaded.dialogs, cachedClassifier(loaded.classifier), `v${loaded.version}`);
+          runtime = next; // one assignment: a turn runs wholly on the version it started with
+          contentVersion = loaded.version;
+          modelVersion = loaded.classifier.modelHash.slice(0, 12);
+        },
+        current: () => contentVersion,
+        live: () => runtime?.classifier,
+      }).catch((err: unknown) => {
+        logger.error('content versions unavailable, serving the files', { module: 'content', error: (err as Error).message });
+        return undefined;
+      });
+    }
+    runtime ??= filesRuntime; // with content versions, the live version's runtime is already in place
     return model;
   });
-  const adminRoutes = [
-    ...(config.SIMULATOR === 'on' ? [simulatorRoutes({ runtime: () => runtime, now: opts.now })] : []),
-    ...(metrics ? [metrics.router] : []),
-    consoleRoutes({ events, catalog: catalogOf(root, content), logger, now: opts.now }),
-  ];
-  const separateAdmin = config.ADMIN_PORT !== undefined;
+  const consoleRouter = consoleRoutes({ events, catalog: catalogOf(root, content), logger, now: opts.now, extend: [contentApi(() => contentService, opts.now)] });
+  const { publicRoutes, adminRoutes } = operatorRoutes(config, logger, metrics, consoleRouter, () => runtime?.simulator, opts.now);
   const isReady = () => runtime !== undefined && (store.reachable?.() === false ? 'session store unreachable' : true);
-  const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: separateAdmin ? [] : adminRoutes, isReady });
-  const adminApp = separateAdmin ? createAdminApp(logger, adminRoutes) : undefined;
+  const redis = rateLimitRedis(opts.store ? undefined : store);
+  const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: publicRoutes, isReady, refused: metrics?.refused, redis });
+  const adminApp = config.ADMIN_PORT !== 'off' ? createAdminApp(logger, adminRoutes) : undefined;
   const close = async () => {
+    contentService?.stop();
     stopRetention();
     await recorder?.close();
     await sink?.close();
     await events.close();
     await store.close();
   };
-  return { app, adminApp, ready, store, events, recorder, runtime: () => runtime, close };
+  return { app, adminApp, ready, store, events, recorder, runtime: () => runtime, content: () => contentService, close };
+}
+
+/**
+ * Where the operator routes go. With an admin port (default 8081 on 127.0.0.1): the simulator and /metrics there.
+ * With ADMIN_PORT=off: /metrics and the console on PORT, and the simulator only with SIMULATOR=public (on PORT, warned).
+ */
+function operatorRoutes(
+  config: Config,
+  logger: Logger,
+  metrics: Metrics | undefined,
+  consoleRouter: Router,
+  simulator: () => Conversation | undefined,
+  now?: () => number,
+): { publicRoutes: Router[]; adminRoutes: Router[] } {
+  const adminPort = config.ADMIN_PORT !== 'off';
+  const sim =
+    config.SIMULATOR === 'off' || (config.SIMULATOR === 'on' && !adminPort)
+      ? []
+      : [simulatorRoutes({ conversation: simulator, hook: metrics?.simulatorHook, onLimited: () => metrics?.refused('simulator_rate_limited'), now })];
+  if (config.SIMULATOR === 'public') logger.warn('SIMULATOR=public: the simulator is served on PORT to anyone who can reach it (it runs real turns, without the shared secret)');
+  if (config.SIMULATOR === 'on' && !adminPort) logger.info('simulator not served: ADMIN_PORT=off (SIMULATOR=public serves it on PORT)');
+  const metricsRoutes = metrics ? [metrics.router] : [];
+  // the console (its own login) lives on the admin port; without one, on PORT
+  return {
+    publicRoutes: [...(config.SIMULATOR === 'public' ? sim : []), ...(adminPort ? [] : [...metricsRoutes, consoleRouter])],
+    adminRoutes: [...(config.SIMULATOR === 'public' ? [] : sim), ...(adminPort ? [...metricsRoutes, consoleRouter] : [])],
+  };
+}
+
+/** The Redis client of the configured Redis session store, so rate-limit counts are shared across instances. */
+function rateLimitRedis(store: SessionStore<Session> | undefined): Redis | undefined {
+  const inner = store && (store as { inner?: SessionStore<Session> }).inner;
+  const candidate = (inner ?? store) as { client?: Redis } | undefined;
+  return candidate?.client;
 }

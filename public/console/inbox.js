@@ -57,9 +57,9 @@ export function initInbox(options) {
 }
 
 export async function showInbox() {
-  if (!choices && canEdit()) {
+  if (!choices) {
     try {
-      choices = await api('intents');
+      choices = await api('intents'); // names for the bot's guesses (everyone) and the pickers (editors)
       bulkTarget.replaceChildren(...targetOptions('선택한 질문을…'));
     } catch (err) {
       toast(problem(err), 'error');
@@ -122,7 +122,7 @@ function renderItem(item) {
         h('span', { class: `badge state-${item.state}` }, STATES[item.state] ?? item.state),
       ),
       Boolean(item.actedBy) &&
-        h('p', { class: 'acted' }, `${item.actedBy} · ${formatTime(item.actedAt)}${item.label ? ` · ${labelText(item)}` : ''}`),
+        h('p', { class: 'acted' }, `${labelText(item)} · ${item.actedBy} · ${formatTime(item.actedAt)}`),
       Boolean(item.examples?.length) &&
         h('details', { class: 'examples' }, h('summary', null, `비슷한 문장 ${item.examples?.length}개`), h('ul', null, ...(item.examples ?? []).map((e) => h('li', null, e)))),
       canEdit() && renderActions(item, textId),
@@ -139,7 +139,7 @@ function renderItem(item) {
 /** @param {InboxItem} item @param {string} textId */
 function renderActions(item, textId) {
   const pickerId = `item-${item.id}-target`;
-  const picker = h('select', { id: pickerId, class: 'target' }, ...targetOptions('처리 방법 고르기'));
+  const picker = h('select', { id: pickerId, class: 'target', 'aria-describedby': textId }, ...targetOptions('처리 방법 고르기'));
   const apply = h('button', { type: 'button', class: 'primary', 'aria-describedby': textId, disabled: true }, '적용');
   const ignore = h('button', { type: 'button', 'aria-describedby': textId }, '무시');
   picker.addEventListener('change', () => (apply.disabled = !picker.value));
@@ -163,16 +163,21 @@ function targetOptions(prompt) {
   ];
 }
 
-/** @returns {Record<string, string>} */
+/** Korean names of intents and out-of-scope topics, for guesses and labels. @returns {Record<string, string>} */
 function intentNames() {
-  return Object.fromEntries([...(choices?.intents ?? []), ...(choices?.topics ?? [])].map((c) => [c.id, c.label]));
+  return Object.fromEntries([
+    ['None', '범위 밖'],
+    ...(choices?.intents ?? []).map((c) => [c.id, c.label]),
+    ...(choices?.topics ?? []).map((c) => [c.id, `범위 밖: ${c.label}`]),
+  ]);
 }
 
-/** @param {InboxItem} item */
+/** What was done with an item, in words. @param {InboxItem} item */
 function labelText(item) {
-  if (item.state === 'ignored') return '무시함';
-  const label = /** @type {string} */ (item.label);
-  return label === 'None' ? '범위 밖' : nameOf(intentNames(), label);
+  if (item.state === 'ignored' || !item.label) return '무시함';
+  if (item.label === 'None') return '범위 밖으로 표시';
+  const topic = choices?.topics.find((c) => c.id === item.label);
+  return topic ? `범위 밖으로 표시 (${topic.label})` : `'${nameOf(intentNames(), item.label)}'에 추가`;
 }
 
 /** A picker value or 'ignore' → the API's action and body. @param {string} target */

@@ -62,7 +62,7 @@ function showRangeError(message) {
 function render(stats) {
   fromInput.value = stats.from;
   toInput.value = stats.to;
-  $('range-label').textContent = `${stats.from} ~ ${stats.to} (한국 시간)`;
+  $('range-label').textContent = `${stats.from} ~ ${stats.to} (한국 시간)${stats.totals.turns ? '' : ' · 이 기간에는 대화가 없어요.'}`;
   renderKpis(stats);
   drawDays(stats);
   drawShares(stats);
@@ -128,7 +128,7 @@ function drawIntents({ topIntents }) {
     byId('chart-intents', HTMLCanvasElement),
     {
       type: 'bar',
-      data: { labels, datasets: [{ label: '대화 수', data: topIntents.map((t) => t.count), backgroundColor: COLORS.answered }] },
+      data: { labels, datasets: [{ label: '대화 수', data: topIntents.map((t) => t.count), backgroundColor: COLORS.answered, maxBarThickness: 28 }] },
       options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { display: false } } },
     },
     {
@@ -154,7 +154,7 @@ function drawFunnel({ funnel }) {
       type: 'bar',
       data: {
         labels: bars.map((b) => nameOf(FUNNEL, b.key)),
-        datasets: [{ label: '사용자 수', data: bars.map((b) => b.count), backgroundColor: bars.map((b) => b.color) }],
+        datasets: [{ label: '횟수', data: bars.map((b) => b.count), backgroundColor: bars.map((b) => b.color), maxBarThickness: 28 }],
       },
       options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { display: false } } },
     },
@@ -174,9 +174,9 @@ function drawLatency({ days, latency }) {
       type: 'line',
       data: {
         labels: days.map((d) => shortDay(d.day)),
-        datasets: [{ label: 'p95 (ms)', data: days.map((d) => d.p95Ms), borderColor: COLORS.latency, backgroundColor: COLORS.latency, spanGaps: true, pointRadius: 3 }],
+        datasets: [{ label: 'p95 (ms)', data: days.map((d) => d.p95Ms), borderColor: COLORS.latency, backgroundColor: COLORS.latency, spanGaps: false, pointRadius: 3 }],
       },
-      options: { scales: { y: { beginAtZero: true, title: { display: true, text: 'ms' } } }, plugins: { legend: { display: false } } },
+      options: { scales: { x: { offset: true }, y: { beginAtZero: true, title: { display: true, text: 'ms' } } }, plugins: { legend: { display: false } } },
     },
     {
       summary: `응답 시간: 기간 전체 p95 ${latency.p95Ms ?? '—'} ms`,

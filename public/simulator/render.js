@@ -49,7 +49,7 @@ function renderButton(b, onTap) {
     a.title = b.webLinkUrl;
     return a;
   }
-  const button = /** @type {HTMLButtonElement} */ (el('button', `card-button ${b.action}`, b.label));
+  const button = /** @type {HTMLButtonElement} */ (el('button', `card-button is-${b.action}`, b.label));
   button.type = 'button';
   button.addEventListener('click', () => onTap(b));
   return button;

@@ -38,7 +38,7 @@ interface Transport {
 async function inProcess(): Promise<Transport> {
   const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error', METRICS: 'off', SIMULATOR: 'off' };
   const config = loadConfig(env);
-  const onTrain = (reason: string) => process.stderr.write(`Training the NLU model first (${reason}); this takes 10–20 s…\n`);
+  const onTrain = (reason: string) => process.stderr.write(`Training the NLU model first (${reason}); this takes a few seconds…\n`);
   const server = buildServer(config, createLogger({ level: config.LOG_LEVEL, stream: process.stderr }), { onTrain });
   const model = await server.ready;
   if (model.source === 'trained') process.stderr.write(`Trained in ${(model.ms / 1000).toFixed(1)} s, saved as ${path.relative(process.cwd(), model.file)}.\n`);

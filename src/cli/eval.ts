@@ -9,7 +9,7 @@ import { readDevSet } from '../nlu/eval/dataset';
 import { classifyAll, predict, type Classified } from '../nlu/eval/evaluate';
 import { formatReport, formatSweep } from '../nlu/eval/format';
 import { figures, formatFigures, V2_TARGETS } from '../nlu/eval/figures';
-import { pct, report, TARGETS } from '../nlu/eval/metrics';
+import { pct, report, TARGETS, V1_TARGETS } from '../nlu/eval/metrics';
 import { perturb, type Perturbation } from '../nlu/eval/perturb';
 import { sweep } from '../nlu/eval/sweep';
 import { EngineSchema, loadOrTrain, trainModel } from '../nlu/model';
@@ -27,7 +27,7 @@ const USAGE = `usage: npm run eval -- [--dev FILE] [--cv K] [--perturb nospace|t
   --json          machine-readable output
   --root DIR      folder holding intents/ (default: CONTENT_DIR or .)
 Exits 1 when a target is missed, 2 on bad input. Targets: dev set v1 (no category column): in-scope, out-of-scope
-rejection and overall ≥ ${pct(TARGETS.inScopeAccuracy)}, ${pct(TARGETS.oosRejection)}, ${pct(TARGETS.overall)}; dev set v2: in-scope ≥ ${pct(V2_TARGETS.inScope)}, out of scope kept
+rejection and overall ≥ ${pct(V1_TARGETS.inScopeAccuracy)} each (its --perturb copies and --cv: ${pct(TARGETS.inScopeAccuracy)}, ${pct(TARGETS.oosRejection)}, ${pct(TARGETS.overall)}); dev set v2: in-scope ≥ ${pct(V2_TARGETS.inScope)}, out of scope kept
 from FAQ answers ≥ ${pct(V2_TARGETS.oosKept)}, near-domain kept ≥ ${pct(V2_TARGETS.nearKept)}, handoff as handoff ≥ ${pct(V2_TARGETS.handoff)}.
 Rows of a file whose name contains "holdout" are never printed (only counts and line numbers).`;
 
@@ -124,7 +124,7 @@ export async function runEval(argv: string[], out: (line: string) => void = cons
   const devFile = path.resolve(o.dev ?? path.join(root, 'test/nlu/dev.tsv'));
   const main = o.cv ? await cvSource(s, o.cv) : await devSource(s, devFile, o.perturb);
   const predictions = predict(main.rows, DEFAULT_THRESHOLDS);
-  const result = report(predictions);
+  const result = report(predictions, o.cv || o.perturb ? TARGETS : V1_TARGETS);
   const v2 = predictions.some((p) => p.category) ? figures(predictions) : undefined;
   const hidden = /holdout/i.test(path.basename(devFile)) && !o.cv;
   const swept = o.joint ? [await devSource(s, devFile), await devSource(s, devFile, 'typo'), await cvSource(s, o.joint)] : [main];

@@ -37,6 +37,14 @@ export interface ConsoleOptions {
   assetsDir?: string;
   now?: () => number;
   loginLimits?: LoginLimits;
+  /** More API routes (issue #14's content routes, src/console/content-routes.ts), added before the catch-all 404. */
+  extend?: Array<(api: Router, tools: ApiTools) => void>;
+}
+
+/** What an API extension gets: the session/CSRF/role guard and the JSON-only check of this router. */
+export interface ApiTools {
+  authed: (handler: (req: Request, res: Response, locals: Locals) => Promise<void>, opts?: { write?: boolean; role?: 'viewer' | 'editor' }) => RequestHandler;
+  jsonOnly: RequestHandler;
 }
 
 const DEFAULT_LIMITS: LoginLimits = { perName: 5, perIp: 20, windowMs: 15 * 60_000 };
@@ -67,7 +75,7 @@ const BulkBody = z.strictObject({
 });
 
 /** A request the console refuses: status + message, answered as `{error}`. */
-class Refusal extends Error {
+export class Refusal extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -78,7 +86,7 @@ class Refusal extends Error {
 }
 
 /** `field: message` of the first zod issue. */
-function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+export function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -87,7 +95,7 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z
   throw new Refusal(400, `invalid ${field}: ${message}`);
 }
 
-interface Locals {
+export interface Locals {
   db: Kysely<Database>;
   user: SessionUser;
 }
@@ -95,7 +103,7 @@ interface Locals {
 /**
  * @example adminRoutes.push(consoleRoutes({ events, catalog: catalogOf(root, content), logger }))
  */
-export function consoleRoutes({ events, catalog, logger, assetsDir = CONSOLE_ASSETS, now = Date.now, loginLimits = DEFAULT_LIMITS }: ConsoleOptions): Router {
+export function consoleRoutes({ events, catalog, logger, assetsDir = CONSOLE_ASSETS, now = Date.now, loginLimits = DEFAULT_LIMITS, extend = [] }: ConsoleOptions): Router {
   const log = logger.child({ module: 'console' });
   const failedByName = new WindowCounter({ windowMs: loginLimits.windowMs, maxKeys: 10_000 });
   const failedByIp = new WindowCounter({ windowMs: loginLimits.windowMs, maxKeys: 10_000 });
@@ -290,6 +298,8 @@ export function consoleRoutes({ events, catalog, logger, assetsDir = CONSOLE_ASS
       res.json({ items: await auditPage(database, page), page });
     }),
   );
+
+  for (const add of extend) add(api, { authed, jsonOnly });
 
   api.use(
     authed(async () => {

@@ -91,7 +91,46 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+/** An immutable content version (issue #14): files, trained model and its hash, who, when, why, eval results. */
+export interface ContentVersionsTable {
+  version: number;
+  parent: number | null;
+  source: 'files' | 'console' | 'rollback';
+  author: string;
+  created_at: number;
+  summary: string;
+  /** JSON: path → YAML text of every content file. */
+  files: string;
+  content_hash: string;
+  /** JSON: the trained model artifact. */
+  artifact: string;
+  /** sha256 (hex) of `artifact`; a mismatch is refused at load. */
+  artifact_hash: string;
+  /** JSON: the eval gate's results and comparison with the version it replaced. */
+  eval: string | null;
+}
+
+/** One row (id 1): the live version and the files imported last (the deploy rule's base). */
+export interface ContentStateTable {
+  id: number;
+  live_version: number;
+  files_base: string;
+  updated_at: number;
+}
+
+/** One row (id 1): the console's unpublished edits, on top of `base_version`. */
+export interface ContentDraftTable {
+  id: number;
+  base_version: number;
+  files: string;
+  updated_by: string;
+  updated_at: number;
+}
+
 export interface Database {
+  content_versions: ContentVersionsTable;
+  content_state: ContentStateTable;
+  content_draft: ContentDraftTable;
   turn_events: TurnEventsTable;
   inbox_groups: InboxGroupsTable;
   inbox_texts: InboxTextsTable;

@@ -59,6 +59,8 @@ export const NONE = 'None';
 
 /** A question clause replaces the whole message only when NLP.js is at least this sure of it. */
 const FOCUS_CONFIDENT = 0.8;
+/** After a contrast, the asked part wins with an answerable intent at this score (the negated part never should). */
+const CONTRAST_MIN = 0.5;
 const ANSWERABLE = (intent: string) => intent !== NONE && intent !== 'greeting' && intent !== 'cancel';
 
 /**
@@ -128,7 +130,7 @@ export class HybridClassifier implements Classifier {
 
   /**
    * The classification of the question clause when it should replace the whole message's: after a contrast
-   * ("A 말고 B") the clause after it decides whenever it is confident. Otherwise only a request for a person in one
+   * ("A 말고 B") the part after it decides when it names an intent (score ≥ CONTRAST_MIN) or is confidently None. Otherwise only a request for a person in one
    * of the last clauses (the end of a long complaint) replaces the whole: a backstory is context the classifier
    * needs (measured: taking the last clause of long messages cost 3 of 32 on dev set v2).
    */
@@ -141,8 +143,9 @@ export class HybridClassifier implements Classifier {
       if (!normalized) continue;
       const r = await this.classifyNormalized(normalized, options);
       const isContrast = contrast && i === 0;
-      if (isContrast && r.score >= FOCUS_CONFIDENT) return { ...r, clause: normalized, contrast: true };
-      if (r.intent !== 'handoff' || r.score < FOCUS_CONFIDENT || (whole.intent === 'handoff' && whole.score >= FOCUS_CONFIDENT)) continue;
+      if (isContrast && (r.intent === NONE ? r.score >= FOCUS_CONFIDENT : r.score >= CONTRAST_MIN)) return { ...r, clause: normalized, contrast: true };
+      // a clause with digits carries slot data (a phone number), not a request for a person
+      if (r.intent !== 'handoff' || r.score < FOCUS_CONFIDENT || /\d/.test(clause) || (whole.intent === 'handoff' && whole.score >= FOCUS_CONFIDENT)) continue;
       return { ...r, clause: normalized, contrast: false };
     }
     return undefined;

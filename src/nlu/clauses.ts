@@ -17,7 +17,7 @@ export interface Clause {
 // One pass of a global regex with literal alternatives (no nested quantifiers): linear in the text length.
 const BOUNDARY = new RegExp(
   [
-    String.raw`(?<contrast>(?:말고(?:요)?|아니라(?:요)?|아니고(?:요)?|아니구(?:요)?|아니구요|아닌데(?:요)?|아니요|상관없고|제쳐두고|됐고|빼고)(?=[\s.,!?~]|$))`,
+    String.raw`(?<contrast>(?:말고(?:요)?|아니라(?:요)?|아니고(?:요)?|아니구(?:요)?|아닌데(?:요)?|아니요|상관없고|제쳐두고|됐고|빼고)(?=[\s.,!?~]|$)|(?<=[\uAC00-\uD7A3])(?:말고|아니라|아니고)(?=[\uAC00-\uD7A3]))`,
     String.raw`(?<sentence>[.!?。？！\n]+|\s~+\s|(?<=[\uAC00-\uD7A3](?:요|까|죠|다|니다))\s+)`,
     String.raw`(?<sequence>(?<=[\uAC00-\uD7A3])(?:는데|은데|인데|ㄴ데|던데|했는데|지만|는데요|거든요|구요|고요|어서요|니까요)(?=[\s,.!?~]|$)|(?<=^|\s)(?:근데|그런데|그리고|그래서|그러니까|아무튼|암튼|다름이 아니라|다름이아니라|혹시)(?=\s|$))`,
   ].join('|'),
@@ -56,6 +56,23 @@ export function syllables(text: string): number {
   return n;
 }
 
+/** A question that points back ("그게 무슨 교육인지", "그 교육이 뭐 하는 건지") needs what it points to. */
+const POINTER = /(?:^|\s)(?:그게|그거|그건|그것|이게|이거|이건|그\s|이\s)/u;
+/** Words that only carry the contrast ("… 얘기가 아니고", "… 말고"), dropped from the end of the negated clause. */
+const FILLER = /^(?:말고|말고요|아니라|아니고|아니구|아닌데|아니요|얘기|얘기가|얘기는|얘기도|말이|말은|거|게|것|건|게요|건데|는|가)$/u;
+
+/**
+ * What a pointing question refers to: the negated clause without its contrast words and without the thing set
+ * aside (its last remaining word). "리프레시 교육 일정 말고" → "리프레시 교육".
+ * @example antecedent('리프레시 교육 영상 얘기는 아니고') // '리프레시 교육'
+ */
+export function antecedent(clause: string): string {
+  const words = clause.split(/\s+/).filter(Boolean);
+  while (words.length && FILLER.test(words[words.length - 1])) words.pop();
+  words.pop();
+  return words.join(' ');
+}
+
 /**
  * The clauses worth classifying on their own, best first: the text after the last contrast marker, then the last
  * clauses (at most `max`), each with at least `minSyllables` syllables. Empty for a one-clause message.
@@ -66,7 +83,10 @@ export function focusCandidates(text: string, max = 2, minSyllables = 3): string
   if (clauses.length < 2) return [];
   const out: string[] = [];
   const lastContrast = clauses.map((c) => c.after).lastIndexOf('contrast');
-  if (lastContrast > 0) out.push(clauses.slice(lastContrast).map((c) => c.text).join(' '));
+  if (lastContrast > 0) {
+    const asked = clauses.slice(lastContrast).map((c) => c.text).join(' ');
+    out.push(POINTER.test(asked) ? `${antecedent(clauses[lastContrast - 1].text)} ${asked}`.trim() : asked);
+  }
   for (let i = clauses.length - 1; i >= 1 && out.length < max; i -= 1) {
     const c = clauses[i].text;
     if (!out.includes(c)) out.push(c);

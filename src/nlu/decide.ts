@@ -56,9 +56,11 @@ export function decide(result: NluResult, t: DecisionThresholds = DEFAULT_THRESH
     return { kind: 'clarify', intents: shortAsk, score, reason: 'short' };
   }
   if (intent.startsWith(OOS_PREFIX)) {
-    return score < t.minScore ? { kind: 'none', guess: intent, score, reason: 'low-score' } : { kind: 'none', guess: intent, score, reason: 'topic', topic: intent };
+    return score < t.minScore ? { kind: 'none', guess: intent, score, reason: 'low-score', ...(topic ? { topic } : {}) } : { kind: 'none', guess: intent, score, reason: 'topic', topic: intent };
   }
   if (intent === NONE) return { kind: 'none', guess: intent, score, reason: 'classifier', ...(topic ? { topic } : {}) };
+  const split = splitBetweenTwo(result);
+  if (split && !topic) return { kind: 'clarify', intents: split, score, reason: 'close' };
   if (score < t.minScore) return { kind: 'none', guess: intent, score, reason: 'low-score', ...(topic ? { topic } : {}) };
   if (score < t.confident && !hasSimilarUtterance(result, t.minSimilarity)) {
     return { kind: 'none', guess: intent, score, reason: 'no-similar-utterance', ...(topic ? { topic } : {}) };
@@ -69,6 +71,20 @@ export function decide(result: NluResult, t: DecisionThresholds = DEFAULT_THRESH
     return { kind: 'clarify', intents: [intent, second.intent], score, reason: 'close' };
   }
   return { kind: 'answer', intent, score };
+}
+
+/** Two FAQs that share the score between them (two questions in one message) are both offered. */
+const SPLIT_MIN_SECOND = 0.3;
+const SPLIT_MIN_SUM = 0.85;
+
+/**
+ * Two FAQs asked together ("처음 로그인하는 법이랑 리프레시 교육이 뭔지도"): NLP.js splits its score between them, so
+ * neither reaches minScore; when both are FAQs and together hold nearly all of it, ask which one first.
+ */
+function splitBetweenTwo(result: NluResult): [string, string] | undefined {
+  const second = result.alternatives[0];
+  if (!second || !isFaq(result.intent) || !isFaq(second.intent)) return undefined;
+  return second.score >= SPLIT_MIN_SECOND && result.score + second.score >= SPLIT_MIN_SUM ? [result.intent, second.intent] : undefined;
 }
 
 /** A short message's FAQ candidate needs this NLP.js score or this cosine to its nearest training utterance. */

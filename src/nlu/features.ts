@@ -6,6 +6,8 @@ export interface FeatureOptions {
   words: boolean;
   /** Syllable n-gram sizes taken over each space-stripped Hangul run, e.g. [1, 2]. */
   ngrams: number[];
+  /** Also words without their particle and ending (`m:`), e.g. `비밀번호를` → `m:비밀번호` (measured: no gain, off). */
+  stems?: boolean;
 }
 
 export const DEFAULT_FEATURES: FeatureOptions = { words: true, ngrams: [1, 2] };
@@ -20,11 +22,24 @@ export function textFeatures(text: string, opts: FeatureOptions = DEFAULT_FEATUR
   const words = splitWords(text);
   const smallest = Math.min(...opts.ngrams);
   if (opts.words) for (const w of words) out.add(`w:${w}`);
+  if (opts.stems) for (const w of words) out.add(`m:${stemWord(w)}`);
   for (const run of hangulRuns(words)) {
     for (const n of opts.ngrams) for (const g of ngrams(run, n)) out.add(`g:${g}`);
     if (run.length < smallest) out.add(`g:${run}`);
   }
   return [...out];
+}
+
+/** Particles and verb endings stripped by `stemWord`, longest first. */
+const ENDINGS = ['했어요', '해요', '하나요', '나요', '어요', '아요', '에요', '예요', '이에요', '는데', '인데', '은데', '거든요', '습니다', '니다', '세요', '해야', '하고', '하는', '려면', '으려면', '려고', '에서', '으로', '이랑', '까지', '부터', '이나', '은', '는', '이', '가', '을', '를', '도', '만', '의', '에', '로', '요', '고', '게'].sort((a, b) => b.length - a.length);
+
+/**
+ * A Hangul word without its trailing particle or ending (one pass; at least one syllable stays).
+ * @example stemWord('비밀번호를') // '비밀번호'
+ */
+export function stemWord(word: string): string {
+  for (const e of ENDINGS) if (word.length > e.length && word.endsWith(e)) return word.slice(0, -e.length);
+  return word;
 }
 
 /**

@@ -32,7 +32,7 @@ export interface LoadedModel {
 
 /** Engine options as stored in an artifact (and accepted by `npm run eval -- --engine`). */
 export const EngineSchema = z.strictObject({
-  features: z.strictObject({ words: z.boolean(), ngrams: z.array(z.number().int().min(1).max(5)).min(1) }),
+  features: z.strictObject({ words: z.boolean(), ngrams: z.array(z.number().int().min(1).max(5)).min(1), stems: z.boolean().optional() }),
   langKoStems: z.boolean(),
   scale: z.enum(['one', 'sqrt']).optional(),
   fuzzy: z.boolean().optional(),
@@ -117,6 +117,14 @@ export async function trainModel(
 export function normalizerFor(content: Pick<Content, 'intents' | 'synonyms'>, engine: EngineOptions = DEFAULT_ENGINE): Normalizer {
   const known = knownGrams(content.intents.flatMap((i) => i.utterances.map(clean)));
   return createNormalizer(content.synonyms, { fuzzy: engine.fuzzy, known });
+}
+
+/**
+ * A classifier from an artifact's JSON text (a content version's stored model); throws when it is not an artifact.
+ * @example const classifier = await classifierFromJson(version.artifact, content)
+ */
+export async function classifierFromJson(json: string, content: Pick<Content, 'intents' | 'synonyms'>): Promise<HybridClassifier> {
+  return fromArtifact(Artifact.parse(JSON.parse(json)), content);
 }
 
 async function fromArtifact(artifact: Artifact, content: Pick<Content, 'intents' | 'synonyms'>): Promise<HybridClassifier> {

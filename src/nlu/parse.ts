@@ -1,6 +1,6 @@
 /** The decision path shared by `/nlu/parse` and `npm run eval`: classify, decide, report the final intent. */
 import { NONE, type Classifier, type ClassifyOptions, type NluAlternative, type NluResult } from './classifier';
-import { decide, DEFAULT_THRESHOLDS, finalIntent, type Decision, type DecisionThresholds } from './decide';
+import { decide, DEFAULT_THRESHOLDS, finalIntent, OOS_PREFIX, type Decision, type DecisionThresholds } from './decide';
 
 export interface ParseResult {
   /** The final decision: the answered intent, the first of a clarification, or `None` when out of scope. */
@@ -10,6 +10,10 @@ export interface ParseResult {
   /** The classifier's raw top 3, best first, before any decision. */
   alternatives: NluAlternative[];
   normalized: string;
+  /** Out of scope on a known topic (`oos.certificate` …): `intent` is `None`, this names the topic. */
+  topic?: string;
+  /** The bot asks instead of answering: the intents it offers, best first (`intent` is the first, or `None` for a "did you mean" on an other-topic head noun). */
+  clarify?: string[];
 }
 
 /**
@@ -19,12 +23,20 @@ export interface ParseResult {
 export function toParseResult(nlu: NluResult, decision: Decision): ParseResult {
   const raw = [{ intent: nlu.intent, score: nlu.score }, ...nlu.alternatives].slice(0, 3);
   const intent = finalIntent(decision);
-  return { intent, score: intent === NONE ? noneScore(nlu) : nlu.score, alternatives: raw, normalized: nlu.normalized };
+  const topic = decision.kind === 'answer' ? undefined : decision.topic;
+  return {
+    intent,
+    score: intent === NONE ? noneScore(nlu) : nlu.score,
+    alternatives: raw,
+    normalized: nlu.normalized,
+    ...(topic ? { topic } : {}),
+    ...(decision.kind === 'clarify' ? { clarify: decision.intents } : {}),
+  };
 }
 
-/** How sure we are that nothing fits: NLP.js's own None score, or what the best intent left over. */
+/** How sure we are that nothing fits: NLP.js's own None (or out-of-scope topic) score, or what the best intent left over. */
 function noneScore(nlu: NluResult): number {
-  if (nlu.intent === NONE) return nlu.score;
+  if (nlu.intent === NONE || nlu.intent.startsWith(OOS_PREFIX)) return nlu.score;
   const none = nlu.alternatives.find((a) => a.intent === NONE)?.score ?? 0;
   return Math.round(Math.max(none, 1 - nlu.score) * 10_000) / 10_000;
 }

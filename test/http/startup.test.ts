@@ -44,8 +44,8 @@ describe('first start without a model', () => {
       await sleep(100);
     }
     const training = polls.filter((p) => p.ready === 503);
-    // training takes seconds: many polls were answered during it, all of them at once
-    expect(training.length).toBeGreaterThanOrEqual(5);
+    // training takes a second or more: several polls were answered during it, all of them at once
+    expect(training.length).toBeGreaterThanOrEqual(3);
     expect(training.every((p) => p.health === 200)).toBe(true);
     // the event loop is free: no answer waited for the training (2 s leaves room for a loaded machine)
     expect(Math.max(...training.map((p) => p.slowest))).toBeLessThan(2_000);

@@ -44,6 +44,28 @@ describe('decide', () => {
     expect(finalIntent({ kind: 'clarify', intents: ['faq.first_login', 'faq.signup'], score: 0.5, reason: 'close' })).toBe('faq.first_login');
   });
 
+  it('an out-of-scope topic is None with the topic; a confident FAQ next to a topic head noun asks "did you mean"', () => {
+    expect(decide(nlu('oos.certificate', 0.9), T)).toMatchObject({ kind: 'none', reason: 'topic', topic: 'oos.certificate' });
+    const near = { ...nlu('faq.refresh_training', 0.95), topic: 'oos.video' };
+    const d = decide(near, T);
+    expect(d).toEqual({ kind: 'clarify', intents: ['faq.refresh_training'], score: 0.95, reason: 'topic', topic: 'oos.video' });
+    expect(finalIntent(d)).toBe('None');
+    expect(toParseResult(near, d)).toMatchObject({ intent: 'None', topic: 'oos.video', clarify: ['faq.refresh_training'] });
+  });
+
+  it('a short message offers its FAQ candidates (score or nearest utterance), not a control intent', () => {
+    const short = { ...nlu('None', 0.6, [['faq.refresh_training', 0.3], ['faq.incomplete_training', 0.1]], [['faq.incomplete_training', 0.5]]), short: true };
+    expect(decide(short, T)).toMatchObject({ kind: 'clarify', reason: 'short', intents: ['faq.refresh_training', 'faq.incomplete_training'] });
+    expect(decide({ ...nlu('handoff', 0.99), short: true }, T)).toMatchObject({ kind: 'answer', intent: 'handoff' });
+    expect(decide({ ...nlu('None', 0.9, [], [['None', 0.9]]), short: true }, T)).toMatchObject({ kind: 'none' });
+  });
+
+  it('asks between two FAQs that split the score (two questions in one message), even under minScore', () => {
+    expect(decide(nlu('faq.first_login', 0.45, [['faq.refresh_training', 0.42]]), T)).toMatchObject({ kind: 'clarify', reason: 'close', intents: ['faq.first_login', 'faq.refresh_training'] });
+    expect(decide(nlu('faq.first_login', 0.45, [['None', 0.42]]), T)).toMatchObject({ kind: 'none' });
+    expect(decide(nlu('faq.first_login', 0.45, [['faq.refresh_training', 0.2]]), T)).toMatchObject({ kind: 'none' });
+  });
+
   it('keeps the raw top 3 in alternatives when the decision is None', () => {
     const raw = nlu('faq.signup', 0.45, [['faq.first_login', 0.3], ['None', 0.2], ['greeting', 0.05]]);
     const parsed = toParseResult(raw, decide(raw, T));

@@ -4,17 +4,35 @@ import { loadContent } from '../../src/content/load';
 import { DEFAULT_THRESHOLDS } from '../../src/nlu/decide';
 import { readDevSet } from '../../src/nlu/eval/dataset';
 import { evaluate } from '../../src/nlu/eval/evaluate';
-import { TARGETS, type EvalReport } from '../../src/nlu/eval/metrics';
+import { figures, V2_TARGETS, type Figures } from '../../src/nlu/eval/figures';
+import { V1_TARGETS as TARGETS, type EvalReport } from '../../src/nlu/eval/metrics';
+import { classifyAll, predict } from '../../src/nlu/eval/evaluate';
 import { loadOrTrain } from '../../src/nlu/model';
 import { ROOT } from '../helpers/app';
 
 let result: EvalReport;
+let v2: Figures;
 let rows: ReturnType<typeof readDevSet>;
 beforeAll(async () => {
   const content = loadContent(ROOT);
-  rows = readDevSet(path.join(ROOT, 'test/nlu/dev.tsv'), [...content.intents.map((i) => i.intent), 'None']);
+  const labels = [...content.intents.map((i) => i.intent), 'None'];
+  rows = readDevSet(path.join(ROOT, 'test/nlu/dev.tsv'), labels);
   const { classifier } = await loadOrTrain(content, path.join(ROOT, 'models'));
-  result = await evaluate(classifier, rows, DEFAULT_THRESHOLDS);
+  result = await evaluate(classifier, rows, DEFAULT_THRESHOLDS, TARGETS);
+  v2 = figures(predict(await classifyAll(classifier, readDevSet(path.join(ROOT, 'test/nlu/dev-v2.tsv'), labels)), DEFAULT_THRESHOLDS));
+});
+
+describe('dev set v2 (issue 10)', () => {
+  it('has the issue\'s size: ≥ 40 rows per FAQ intent, ≥ 100 out of scope (half near-domain), ≥ 20 handoff', () => {
+    expect(v2.inScope.total).toBeGreaterThanOrEqual(320);
+    expect(v2.oosKept.total).toBeGreaterThanOrEqual(100);
+    expect(v2.nearKept.total).toBeGreaterThanOrEqual(50);
+    expect(v2.handoff.total).toBeGreaterThanOrEqual(20);
+  });
+
+  it(`meets the targets: in-scope ≥ ${V2_TARGETS.inScope * 100}%, out of scope kept ≥ ${V2_TARGETS.oosKept * 100}%, near-domain ≥ ${V2_TARGETS.nearKept * 100}%, handoff ≥ ${V2_TARGETS.handoff * 100}%`, () => {
+    expect(v2.failures).toEqual([]);
+  });
 });
 
 describe('dev set', () => {

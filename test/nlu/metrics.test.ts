@@ -36,7 +36,9 @@ describe('sweep', () => {
     ];
     const best = sweep([rows]);
     expect(best.thresholds.minScore).toBeGreaterThan(0.42);
-    expect(best.thresholds.minScore).toBeLessThanOrEqual(0.5);
+    // the two faq.b rows split their score between two FAQs, so they are asked about whatever minScore is
+    // (decide: two questions in one message); only the out-of-scope rows bound minScore from below
+    expect(best.thresholds.minScore).toBeLessThan(0.9);
     expect(best.sets[0].oosRejection).toBe(1);
     expect(best.rescued).toBe(2);
     expect(best.needless).toBe(0);

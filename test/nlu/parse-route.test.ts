@@ -29,6 +29,24 @@ describe('POST /nlu/parse', () => {
     expect(Array.isArray(res.body.alternatives)).toBe(true);
   });
 
+  it('reports an out-of-scope topic as None with the topic named', async () => {
+    const res = await parse('수료증 잃어버렸는데 재발급 돼요?');
+    expect(res.body).toMatchObject({ intent: 'None', topic: 'oos.certificate' });
+    expect((await parse('리프레시 교육 영상이 재생이 안 돼요')).body).toMatchObject({ intent: 'None', topic: 'oos.video' });
+  });
+
+  it('decides on the question clause: "A 말고 B" is B, a person asked at the end is handoff', async () => {
+    expect((await parse('가입 말고 로그인은 어떻게 해요')).body.intent).toBe('faq.first_login');
+    expect((await parse('ARS 말고 사람이랑 통화하고 싶어요')).body.intent).toBe('handoff');
+    expect((await parse('비번 물어보려는데 그냥 상담원 연결해 주세요')).body.intent).toBe('handoff');
+  });
+
+  it('offers the likely FAQs for a one-word message, as clarify, the first as intent', async () => {
+    const res = await parse('재교육');
+    expect(res.body.clarify).toEqual(expect.arrayContaining(['faq.refresh_training', 'faq.incomplete_training']));
+    expect(res.body.intent).toBe(res.body.clarify[0]);
+  });
+
   it.each([
     ['empty', ''],
     ['whitespace', '   \n\t '],

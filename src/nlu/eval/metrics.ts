@@ -35,6 +35,9 @@ export interface Targets {
 /** The issue's targets (issue 3): in-scope top-1 ≥ 96%, out-of-scope rejected ≥ 90%, overall ≥ 95%. */
 export const TARGETS: Targets = { inScopeAccuracy: 0.96, oosRejection: 0.9, overall: 0.95 };
 
+/** Issue 10: the first held-out set (dev set v1, as typed) stays ≥ 98% on every figure; its typo and no-space copies keep TARGETS. */
+export const V1_TARGETS: Targets = { inScopeAccuracy: 0.98, oosRejection: 0.98, overall: 0.98 };
+
 export interface EvalReport {
   total: number;
   accuracy: number;

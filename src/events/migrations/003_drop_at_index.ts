@@ -1,4 +1,4 @@
-/** 002: one index less on the write path: retention deletes by `day` (indexed with `outcome`), not by `at`. */
+/** 003: one index less on the write path: retention deletes by `day` (indexed with `outcome`), not by `at`. */
 import type { Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,0 +1,91 @@
+/**
+ * Console edits on a draft snapshot: a response, a training utterance, the synonym map. Each edit rewrites the one
+ * YAML file it touches (js-yaml; comments in that file are not kept) and is checked with every `npm run validate`
+ * check before it is saved.
+ */
+import fs from 'node:fs';
+import { dump, load } from 'js-yaml';
+import { lintContent } from '../../cli/lint-content';
+import { ResponseDef } from '../schema';
+import { materialize, type Snapshot } from './snapshot';
+
+export interface DraftError {
+  file: string;
+  field: string;
+  message: string;
+}
+
+const yaml = (data: unknown) => dump(data, { lineWidth: -1, noRefs: true });
+
+/** The file defining response `id` (responses/*.yml, not `_` files), if any. */
+function responseFile(files: Snapshot, id: string): string | undefined {
+  return Object.keys(files).find((f) => f.startsWith('responses/') && !f.startsWith('responses/_') && Object.hasOwn((load(files[f]) as object | null) ?? {}, id));
+}
+
+/**
+ * The draft with response `id` replaced (or added in `responses/<id>.yml`); throws a DraftError list when the
+ * response does not match the schema.
+ * @example setResponse(files, 'faq.signup', { label: '회원가입', bubbles: [{ text: '…' }] })
+ */
+export function setResponse(files: Snapshot, id: string, def: unknown): Snapshot {
+  const file = responseFile(files, id) ?? `responses/${id}.yml`;
+  const parsed = ResponseDef.safeParse(def);
+  if (!parsed.success) {
+    throw parsed.error.issues.map((i): DraftError => ({ file, field: [id, ...i.path.map(String)].join('.'), message: i.message }));
+  }
+  const data = (files[file] ? (load(files[file]) as Record<string, unknown>) : {}) ?? {};
+  data[id] = parsed.data;
+  return { ...files, [file]: yaml(data) };
+}
+
+/**
+ * The draft with one more training utterance for an existing intent (a repeat is not added twice).
+ * @example addUtterance(files, 'faq.signup', '가입 꼭 해야 돼요?')
+ */
+export function addUtterance(files: Snapshot, intent: string, text: string): Snapshot {
+  const file = `intents/${intent}.yml`;
+  if (!files[file]) throw new RangeError(`no intent ${intent}`);
+  const data = load(files[file]) as { intent: string; utterances: string[] };
+  if (!data.utterances.includes(text)) data.utterances.push(text);
+  return { ...files, [file]: yaml(data) };
+}
+
+/**
+ * The draft with the synonym map replaced.
+ * @example setSynonyms(files, { 비밀번호: ['비번'] })
+ */
+export function setSynonyms(files: Snapshot, synonyms: Record<string, string[]>): Snapshot {
+  return { ...files, 'intents/_synonyms.yml': yaml({ synonyms }) };
+}
+
+/** What the console shows of a draft: responses, utterances per intent, synonyms, as in the files. */
+export function draftView(files: Snapshot): { responses: Record<string, unknown>; intents: Record<string, string[]>; synonyms: Record<string, string[]> } {
+  const responses: Record<string, unknown> = {};
+  const intents: Record<string, string[]> = {};
+  let synonyms: Record<string, string[]> = {};
+  for (const [file, text] of Object.entries(files)) {
+    const data = load(text) as Record<string, unknown> | null;
+    if (file === 'intents/_synonyms.yml') synonyms = (data?.synonyms as Record<string, string[]>) ?? {};
+    else if (file.startsWith('intents/')) intents[String(data?.intent)] = (data?.utterances as string[]) ?? [];
+    else if (file.startsWith('responses/') && !file.startsWith('responses/_')) Object.assign(responses, data ?? {});
+  }
+  return { responses, intents, synonyms };
+}
+
+/**
+ * Every error `npm run validate` finds in the draft (file and field named).
+ * @example lintDraft(files, 'test/nlu/dev.tsv') // [] when sound
+ */
+export function lintDraft(files: Snapshot, devSet?: string): DraftError[] {
+  const dir = materialize(files);
+  try {
+    return lintDir(dir, devSet);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The errors of `npm run validate` for content in `dir`. */
+export function lintDir(dir: string, devSet?: string): DraftError[] {
+  return lintContent(dir, { devSet }).findings.filter((f) => f.level === 'error').map(({ file, field, message }) => ({ file, field, message }));
+}

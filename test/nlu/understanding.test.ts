@@ -1,0 +1,110 @@
+/** Issue 10 on the real intents/: near-domain topics, the topic check, contrast, short messages, handoff forms, bad input. */
+import path from 'node:path';
+import fc from 'fast-check';
+import { loadContent } from '../../src/content/load';
+import type { HybridClassifier } from '../../src/nlu/classifier';
+import { loadOrTrain, normalizerFor, trainingTexts } from '../../src/nlu/model';
+import { parse } from '../../src/nlu/parse';
+import { stripParticle, TopicIndex } from '../../src/nlu/topics';
+import { ROOT } from '../helpers/app';
+
+let classifier: HybridClassifier;
+beforeAll(async () => {
+  ({ classifier } = await loadOrTrain(loadContent(ROOT), path.join(ROOT, 'models')));
+});
+
+describe('near-domain questions are not answered with the FAQ whose words they share', () => {
+  it.each([
+    ['수료증 잃어버렸는데 재발급 돼요?', 'oos.certificate'],
+    ['입문 교육 수료증은 어디서 출력해요', 'oos.certificate'],
+    ['교육 동영상이 재생이 안 돼요', 'oos.video'],
+    ['카카오T 드라이버 앱 비밀번호 잊어버렸어요', 'oos.other_app'],
+    ['교육장 주소 좀 알려주세요', 'oos.time_place'],
+    ['보수교육도 여기서 신청해요?', 'oos.other_training'],
+  ])('%s → None, topic %s', async (text, topic) => {
+    const r = await parse(classifier, text);
+    expect(r.intent).toBe('None');
+    expect(r.topic).toBe(topic);
+  });
+
+  it('keeps an FAQ asked in its own clause next to an unanswerable one', async () => {
+    expect((await parse(classifier, '리프레시 교육이 뭐예요? 수료증도 나오나요')).intent).toBe('faq.refresh_training');
+  });
+});
+
+describe('contrast and negation: the asked part decides', () => {
+  it.each([
+    ['가입 말고 로그인은 어떻게 해요', 'faq.first_login'],
+    ['까먹은 게 아니라 아직 한 번도 안 만들어 봤어요', 'faq.first_login'],
+    ['처음 로그인하는 게 아니라 전에 만든 비밀번호를 까먹었어요', 'faq.forgot_credentials'],
+    ['취소 말고 일정만 변경하고 싶어요', 'faq.schedule_change'],
+    ['리프레시 교육 일정 말고 그게 무슨 교육인지 궁금해요', 'faq.refresh_training'],
+    ['비밀번호 말고 수료증 재발급은요', 'None'],
+  ])('%s → %s', async (text, intent) => {
+    expect((await parse(classifier, text)).intent).toBe(intent);
+  });
+});
+
+describe('requests for a person in all their forms', () => {
+  it.each(['산담원 연결', '연결해 주이소', 'ARS 말고 사람이랑 얘기할래요', '몇 번을 물어봐도 엉뚱한 답만 나오네요. 상담원 연결해 주세요'])('%s → handoff', async (text) => {
+    expect((await parse(classifier, text)).intent).toBe('handoff');
+  });
+});
+
+describe('very short messages', () => {
+  it('offers the likely FAQs when the word alone does not decide', async () => {
+    const r = await parse(classifier, '재교육');
+    expect(r.decision).toMatchObject({ kind: 'clarify', reason: 'short' });
+    expect(r.clarify?.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('still answers control words directly', async () => {
+    expect((await parse(classifier, '상담원')).intent).toBe('handoff');
+    expect((await parse(classifier, '취소')).decision.kind).toBe('answer');
+  });
+});
+
+describe('bad input', () => {
+  it('never throws and always decides, whatever the text (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 400 }), async (text) => {
+        const r = await parse(classifier, text);
+        expect(typeof r.intent).toBe('string');
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('classifies a 2,000-character message without punctuation quickly', async () => {
+    const text = '교육일정을바꾸고싶은데요'.repeat(170).slice(0, 2000);
+    const started = Date.now();
+    const r = await parse(classifier, text);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(r.intent).toBe('faq.schedule_change');
+  });
+});
+
+describe('TopicIndex', () => {
+  it('learns head nouns that belong to one out-of-scope topic and finds them inside words', () => {
+    const texts = [
+      ...['수료증 발급', '수료증을 잃어버렸어요', '수료증 출력'].map((text) => ({ text, intent: 'oos.certificate' })),
+      ...['수료 후 운행', '비밀번호 분실'].map((text) => ({ text, intent: 'faq.x' })),
+    ];
+    const index = new TopicIndex(texts);
+    expect(index.heads).toEqual([['수료증', 'oos.certificate']]);
+    expect(index.find('입문교육수료증이 필요해요')).toBe('oos.certificate');
+    expect(index.find('수료하면 운행 언제')).toBeUndefined();
+  });
+
+  it('strips a particle but never below two syllables', () => {
+    expect(stripParticle('수료증을')).toBe('수료증');
+    expect(stripParticle('영상이')).toBe('영상');
+    expect(stripParticle('가')).toBe('가');
+  });
+
+  it('on the real content includes the issue\'s head nouns', () => {
+    const content = loadContent(ROOT);
+    const heads = new TopicIndex(trainingTexts(content.intents, normalizerFor(content))).heads.map(([w]) => w);
+    expect(heads).toEqual(expect.arrayContaining(['수료증', '영상', '드라이버']));
+  });
+});
