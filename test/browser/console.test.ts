@@ -58,7 +58,7 @@ beforeAll(async () => {
   }
   behindMs = 0;
   await t.recorder!.flush(); // events are written in batches off the turn's path
-  ({ server, base } = await listenLocally(t.app));
+  ({ server, base } = await listenLocally(t.admin)); // the console is on the admin listener (ADMIN_PORT defaults to 8081)
   browser = await launchChromium();
 }, 90_000);
 
