@@ -45,7 +45,7 @@ function options() {
       profile: { type: 'boolean', default: false },
     },
   });
-  const ours: Target = { name: 'ours', dir: ROOT, env: { LOG_LEVEL: 'info', ...envOf(values.env) } };
+  const ours: Target = { name: 'ours', dir: ROOT, env: { LOG_LEVEL: 'info', ADMIN_PORT: '0', ...envOf(values.env) } };
   return {
     seconds: Number(values.seconds),
     rounds: Number(values.rounds),

@@ -15,14 +15,15 @@ const bool = z
  * A switch read as `on` | `off` (plus any `extra` values, e.g. `public`); every boolean spelling is accepted too.
  * @example onOff().parse('TRUE') // 'on'
  */
-function onOff<const E extends string>(...extra: E[]) {
+function onOff<const E extends string = never>(...extra: E[]) {
+  const values = ['on', 'off', ...extra] as ['on', 'off', ...E[]];
   return z
     .string()
     .transform((v) => {
       const s = v.trim().toLowerCase();
       return TRUE.includes(s) ? 'on' : FALSE.includes(s) ? 'off' : s;
     })
-    .pipe(z.enum(['on', 'off', ...extra], { error: `expected on/off${extra.map((e) => `/${e}`).join('')} (or true/false, yes/no, 1/0)` }));
+    .pipe(z.enum(values, { error: `expected on/off${extra.map((e) => `/${e}`).join('')} (or true/false, yes/no, 1/0)` }));
 }
 /** A Redis address: redis:// or rediss:// (TLS). The value is never echoed (it may hold a password). */
 const redisUrl = z.string().refine((v) => /^rediss?:\/\/\S+$/i.test(v) && URL.canParse(v), 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379');
@@ -32,6 +33,8 @@ const contentDir = z.string().refine((dir) => fs.statSync(dir, { throwIfNoEntry:
 });
 const port = z.coerce.number().int().min(0).max(65535);
 const ms = z.coerce.number().int().positive();
+/** A port, or `off` (no such listener). */
+const portOrOff = z.union([z.string().trim().toLowerCase().pipe(z.literal('off')), port], { error: 'expected a port (0-65535) or off' });
 /** A 256-bit key: 64 hex digits, or 32 bytes in base64 (`openssl rand -base64 32`). */
 const sessionKey = z.string().refine((v) => keyBytes(v) !== undefined, 'must be 32 bytes: 64 hex digits or base64 (openssl rand -base64 32)');
 
@@ -62,9 +65,10 @@ export const ConfigSchema = z.object({
   BOT_ID: z.string().min(1).optional(),
   RATE_LIMIT_TURNS: ms.default(30),
   RATE_LIMIT_WINDOW_MS: ms.default(10_000),
-  SIMULATOR: onOff().default('on'),
+  SIMULATOR: onOff('public').default('on'),
   METRICS: onOff().default('on'),
-  ADMIN_PORT: port.optional(),
+  ADMIN_PORT: portOrOff.default(8081),
+  ADMIN_HOST: z.string().default('127.0.0.1'),
   // Privacy and abuse limits (README "Security and hardening")
   LOG_UTTERANCES: z.enum(['off', 'masked']).default('off'),
   MAX_CONNECTIONS: ms.default(900),
@@ -108,8 +112,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (result.data.SESSION_STORE === 'redis' && !result.data.REDIS_URL) {
       throw new ConfigError('Invalid config: SESSION_STORE=redis needs REDIS_URL (e.g. redis://127.0.0.1:6379)');
     }
-    if (result.data.ADMIN_PORT !== undefined && result.data.ADMIN_PORT !== 0 && result.data.ADMIN_PORT === result.data.PORT) {
-      throw new ConfigError(`Invalid config: ADMIN_PORT: ${result.data.ADMIN_PORT} is also PORT; pick another port, or unset ADMIN_PORT to serve everything on PORT`);
+    if (result.data.ADMIN_PORT !== 'off' && result.data.ADMIN_PORT !== 0 && result.data.ADMIN_PORT === result.data.PORT) {
+      throw new ConfigError(`Invalid config: ADMIN_PORT: ${result.data.ADMIN_PORT} is also PORT; pick another port, or ADMIN_PORT=off (then /metrics is on PORT and the simulator is off unless SIMULATOR=public)`);
     }
     const badKey = result.data.SESSION_KEYS?.split(',').find((pair) => keyBytes(pair.slice(pair.indexOf(':') + 1)) === undefined);
     if (badKey) throw new ConfigError(`Invalid config: SESSION_KEYS: key "${badKey.split(':')[0]}" must be 32 bytes: 64 hex digits or base64`);

@@ -13,16 +13,34 @@ const DRAIN_MS = 8_000;
 const HARD_STOP_MS = 9_500;
 /** Slow uploads (slowloris) are cut off: Kakao itself gives up after 5 s. */
 const REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * A client slower than this is cut: headers and the whole request must arrive within 10 s, and node checks every
+ * second (its default, 30 s, let slow connections live 15–35 s). Kakao sends a request in milliseconds.
+ */
+const CONNECTION_LIMITS = {
+  headersTimeout: REQUEST_TIMEOUT_MS,
+  requestTimeout: REQUEST_TIMEOUT_MS,
+  connectionsCheckingInterval: 1_000,
+} as const;
+/** The admin port serves a few operators. */
+const ADMIN_MAX_CONNECTIONS = 64;
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, buffered: true });
   const started = Date.now();
   const server = buildServer(config, logger);
-  const http = await listen(server.app, { port: config.PORT, host: config.HOST }, { port: 'PORT', host: 'HOST' });
+  const http = await listen(server.app, { port: config.PORT, host: config.HOST }, { port: 'PORT', host: 'HOST' }, config.MAX_CONNECTIONS);
   logger.info('listening', { port: portOf(http) });
-  const admin = server.adminApp ? await listen(server.adminApp, { port: config.ADMIN_PORT ?? 0, host: config.HOST }, { port: 'ADMIN_PORT', host: 'HOST' }) : undefined;
-  if (admin) logger.info('admin listening', { port: portOf(admin) });
+  const adminPort = config.ADMIN_PORT === 'off' ? undefined : config.ADMIN_PORT;
+  const admin =
+    server.adminApp && adminPort !== undefined
+      ? await listen(server.adminApp, { port: adminPort, host: config.ADMIN_HOST }, { port: 'ADMIN_PORT', host: 'ADMIN_HOST' }, ADMIN_MAX_CONNECTIONS)
+      : undefined;
+  if (admin) logger.info('admin listening (simulator, metrics, console)', { host: config.ADMIN_HOST, port: portOf(admin) });
+  if (config.SESSION_STORE === 'redis' && !config.SESSION_KEY && !config.SESSION_KEYS) {
+    logger.warn('SESSION_STORE=redis without SESSION_KEY: dialog slot values (phone, birth date, name) are kept in Redis unencrypted');
+  }
   server.ready
     .then(() => logger.info('ready', { msSinceStart: Date.now() - started }))
     .catch((err) => {
@@ -40,11 +58,10 @@ async function main(): Promise<void> {
 }
 
 /** Listen on host:port; a failure is a ConfigError naming the setting it came from (`names`: e.g. PORT and HOST). */
-function listen(app: RequestListener, { port, host }: { port: number; host: string }, names: { port: string; host: string }): Promise<Server> {
+function listen(app: RequestListener, { port, host }: { port: number; host: string }, names: { port: string; host: string }, maxConnections: number): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = createServer(app);
-    server.requestTimeout = REQUEST_TIMEOUT_MS;
-    server.headersTimeout = REQUEST_TIMEOUT_MS;
+    const server = createServer(CONNECTION_LIMITS, app);
+    server.maxConnections = maxConnections;
     server.once('error', (err) => reject(listenError(err, `${names.port}=${port}`, `${names.host}=${host}`)));
     server.listen(port, host, () => resolve(server));
   });

@@ -12,7 +12,11 @@ import { contentApi } from './console/content-routes';
 import { createEventRecorder, scheduleRetention, StoreHandle, type EventRecorder } from './events';
 import { createAdminApp, createApp, type Runtime } from './http/app';
 import { startContentService, type ContentService } from './content/versions/service';
-import { simulatorRoutes } from './http/routes/simulator';
+import { SIMULATOR_SESSION_MAX, simulatorRoutes } from './http/routes/simulator';
+import type { Router } from 'express';
+import type Redis from 'ioredis';
+import { MemoryStore } from './dialog/stores';
+import type { Metrics } from './metrics';
 import { createMetrics } from './metrics';
 import type { TurnHook } from './http/routes/skill';
 import type { Logger } from './log/logger';
@@ -68,6 +72,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const { content, dialogs } = loadCheckedContent(root, { now: opts.now });
   const renderer = new Renderer(content.responses, { operatorButton: config.OPERATOR_BUTTON });
   const store = withTimeout(opts.store ?? createStore(config, logger), config.STORE_TIMEOUT_MS);
+  const simulatorStore = new MemoryStore<Session>({ max: SIMULATOR_SESSION_MAX }); // never the partners' store
   /** The content version serving (CONTENT_VERSIONS=on), for /readyz, /metrics and every event. */
   let contentVersion: number | null = null;
   const metrics =
@@ -96,15 +101,9 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const makeRuntime = (c: Content, d: typeof dialogs, classifier: Runtime['classifier'], version?: string): Runtime => {
     const versionRenderer = c === content ? renderer : new Renderer(c.responses, { operatorButton: config.OPERATOR_BUTTON });
     const bot = new Bot({ renderer: versionRenderer, responses: c.responses, classifier, dialogs: d.plugins });
-    const conversation = new Conversation({
-      bot,
-      store,
-      renderer: versionRenderer,
-      logger,
-      budgetMs: config.TURN_BUDGET_MS,
-      sessionTtlMs: config.SESSION_TTL_MS,
-    });
-    return { conversation, classifier, ...(version ? { version } : {}) };
+    const conversationOn = (sessions: SessionStore<Session>) =>
+      new Conversation({ bot, store: sessions, renderer: versionRenderer, logger, budgetMs: config.TURN_BUDGET_MS, sessionTtlMs: config.SESSION_TTL_MS });
+    return { conversation: conversationOn(store), simulator: conversationOn(simulatorStore), classifier, ...(version ? { version } : {}) };
   };
   let contentService: ContentService | undefined;
   const ready = loadOrTrain(content, path.resolve(root, config.MODEL_DIR), onTrain).then(async (model) => {
@@ -141,15 +140,12 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     runtime ??= filesRuntime; // with content versions, the live version's runtime is already in place
     return model;
   });
-  const adminRoutes = [
-    ...(config.SIMULATOR === 'on' ? [simulatorRoutes({ runtime: () => runtime, now: opts.now })] : []),
-    ...(metrics ? [metrics.router] : []),
-    consoleRoutes({ events, catalog: catalogOf(root, content), logger, now: opts.now, extend: [contentApi(() => contentService, opts.now)] }),
-  ];
-  const separateAdmin = config.ADMIN_PORT !== undefined;
+  const consoleRouter = consoleRoutes({ events, catalog: catalogOf(root, content), logger, now: opts.now, extend: [contentApi(() => contentService, opts.now)] });
+  const { publicRoutes, adminRoutes } = operatorRoutes(config, logger, metrics, consoleRouter, () => runtime?.simulator, opts.now);
   const isReady = () => runtime !== undefined && (store.reachable?.() === false ? 'session store unreachable' : true);
-  const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: separateAdmin ? [] : adminRoutes, isReady });
-  const adminApp = separateAdmin ? createAdminApp(logger, adminRoutes) : undefined;
+  const redis = rateLimitRedis(opts.store ? undefined : store);
+  const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: publicRoutes, isReady, refused: metrics?.refused, redis });
+  const adminApp = config.ADMIN_PORT !== 'off' ? createAdminApp(logger, adminRoutes) : undefined;
   const close = async () => {
     contentService?.stop();
     stopRetention();
@@ -158,4 +154,38 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     await store.close();
   };
   return { app, adminApp, ready, store, events, recorder, runtime: () => runtime, content: () => contentService, close };
+}
+
+/**
+ * Where the operator routes go. With an admin port (default 8081 on 127.0.0.1): the simulator and /metrics there.
+ * With ADMIN_PORT=off: /metrics and the console on PORT, and the simulator only with SIMULATOR=public (on PORT, warned).
+ */
+function operatorRoutes(
+  config: Config,
+  logger: Logger,
+  metrics: Metrics | undefined,
+  consoleRouter: Router,
+  simulator: () => Conversation | undefined,
+  now?: () => number,
+): { publicRoutes: Router[]; adminRoutes: Router[] } {
+  const adminPort = config.ADMIN_PORT !== 'off';
+  const sim =
+    config.SIMULATOR === 'off' || (config.SIMULATOR === 'on' && !adminPort)
+      ? []
+      : [simulatorRoutes({ conversation: simulator, hook: metrics?.simulatorHook, onLimited: () => metrics?.refused('simulator_rate_limited'), now })];
+  if (config.SIMULATOR === 'public') logger.warn('SIMULATOR=public: the simulator is served on PORT to anyone who can reach it (it runs real turns, without the shared secret)');
+  if (config.SIMULATOR === 'on' && !adminPort) logger.info('simulator not served: ADMIN_PORT=off (SIMULATOR=public serves it on PORT)');
+  const metricsRoutes = metrics ? [metrics.router] : [];
+  // the console (its own login) lives on the admin port; without one, on PORT
+  return {
+    publicRoutes: [...(config.SIMULATOR === 'public' ? sim : []), ...(adminPort ? [] : [...metricsRoutes, consoleRouter])],
+    adminRoutes: [...(config.SIMULATOR === 'public' ? [] : sim), ...(adminPort ? [...metricsRoutes, consoleRouter] : [])],
+  };
+}
+
+/** The Redis client of the configured Redis session store, so rate-limit counts are shared across instances. */
+function rateLimitRedis(store: SessionStore<Session> | undefined): Redis | undefined {
+  const inner = store && (store as { inner?: SessionStore<Session> }).inner;
+  const candidate = (inner ?? store) as { client?: Redis } | undefined;
+  return candidate?.client;
 }

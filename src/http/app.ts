@@ -17,12 +17,14 @@ import { securityHeaders } from './middleware/security';
 import { sharedSecret } from './middleware/shared-secret';
 import { healthRoutes } from './routes/health';
 import { nluRoutes } from './routes/nlu';
-import { skillEndpoint, type TurnHook } from './routes/skill';
+import { skillEndpoint, type SkillEndpointOptions, type TurnHook } from './routes/skill';
 
 /** What the routes serve from; undefined until the model is loaded. */
 export interface Runtime {
   conversation: Conversation;
   classifier: Classifier;
+  /** The simulator's own conversation: same bot, its own small session store. */
+  simulator?: Conversation;
   /** The content version serving (`v3`), when content versions are on. */
   version?: string;
 }
@@ -32,8 +34,12 @@ export interface AppDeps {
   logger: Logger;
   runtime: () => Runtime | undefined;
   hooks?: TurnHook[];
-  /** Operator routes (simulator, metrics); mounted here unless they get their own admin app. */
+  /** Operator routes served on PORT: `/metrics` when there is no admin port, the simulator with SIMULATOR=public. */
   adminRoutes?: Router[];
+  /** Counts turns answered without the bot (rate limits, load shedding). */
+  refused?: SkillEndpointOptions['refused'];
+  /** Rate-limit counts shared across instances. */
+  redis?: SkillEndpointOptions['redis'];
   /** Renders the canned replies (rate limit, apology); without it, hard-coded last resorts are used. */
   renderer?: Renderer;
   now?: () => number;
@@ -47,15 +53,14 @@ export type App = RequestListener;
 /**
  * @example const app = createApp({ config, logger, runtime: () => runtime }); http.createServer(app).listen(8080)
  */
-export function createApp({ config, logger, runtime, hooks, adminRoutes = [], renderer, now, isReady = () => runtime() !== undefined }: AppDeps): App {
+export function createApp({ config, logger, runtime, hooks, adminRoutes = [], renderer, now, refused, redis, isReady = () => runtime() !== undefined }: AppDeps): App {
   const canned = cannedReplies(renderer);
-  const skill = skillEndpoint({ config, conversation: () => runtime()?.conversation, logger, canned, hooks, now });
+  const skill = skillEndpoint({ config, conversation: () => runtime()?.conversation, logger, canned, hooks, refused, redis, now });
   const app = baseApp();
   app.use(requestId());
   app.use(healthRoutes(isReady, () => runtime()?.version));
   for (const router of adminRoutes) app.use(router);
-  const secret = config.SKILL_SECRET ? [sharedSecret({ secret: config.SKILL_SECRET, header: config.SKILL_SECRET_HEADER })] : [];
-  app.use('/nlu', ...secret, express.json({ limit: BODY_LIMIT_BYTES }));
+  if (config.SKILL_SECRET) app.use('/nlu', sharedSecret({ secret: config.SKILL_SECRET, header: config.SKILL_SECRET_HEADER }));
   app.use(nluRoutes(() => runtime()?.classifier));
   app.use(notFound);
   app.use(onError(logger));
@@ -71,12 +76,14 @@ function isSkillPost(req: IncomingMessage): boolean {
 }
 
 /**
- * A separate app for operator routes when ADMIN_PORT is set (same headers, its own 404 and errors).
- * @example createAdminApp(logger, [metrics.router]).listen(config.ADMIN_PORT)
+ * The operator app on ADMIN_PORT (bound to ADMIN_HOST): the simulator and /metrics, plus its own /healthz (same
+ * headers, its own 404 and errors).
+ * @example createAdminApp(logger, [metrics.router]).listen(config.ADMIN_PORT, config.ADMIN_HOST)
  */
 export function createAdminApp(logger: Logger, adminRoutes: Router[]): express.Express {
   const app = baseApp();
   app.use(requestId());
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   for (const router of adminRoutes) app.use(router);
   app.use(notFound);
   app.use(onError(logger));

@@ -3,6 +3,7 @@
  * reading, JSON media types only, UTF-8 only, no compressed bodies. Errors carry the HTTP status to answer.
  */
 import type { IncomingMessage } from 'node:http';
+import type { RequestHandler } from 'express';
 
 /** A request the webhook refuses, with the status and the message of its JSON error. */
 export class HttpError extends Error {
@@ -83,4 +84,21 @@ function parseJson(raw: Buffer): unknown {
   } catch {
     throw new HttpError(400, 'request body is not valid JSON');
   }
+}
+
+/**
+ * Express middleware reading a JSON body with `readJsonBody` (the webhook's own rules: 415 for another media type,
+ * a compressed body or a charset other than UTF-8; 413 naming `limit`; 400 for bad JSON), into `req.body`.
+ * @example router.post('/nlu/parse', jsonBody(), handler)
+ */
+export function jsonBody(limit = BODY_LIMIT_BYTES): RequestHandler {
+  return function jsonBody(req, res, next) {
+    readJsonBody(req, limit).then(
+      (body) => {
+        req.body = body;
+        next();
+      },
+      (err: unknown) => (err instanceof HttpError ? res.status(err.status).json({ error: err.message }) : next(err)),
+    );
+  };
 }

@@ -99,7 +99,8 @@ const TALK_MEDIA_URL = /^https?:\/\/[a-z0-9.-]*(?:talk\.kakao\.com|kakaocdn\.net
 
 /**
  * The kind of attachment a turn carries (`image`, `file`, …), or null for a text turn: `userRequest.params.media`,
- * `flow.trigger.type: IMAGE_UPLOAD`, or an utterance that is only a talk media URL.
+ * `flow.trigger.type: IMAGE_UPLOAD`, the secure image plugin's `action.params.secureimage` (a JSON string holding
+ * `secureUrls: "List(http://secure.kakaocdn.net/…)"`), or an utterance that is only a talk media URL.
  * @example mediaOf(SkillPayload.parse({ userRequest: { utterance: 'http://dn-m.talk.kakao.com/a/b.jpg', user: { id: 'u' } } })) // 'image'
  */
 export function mediaOf(payload: SkillPayload): string | null {
@@ -109,6 +110,7 @@ export function mediaOf(payload: SkillPayload): string | null {
     return typeof type === 'string' && /^[a-z]{1,16}$/i.test(type) ? type.toLowerCase() : 'image';
   }
   if (payload.flow?.trigger?.type === 'IMAGE_UPLOAD') return 'image';
+  if (payload.action?.params?.secureimage || payload.action?.detailParams?.secureimage) return 'image';
   return TALK_MEDIA_URL.test(payload.userRequest.utterance.trim()) ? 'image' : null;
 }
 

@@ -1,2 +1,2 @@
 /** Metrics: Prometheus `GET /metrics` and the turn hook that feeds it. */
-export { createMetrics, type Metrics, type MetricsOptions } from './turn-metrics';
+export { createMetrics, type Metrics, type MetricsOptions, type RefusalReason } from './turn-metrics';

@@ -21,9 +21,16 @@ export interface Metrics {
   router: Router;
   /** Records one answered turn; never throws. */
   hook: TurnHook;
+  /** Records one simulator turn, under its own name (`<prefix>simulator_turns_total`). */
+  simulatorHook: TurnHook;
+  /** Counts a turn refused before the bot saw it (rate limit, load shedding), by reason. */
+  refused: (reason: RefusalReason) => void;
   /** The registry behind `/metrics` (one per app, so tests can build many apps). */
   registry: Registry;
 }
+
+/** Why a turn was answered without the bot: what `<prefix>turns_refused_total{reason}` counts. */
+export type RefusalReason = 'rate_limited_user' | 'rate_limited_total' | 'shed_in_flight' | 'simulator_rate_limited';
 
 /** Seconds; Kakao gives up at 5 s and our budget is 4 s. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 5];
@@ -70,6 +77,18 @@ export function createMetrics({ activeSessions, contentVersion, prefix = 'bluebo
       }
     },
   });
+  const simulatorTurns = new Counter({
+    name: `${prefix}simulator_turns_total`,
+    help: 'Turns of the web simulator (staff test turns, not partners), by intent and outcome',
+    labelNames: ['intent', 'outcome', 'route'] as const,
+    registers: [registry],
+  });
+  const refusedTurns = new Counter({
+    name: `${prefix}turns_refused_total`,
+    help: 'Turns answered without the bot: rate_limited_user, rate_limited_total, shed_in_flight, simulator_rate_limited',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
   if (contentVersion) {
     new Gauge({
       name: `${prefix}content_version`,
@@ -81,7 +100,11 @@ export function createMetrics({ activeSessions, contentVersion, prefix = 'bluebo
     });
   }
   const hook: TurnHook = (turn, report) => record(turn, report, { turns, latency, score });
-  return { router: metricsRouter(registry), hook, registry };
+  const simulatorHook: TurnHook = (_turn, report) => {
+    simulatorTurns.inc({ intent: report.result?.intent ?? 'unknown', outcome: outcomeOf(report), route: report.result?.route ?? 'error' });
+  };
+  const refused = (reason: RefusalReason) => refusedTurns.inc({ reason });
+  return { router: metricsRouter(registry), hook, simulatorHook, refused, registry };
 }
 
 interface Instruments {

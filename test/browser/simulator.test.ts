@@ -24,7 +24,7 @@ let base: string;
 
 beforeAll(async () => {
   t = await makeTestApp();
-  ({ server, base } = await listenLocally(t.app));
+  ({ server, base } = await listenLocally(t.admin));
   browser = await launchChromium();
   page = await (await browser.newContext(PHONE)).newPage();
 }, 60_000);

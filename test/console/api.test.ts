@@ -21,19 +21,19 @@ beforeAll(async () => {
   for (const [i, text] of MISSED.entries()) await t.say(text, { user: `console-${i}` });
   await t.say('리프레시 교육이 뭐예요?', { user: 'console-0' });
   await t.recorder?.flush();
-  editor = await login(t.app, EDITOR);
-  viewer = await login(t.app, VIEWER);
+  editor = await login(t.admin, EDITOR);
+  viewer = await login(t.admin, VIEWER);
 });
 afterAll(() => t.close());
 
 const api = (path: string) => `/console/api/${path}`;
 const as = (who: Login) => ({ cookie: who.cookie });
 const change = (who: Login) => ({ cookie: who.cookie, 'x-csrf-token': who.csrf });
-const newItems = async () => (await request(t.app).get(api('inbox')).set(as(editor))).body.items as Array<{ id: number; text: string }>;
+const newItems = async () => (await request(t.admin).get(api('inbox')).set(as(editor))).body.items as Array<{ id: number; text: string }>;
 
 describe('login and sessions', () => {
   it('logs in with an HttpOnly, SameSite=Strict cookie scoped to /console, and returns the CSRF token', async () => {
-    const res = await request(t.app).post(api('login')).send(EDITOR);
+    const res = await request(t.admin).post(api('login')).send(EDITOR);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ csrfToken: expect.stringMatching(/^[\w-]{40,}$/), user: { name: 'mina', role: 'editor' } });
     const cookie = ([] as string[]).concat(res.headers['set-cookie'])[0];
@@ -41,19 +41,19 @@ describe('login and sessions', () => {
     expect(cookie).toMatch(/; Path=\/console/);
     expect(cookie).toMatch(/; HttpOnly/);
     expect(cookie).toMatch(/; SameSite=Strict/);
-    const me = await request(t.app).get(api('me')).set('cookie', cookie.split(';')[0]);
+    const me = await request(t.admin).get(api('me')).set('cookie', cookie.split(';')[0]);
     expect(me.body).toEqual({ user: { name: 'mina', role: 'editor' }, csrfToken: res.body.csrfToken });
   });
 
   it('refuses a wrong password or an unknown name with 401 JSON, no cookie, and no change', async () => {
     const before = await snapshot(db);
     for (const body of [{ name: 'mina', password: 'wrong-password-1' }, { name: 'nobody', password: 'whatever-it-is' }]) {
-      const res = await request(t.app).post(api('login')).send(body);
+      const res = await request(t.admin).post(api('login')).send(body);
       expect(res.status).toBe(401);
       expect(res.body).toEqual({ error: 'wrong name or password' });
       expect(res.headers['set-cookie']).toBeUndefined();
     }
-    const bad = await request(t.app).post(api('login')).send({ name: 'mina' });
+    const bad = await request(t.admin).post(api('login')).send({ name: 'mina' });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/password/);
     expect(await snapshot(db)).toBe(before);
@@ -63,15 +63,15 @@ describe('login and sessions', () => {
     const before = await snapshot(db);
     for (const cookie of [undefined, 'bb_console=forged-session-token-0000000000000000', `bb_console=${'A'.repeat(43)}`, 'bb_console=%E0%A4%A', 'other=1']) {
       for (const path of ['me', 'stats', 'inbox', 'intents', 'conversations/abc', 'audit']) {
-        const req = request(t.app).get(api(path));
+        const req = request(t.admin).get(api(path));
         const res = await (cookie ? req.set('cookie', cookie) : req);
         expect([path, res.status, res.body]).toEqual([path, 401, { error: 'not logged in' }]);
       }
     }
     expect(await snapshot(db)).toBe(before);
-    const session = await login(t.app, VIEWER);
-    expect((await request(t.app).post(api('logout')).set(change(session))).status).toBe(204);
-    expect((await request(t.app).get(api('me')).set(as(session))).status).toBe(401);
+    const session = await login(t.admin, VIEWER);
+    expect((await request(t.admin).post(api('logout')).set(change(session))).status).toBe(204);
+    expect((await request(t.admin).get(api('me')).set(as(session))).status).toBe(401);
   });
 });
 
@@ -95,7 +95,7 @@ describe('every change is refused without a session, with a missing or forged CS
       ...(path === 'logout' ? [] : ([['viewer', change(viewer), 403]] as Array<[string, Record<string, string>, number]>)),
     ];
     for (const [name, headers, status] of cases) {
-      const res = await request(t.app).post(api(path)).set(headers).send(body);
+      const res = await request(t.admin).post(api(path)).set(headers).send(body);
       expect([name, res.status, typeof res.body.error]).toEqual([name, status, 'string']);
       expect(res.headers['content-type']).toMatch(/application\/json/);
     }
@@ -104,7 +104,7 @@ describe('every change is refused without a session, with a missing or forged CS
 
   it('refuses a body that is not JSON with 415', async () => {
     const before = await snapshot(db);
-    const res = await request(t.app).post(api('inbox/1/ignore')).set(change(editor)).set('content-type', 'text/plain').send('x');
+    const res = await request(t.admin).post(api('inbox/1/ignore')).set(change(editor)).set('content-type', 'text/plain').send('x');
     expect(res.status).toBe(415);
     expect(await snapshot(db)).toBe(before);
   });
@@ -112,24 +112,24 @@ describe('every change is refused without a session, with a missing or forged CS
 
 describe('reading', () => {
   it('GET stats: the overview for a KST date range (defaults: the last 14 days)', async () => {
-    const res = await request(t.app).get(api('stats')).set(as(viewer));
+    const res = await request(t.admin).get(api('stats')).set(as(viewer));
     expect(res.status).toBe(200);
     expect(res.body.days).toHaveLength(14);
     expect(res.body.totals).toMatchObject({ turns: 4, users: 3, answered: 1, fallback: 3 });
     expect(res.body.topIntents).toEqual([{ intent: 'faq.refresh_training', label: expect.any(String), count: 1 }]);
     expect(res.body.funnel.steps.map((s: { step: string }) => s.step)).toEqual(['started', 'phone', 'birthdate', 'name', 'confirm']);
     expect(res.body.latency.p95Ms).toEqual(expect.any(Number));
-    const range = await request(t.app).get(api('stats?from=2026-01-01&to=2026-01-03')).set(as(viewer));
+    const range = await request(t.admin).get(api('stats?from=2026-01-01&to=2026-01-03')).set(as(viewer));
     expect(range.body).toMatchObject({ from: '2026-01-01', to: '2026-01-03', totals: { turns: 0 } });
     for (const q of ['from=2026-13-01', 'from=2026-02-30', 'from=2026-01-05&to=2026-01-01', 'from=2020-01-01&to=2026-01-01', 'x=1', 'from=1&from=2']) {
-      const bad = await request(t.app).get(api(`stats?${q}`)).set(as(viewer));
+      const bad = await request(t.admin).get(api(`stats?${q}`)).set(as(viewer));
       expect([q, bad.status]).toEqual([q, 400]);
       expect(bad.body.error).toMatch(/^invalid /);
     }
   });
 
   it('GET inbox: masked, grouped items with count, last seen and guess; paging and search', async () => {
-    const res = await request(t.app).get(api('inbox?state=new&page=1&pageSize=50')).set(as(viewer));
+    const res = await request(t.admin).get(api('inbox?state=new&page=1&pageSize=50')).set(as(viewer));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ total: 3, page: 1, pageSize: 50 });
     expect(res.body.items.map((i: { text: string }) => i.text).sort()).toEqual([...MISSED].sort());
@@ -145,18 +145,18 @@ describe('reading', () => {
       actedAt: null,
       examples: [],
     });
-    const found = await request(t.app).get(api(`inbox?q=${encodeURIComponent('수료증')}`)).set(as(viewer));
+    const found = await request(t.admin).get(api(`inbox?q=${encodeURIComponent('수료증')}`)).set(as(viewer));
     expect(found.body.items.map((i: { text: string }) => i.text)).toEqual(['수료증 재발급 어떻게 해요']);
-    const small = await request(t.app).get(api('inbox?pageSize=2&page=2')).set(as(viewer));
+    const small = await request(t.admin).get(api('inbox?pageSize=2&page=2')).set(as(viewer));
     expect(small.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(small.body.items).toHaveLength(1);
     for (const q of ['state=open', 'page=0', 'pageSize=500', 'page=-1', 'foo=bar']) {
-      expect([q, (await request(t.app).get(api(`inbox?${q}`)).set(as(viewer))).status]).toEqual([q, 400]);
+      expect([q, (await request(t.admin).get(api(`inbox?${q}`)).set(as(viewer))).status]).toEqual([q, 400]);
     }
   });
 
   it('GET intents: the intents to label with and the out-of-scope topics', async () => {
-    const res = await request(t.app).get(api('intents')).set(as(viewer));
+    const res = await request(t.admin).get(api('intents')).set(as(viewer));
     expect(res.status).toBe(200);
     expect(res.body.intents).toContainEqual({ id: 'faq.signup', label: expect.any(String) });
     expect(res.body.intents.map((i: { id: string }) => i.id)).not.toContain('None');
@@ -164,7 +164,7 @@ describe('reading', () => {
   });
 
   it('GET conversations/:user by raw Kakao id or by pseudonym: masked text only where kept', async () => {
-    const byRaw = await request(t.app).get(api('conversations/console-0')).set(as(viewer));
+    const byRaw = await request(t.admin).get(api('conversations/console-0')).set(as(viewer));
     expect(byRaw.status).toBe(200);
     expect(byRaw.body.user).toBe(userTag('console-0'));
     expect(byRaw.body.turns.map((x: { outcome: string; text: string | null }) => [x.outcome, x.text])).toEqual([
@@ -172,9 +172,9 @@ describe('reading', () => {
       ['answered', null],
     ]);
     expect(byRaw.body.turns[1]).toMatchObject({ route: 'nlu', intent: 'faq.refresh_training', flow: null, step: null, latencyMs: expect.any(Number), version: expect.any(String) });
-    const byTag = await request(t.app).get(api(`conversations/${userTag('console-0')}`)).set(as(viewer));
+    const byTag = await request(t.admin).get(api(`conversations/${userTag('console-0')}`)).set(as(viewer));
     expect(byTag.body).toEqual(byRaw.body);
-    const nobody = await request(t.app).get(api('conversations/nobody-here')).set(as(viewer));
+    const nobody = await request(t.admin).get(api('conversations/nobody-here')).set(as(viewer));
     expect(nobody.body.turns).toEqual([]);
   });
 });
@@ -182,21 +182,21 @@ describe('reading', () => {
 describe('inbox actions (editor)', () => {
   it('label moves an item to done with who and when, and an audit entry; it leaves the new list', async () => {
     const target = (await newItems()).find((i) => i.text === '교육비 환급 되나요');
-    const res = await request(t.app).post(api(`inbox/${target?.id}/label`)).set(change(editor)).send({ intent: 'faq.incomplete_training' });
+    const res = await request(t.admin).post(api(`inbox/${target?.id}/label`)).set(change(editor)).send({ intent: 'faq.incomplete_training' });
     expect(res.status).toBe(200);
     expect(res.body.item).toMatchObject({ id: target?.id, state: 'done', label: 'faq.incomplete_training', actedBy: 'mina', actedAt: expect.any(String) });
     expect((await newItems()).map((i) => i.id)).not.toContain(target?.id);
-    const done = await request(t.app).get(api('inbox?state=done')).set(as(viewer));
+    const done = await request(t.admin).get(api('inbox?state=done')).set(as(viewer));
     expect(done.body.items.map((i: { id: number }) => i.id)).toContain(target?.id);
-    const log = await request(t.app).get(api('audit')).set(as(viewer));
+    const log = await request(t.admin).get(api('audit')).set(as(viewer));
     expect(log.body.items[0]).toEqual({ at: expect.any(String), actor: 'mina', action: 'inbox.label', target: `inbox:${target?.id}`, detail: { intent: 'faq.incomplete_training' } });
   });
 
   it('out-of-scope labels None (or a topic) and ignore sets ignored; unknown ids are 404, unknown intents 400, nothing changes', async () => {
     const [a, b] = await newItems();
-    const oos = await request(t.app).post(api(`inbox/${a.id}/out-of-scope`)).set(change(editor)).send({});
+    const oos = await request(t.admin).post(api(`inbox/${a.id}/out-of-scope`)).set(change(editor)).send({});
     expect(oos.body.item).toMatchObject({ state: 'done', label: 'None' });
-    const ignored = await request(t.app).post(api(`inbox/${b.id}/ignore`)).set(change(editor)).send();
+    const ignored = await request(t.admin).post(api(`inbox/${b.id}/ignore`)).set(change(editor)).send();
     expect(ignored.body.item).toMatchObject({ state: 'ignored', label: null, actedBy: 'mina' });
     const before = await snapshot(db);
     const refused: Array<[string, object, number]> = [
@@ -212,19 +212,19 @@ describe('inbox actions (editor)', () => {
       ['inbox/bulk', { ids: [a.id], action: 'delete' }, 400],
     ];
     for (const [path, body, status] of refused) {
-      const res = await request(t.app).post(api(path)).set(change(editor)).send(body);
+      const res = await request(t.admin).post(api(path)).set(change(editor)).send(body);
       expect([path, JSON.stringify(body), res.status]).toEqual([path, JSON.stringify(body), status]);
     }
     expect(await snapshot(db)).toBe(before);
   });
 
   it('bulk applies one action to many items and says how many changed', async () => {
-    const ids = (await request(t.app).get(api('inbox?state=done')).set(as(viewer))).body.items.map((i: { id: number }) => i.id);
-    const res = await request(t.app).post(api('inbox/bulk')).set(change(editor)).send({ ids: [...ids, 999999], action: 'label', intent: 'faq.signup' });
+    const ids = (await request(t.admin).get(api('inbox?state=done')).set(as(viewer))).body.items.map((i: { id: number }) => i.id);
+    const res = await request(t.admin).post(api('inbox/bulk')).set(change(editor)).send({ ids: [...ids, 999999], action: 'label', intent: 'faq.signup' });
     expect(res.body).toEqual({ updated: ids.length });
-    const done = (await request(t.app).get(api('inbox?state=done')).set(as(viewer))).body.items;
+    const done = (await request(t.admin).get(api('inbox?state=done')).set(as(viewer))).body.items;
     expect(done.every((i: { label: string }) => i.label === 'faq.signup')).toBe(true);
-    const log = await request(t.app).get(api('audit')).set(as(viewer));
+    const log = await request(t.admin).get(api('audit')).set(as(viewer));
     expect(log.body.items[0]).toMatchObject({ actor: 'mina', action: 'inbox.bulk.label', detail: { intent: 'faq.signup', ids: [...ids, 999999] } });
   });
 });
@@ -236,7 +236,7 @@ describe('SQL injection payloads through every parameter are data, never SQL', (
       const e = encodeURIComponent(p);
       const gets = [`inbox?q=${e}`, `inbox?state=${e}`, `inbox?page=${e}`, `inbox?pageSize=${e}`, `stats?from=${e}`, `stats?to=${e}`, `conversations/${e}`, `audit?page=${e}`];
       for (const path of gets) {
-        const res = await request(t.app).get(api(path)).set(as(editor));
+        const res = await request(t.admin).get(api(path)).set(as(editor));
         expect([path, res.status < 500]).toEqual([path, true]);
         if (path.startsWith('inbox?q=') && res.status === 200) expect(res.body.total).toBeLessThanOrEqual(3);
         if (path.startsWith('conversations/')) expect(res.body.turns).toEqual([]);
@@ -249,10 +249,10 @@ describe('SQL injection payloads through every parameter are data, never SQL', (
         ['inbox/bulk', { ids: [1], action: p }],
       ];
       for (const [path, body] of posts) {
-        const res = await request(t.app).post(api(path)).set(change(editor)).send(body);
+        const res = await request(t.admin).post(api(path)).set(change(editor)).send(body);
         expect([path, res.status]).toEqual([path, res.status === 404 ? 404 : 400]);
       }
-      const logins = await request(t.app).post(api('login')).send({ name: p, password: p });
+      const logins = await request(t.admin).post(api('login')).send({ name: p, password: p });
       expect(logins.status).toBe(401);
     }
     expect(await snapshot(db)).toBe(before);
@@ -262,12 +262,12 @@ describe('SQL injection payloads through every parameter are data, never SQL', (
 
 describe('static pages', () => {
   it('serves the console page with its own CSP; assets need no login, data does', async () => {
-    const page = await request(t.app).get('/console/');
+    const page = await request(t.admin).get('/console/');
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    expect((await request(t.app).get('/console')).status).toBe(200);
-    expect((await request(t.app).get('/console/app.js')).status).toBe(200);
-    expect((await request(t.app).get('/console/api/nothing')).status).toBe(401);
+    expect((await request(t.admin).get('/console')).status).toBe(200);
+    expect((await request(t.admin).get('/console/app.js')).status).toBe(200);
+    expect((await request(t.admin).get('/console/api/nothing')).status).toBe(401);
   });
 });

@@ -22,8 +22,8 @@ beforeAll(async () => {
   t = await makeTestApp({ CONTENT_DIR: dir, CONTENT_VERSIONS: 'on', EVENTS_DB: tempDb('content-api') });
   await waitFor(() => t.runtime()?.version, 60_000);
   await addTestUsers((await t.events.get()).db);
-  editor = await login(t.app, EDITOR);
-  viewer = await login(t.app, VIEWER);
+  editor = await login(t.admin, EDITOR);
+  viewer = await login(t.admin, VIEWER);
 }, 120_000);
 afterAll(() => t?.close());
 
@@ -31,7 +31,7 @@ const signup = async () => textOf(await t.say('회원가입 꼭 해야 하나요
 
 describe('content API', () => {
   it('shows the draft (the live version before any edit)', async () => {
-    const res = await request(t.app).get(api('content')).set(as(viewer));
+    const res = await request(t.admin).get(api('content')).set(as(viewer));
     expect(res.status).toBe(200);
     expect(res.body.baseVersion).toBe(1);
     expect(res.body.responses['faq.signup'].label).toBe('회원가입 필요?');
@@ -41,32 +41,32 @@ describe('content API', () => {
 
   it('refuses edits from a viewer (403) and without the CSRF header (403)', async () => {
     const body = { label: '회원가입', bubbles: [{ text: 'x' }] };
-    expect((await request(t.app).put(api('content/responses/faq.signup')).set(change(viewer)).send(body)).status).toBe(403);
-    expect((await request(t.app).put(api('content/responses/faq.signup')).set(as(editor)).send(body)).status).toBe(403);
+    expect((await request(t.admin).put(api('content/responses/faq.signup')).set(change(viewer)).send(body)).status).toBe(403);
+    expect((await request(t.admin).put(api('content/responses/faq.signup')).set(as(editor)).send(body)).status).toBe(403);
   });
 
   it('checks every edit like npm run validate, naming the file and field (422), and saves nothing then', async () => {
-    const long = await request(t.app).put(api('content/responses/faq.signup')).set(change(editor)).send({ label: '열네 글자를 훌쩍 넘는 아주 긴 라벨입니다', bubbles: [{ text: 'x' }] });
+    const long = await request(t.admin).put(api('content/responses/faq.signup')).set(change(editor)).send({ label: '열네 글자를 훌쩍 넘는 아주 긴 라벨입니다', bubbles: [{ text: 'x' }] });
     expect(long.status).toBe(422);
     expect(long.body.errors).toContainEqual(expect.objectContaining({ file: 'responses/faq.signup.yml', field: 'faq.signup.label' }));
-    const dangling = await request(t.app).put(api('content/responses/faq.signup')).set(change(editor)).send({ label: '회원가입', bubbles: [{ text: 'x' }], quickReplies: [{ intent: 'faq.nowhere' }] });
+    const dangling = await request(t.admin).put(api('content/responses/faq.signup')).set(change(editor)).send({ label: '회원가입', bubbles: [{ text: 'x' }], quickReplies: [{ intent: 'faq.nowhere' }] });
     expect(dangling.status).toBe(422);
     expect(dangling.body.errors).toContainEqual(expect.objectContaining({ field: 'faq.signup.quickReplies[0]', message: expect.stringContaining('faq.nowhere') }));
-    expect((await request(t.app).get(api('content')).set(as(editor))).body.responses['faq.signup'].label).toBe('회원가입 필요?');
+    expect((await request(t.admin).get(api('content')).set(as(editor))).body.responses['faq.signup'].label).toBe('회원가입 필요?');
   });
 
   it('edits an answer and adds an utterance, then publishes: the bot answers the new text; a stale base is 409', async () => {
-    const current = (await request(t.app).get(api('content')).set(as(editor))).body.responses['faq.signup'];
+    const current = (await request(t.admin).get(api('content')).set(as(editor))).body.responses['faq.signup'];
     const edited = { ...current, bubbles: [{ text: NEW_TEXT }, ...current.bubbles.slice(1)] };
-    const put = await request(t.app).put(api('content/responses/faq.signup')).set(change(editor)).send(edited);
+    const put = await request(t.admin).put(api('content/responses/faq.signup')).set(change(editor)).send(edited);
     expect(put.body).toEqual({ ok: true, errors: [] });
-    const utt = await request(t.app).post(api('content/intents/faq.signup/utterances')).set(change(editor)).send({ text: '가입 절차 꼭 밟아야 되나' });
+    const utt = await request(t.admin).post(api('content/intents/faq.signup/utterances')).set(change(editor)).send({ text: '가입 절차 꼭 밟아야 되나' });
     expect(utt.body).toEqual({ ok: true, errors: [] });
-    expect((await request(t.app).post(api('content/intents/faq.nope/utterances')).set(change(editor)).send({ text: 'x' })).status).toBe(404);
-    expect((await request(t.app).post(api('content/validate')).set(change(editor)).send({})).body).toEqual({ errors: [] });
+    expect((await request(t.admin).post(api('content/intents/faq.nope/utterances')).set(change(editor)).send({ text: 'x' })).status).toBe(404);
+    expect((await request(t.admin).post(api('content/validate')).set(change(editor)).send({})).body).toEqual({ errors: [] });
     expect(await signup()).not.toContain(NEW_TEXT); // a draft is not live
 
-    const pub = await request(t.app).post(api('publish')).set(change(editor)).send({ summary: '회원가입 답변 수정', baseVersion: 1 });
+    const pub = await request(t.admin).post(api('publish')).set(change(editor)).send({ summary: '회원가입 답변 수정', baseVersion: 1 });
     expect(pub.status).toBe(200);
     expect(pub.body.version).toBe(2);
     expect(pub.body.eval.passed).toBe(true);
@@ -79,23 +79,23 @@ describe('content API', () => {
     const last = await db.selectFrom('turn_events').select(['content_version']).orderBy('id', 'desc').limit(1).executeTakeFirst();
     expect(last?.content_version).toBe('v2'); // on every event
 
-    const versions = (await request(t.app).get(api('versions')).set(as(viewer))).body;
+    const versions = (await request(t.admin).get(api('versions')).set(as(viewer))).body;
     expect(versions.live).toBe(2);
     expect(versions.versions.map((v: { version: number; author: string; summary: string }) => [v.version, v.author, v.summary])).toEqual([
       [2, 'mina', '회원가입 답변 수정'],
       [1, 'files', 'imported from the files'],
     ]);
-    const stale = await request(t.app).post(api('publish')).set(change(editor)).send({ summary: 'again', baseVersion: 1 });
+    const stale = await request(t.admin).post(api('publish')).set(change(editor)).send({ summary: 'again', baseVersion: 1 });
     expect(stale.status).toBe(409);
-    expect((await request(t.app).get(api('publish/status')).set(as(viewer))).body).toEqual({ state: 'idle', progress: 0, startedAt: null });
+    expect((await request(t.admin).get(api('publish/status')).set(as(viewer))).body).toEqual({ state: 'idle', progress: 0, startedAt: null });
   }, 120_000);
 
   it('rolls back in one call without retraining, and audits it', async () => {
-    const res = await request(t.app).post(api('rollback')).set(change(editor)).send({ version: 1 });
+    const res = await request(t.admin).post(api('rollback')).set(change(editor)).send({ version: 1 });
     expect(res.body).toEqual({ live: 1 });
     expect(await signup()).not.toContain(NEW_TEXT);
-    expect((await request(t.app).post(api('rollback')).set(change(editor)).send({ version: 9 })).status).toBe(404);
-    const auditItems = (await request(t.app).get(api('audit')).set(as(editor))).body.items.map((i: { action: string }) => i.action);
+    expect((await request(t.admin).post(api('rollback')).set(change(editor)).send({ version: 9 })).status).toBe(404);
+    const auditItems = (await request(t.admin).get(api('audit')).set(as(editor))).body.items.map((i: { action: string }) => i.action);
     expect(auditItems).toEqual(expect.arrayContaining(['content.rollback', 'content.publish', 'content.response', 'content.utterance']));
   }, 60_000);
 });
@@ -105,8 +105,8 @@ describe('content API with CONTENT_VERSIONS=off', () => {
     const off = await makeTestApp({ EVENTS_DB: tempDb('content-off') });
     try {
       await addTestUsers((await off.events.get()).db);
-      const who = await login(off.app, EDITOR);
-      const res = await request(off.app).get(api('versions')).set(as(who));
+      const who = await login(off.admin, EDITOR);
+      const res = await request(off.admin).get(api('versions')).set(as(who));
       expect(res.status).toBe(503);
       expect(res.body.error).toMatch(/CONTENT_VERSIONS=on/);
     } finally {

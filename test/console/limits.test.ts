@@ -16,25 +16,25 @@ describe('login rate limit', () => {
   it('after 5 failed logins for a name, answers 429 with retry-after, even to the right password, and changes nothing', async () => {
     const { db } = await t.events.get();
     const before = await snapshot(db);
-    for (let i = 0; i < 5; i++) expect((await request(t.app).post('/console/api/login').send({ name: EDITOR.name, password: `wrong-${i}-password` })).status).toBe(401);
-    const limited = await request(t.app).post('/console/api/login').send(EDITOR);
+    for (let i = 0; i < 5; i++) expect((await request(t.admin).post('/console/api/login').send({ name: EDITOR.name, password: `wrong-${i}-password` })).status).toBe(401);
+    const limited = await request(t.admin).post('/console/api/login').send(EDITOR);
     expect(limited.status).toBe(429);
     expect(limited.body).toEqual({ error: expect.stringMatching(/too many/) });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.headers['set-cookie']).toBeUndefined();
     expect(await snapshot(db)).toBe(before);
-    await expect(login(t.app, VIEWER)).resolves.toMatchObject({ csrf: expect.any(String) }); // another name still logs in
+    await expect(login(t.admin, VIEWER)).resolves.toMatchObject({ csrf: expect.any(String) }); // another name still logs in
   });
 
   it('after 20 failed logins from one address, every name is limited', async () => {
-    for (let i = 0; i < 20; i++) await request(t.app).post('/console/api/login').send({ name: `someone-${i}`, password: 'wrong-password-1' });
-    expect((await request(t.app).post('/console/api/login').send(VIEWER)).status).toBe(429);
+    for (let i = 0; i < 20; i++) await request(t.admin).post('/console/api/login').send({ name: `someone-${i}`, password: 'wrong-password-1' });
+    expect((await request(t.admin).post('/console/api/login').send(VIEWER)).status).toBe(429);
   });
 });
 
-describe('with ADMIN_PORT the console lives on the admin app only', () => {
+describe('the console lives on the admin app only (ADMIN_PORT, default 8081)', () => {
   it('the public app has no console (404); the admin app needs a login (401)', async () => {
-    const t = await makeTestApp({ ADMIN_PORT: '0' });
+    const t = await makeTestApp();
     try {
       await addTestUsers((await t.events.get()).db);
       expect((await request(t.app).get('/console/api/me')).status).toBe(404);
@@ -68,12 +68,12 @@ describe('10,000 distinct missed utterances', () => {
     const { db } = await t.events.get();
     const groups = await db.selectFrom('inbox_groups').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(groups.n)).toBeGreaterThan(9000); // distinct texts; a few near-duplicates may share a group
-    const session = await login(t.app, VIEWER);
+    const session = await login(t.admin, VIEWER);
     const timings: string[] = [];
     for (const path of ['inbox', 'inbox?page=150&pageSize=50', `inbox?q=${encodeURIComponent('문의')}&page=3`, 'inbox?state=done']) {
-      await request(t.app).get(`/console/api/${path}`).set('cookie', session.cookie); // warm
+      await request(t.admin).get(`/console/api/${path}`).set('cookie', session.cookie); // warm
       const started = process.hrtime.bigint();
-      const res = await request(t.app).get(`/console/api/${path}`).set('cookie', session.cookie);
+      const res = await request(t.admin).get(`/console/api/${path}`).set('cookie', session.cookie);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       expect(res.status).toBe(200);
       expect([path, ms < 200]).toEqual([path, true]);

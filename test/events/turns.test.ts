@@ -45,7 +45,7 @@ describe('turn events through POST /skill', () => {
 
   it('does not record the simulator (staff test turns)', async () => {
     const before = (await rows()).length;
-    const res = await request(t.app).post('/simulator/api/turn').send({ userRequest: { utterance: '오늘 점심 뭐 먹지', user: { id: 'sim-events' } } });
+    const res = await request(t.admin).post('/simulator/api/turn').send({ userRequest: { utterance: '오늘 점심 뭐 먹지', user: { id: 'sim-events' } } });
     expect(res.body.inspect.outcome).toBe('fallback');
     await t.say('주말에 비 온대요', { user: 'ev-4' });
     const after = await rows();
@@ -55,7 +55,7 @@ describe('turn events through POST /skill', () => {
 
   it('counts written events in /metrics', async () => {
     await rows();
-    const metrics = await request(t.app).get('/metrics');
+    const metrics = await request(t.admin).get('/metrics');
     expect(metrics.text).toMatch(/bluebot_events_written_total \d+/);
     expect(metrics.text).toMatch(/bluebot_events_dropped_total\{reason="db_error"\} 0|bluebot_events_dropped_total 0|# TYPE bluebot_events_dropped_total counter/);
   });
@@ -70,7 +70,7 @@ describe('event store unavailable (SQLite file cannot be created)', () => {
       for (let i = 0; i < 5; i++) await t.say(`오늘 날씨 어때요 ${i}`, { user: `down-${i}` });
       await t.recorder?.flush();
       expect(t.recorder?.counts()).toMatchObject({ written: 0, dropped: { db_error: 5, queue_full: 0 } });
-      const metrics = await request(t.app).get('/metrics');
+      const metrics = await request(t.admin).get('/metrics');
       expect(metrics.text).toContain('bluebot_events_dropped_total{reason="db_error"} 5');
       expect(t.logText()).toContain('event store down, turn events are dropped');
     } finally {

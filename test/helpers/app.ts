@@ -14,6 +14,8 @@ const LOG_DIR = path.join(ROOT, 'test-artifacts', 'logs');
 
 export interface TestApp extends ServerParts {
   config: Config;
+  /** Where the operator routes (simulator, /metrics) are served: the admin app, or `app` with ADMIN_PORT=off. */
+  admin: NonNullable<ServerParts['adminApp']> | ServerParts['app'];
   /** Every log line written by this app, parsed. */
   logs(): Array<Record<string, unknown>>;
   /** Raw log text, for greps. */
@@ -54,6 +56,7 @@ export async function makeTestApp(env: Record<string, string> = {}, opts: BuildO
   return {
     ...server,
     config,
+    admin: server.adminApp ?? server.app,
     logs: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),
     logText: () => lines.join(''),
     say,

@@ -2,7 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { WindowCounter } from '../../src/http/middleware/window-counter';
+import { rateLimiter } from '../../src/http/middleware/rate-limit';
 import type { Session } from '../../src/dialog/session';
 import type { SessionStore } from '../../src/dialog/stores/store';
 import { expectValidResponse, makeTestApp, textOf, type TestApp } from '../helpers/app';
@@ -56,9 +56,8 @@ describe('body size', () => {
 
 describe('per-user rate limit', () => {
   let t: TestApp;
-  let clock = 1_700_000_000_000;
   beforeAll(async () => {
-    t = await makeTestApp({ RATE_LIMIT_TURNS: '3', RATE_LIMIT_WINDOW_MS: '10000' }, { now: () => clock });
+    t = await makeTestApp({ RATE_LIMIT_TURNS: '3', RATE_LIMIT_WINDOW_MS: '10000' });
   });
   afterAll(() => t.close());
 
@@ -80,6 +79,7 @@ describe('per-user rate limit', () => {
 
   it('logs the first refused turn of a window once, with the user pseudonym and never the key', async () => {
     const limited = () => t.logs().filter((l) => l.message === 'rate limited').length;
+    await logsFlushed(t, 'flush-0'); // the earlier tests' lines are all written
     const before = limited();
     for (let i = 0; i < 8; i++) await request(t.app).post('/skill').send(tap('rl-log-user'));
     await logsFlushed(t, 'flush-1');
@@ -90,11 +90,9 @@ describe('per-user rate limit', () => {
     expect(t.logText()).not.toContain('rl-log-user');
   });
 
-  it('lets the user in again once the window has passed', async () => {
-    for (let i = 0; i < 4; i++) await request(t.app).post('/skill').send(tap('rl-4'));
-    clock += 25_000;
-    const res = await request(t.app).post('/skill').send(tap('rl-4'));
-    expect(textOf(expectValidResponse(res.body))).toContain('회원가입');
+  it('counts rate-limited turns in /metrics', async () => {
+    const text = (await request(t.admin).get('/metrics')).text;
+    expect(Number(/bluebot_turns_refused_total\{reason="rate_limited_user"\} (\d+)/.exec(text)?.[1])).toBeGreaterThanOrEqual(5);
   });
 
   it('leaves bodies without a user id to the payload parser (400)', async () => {
@@ -103,30 +101,34 @@ describe('per-user rate limit', () => {
   });
 });
 
-describe('WindowCounter', () => {
-  it('counts hits per key within a window', () => {
-    const c = new WindowCounter({ windowMs: 1000 });
-    expect([c.hit('a', 0), c.hit('a', 10), c.hit('b', 20), c.hit('a', 999)]).toEqual([1, 2, 1, 3]);
+describe('rate limit windows and totals (issue #12, item 7)', () => {
+  it('lets the user in again once the window has passed', async () => {
+    const t = await makeTestApp({ RATE_LIMIT_TURNS: '3', RATE_LIMIT_WINDOW_MS: '1000' });
+    for (let i = 0; i < 4; i++) await request(t.app).post('/skill').send(tap('rl-4'));
+    expect(textOf(expectValidResponse((await request(t.app).post('/skill').send(tap('rl-4'))).body))).toContain('잠시 후');
+    await new Promise((r) => setTimeout(r, 1_100));
+    const res = await request(t.app).post('/skill').send(tap('rl-4'));
+    expect(textOf(expectValidResponse(res.body))).toContain('회원가입');
+    await t.close();
   });
 
-  it('weights the previous window by its overlap (no double burst at a boundary)', () => {
-    const c = new WindowCounter({ windowMs: 1000 });
-    for (let i = 0; i < 10; i++) c.hit('a', 900);
-    expect(c.hit('a', 1100)).toBe(1 + 9); // 90% of the previous 10 still overlap
-    expect(c.hit('a', 1900)).toBe(2 + 1);
-    expect(c.hit('a', 3500)).toBe(1); // two windows later, all forgotten
+  it('bounds rotating user ids by a total (RATE_LIMIT_TOTAL), counted in /metrics', async () => {
+    const t = await makeTestApp({ RATE_LIMIT_TURNS: '3', RATE_LIMIT_TOTAL: '40', RATE_LIMIT_WINDOW_MS: '10000' });
+    const texts: string[] = [];
+    for (let i = 0; i < 60; i++) texts.push(textOf(expectValidResponse((await request(t.app).post('/skill').send(tap(`rotating-${i}`))).body)));
+    expect(texts.filter((x) => x.includes('회원가입'))).toHaveLength(40);
+    expect(texts.filter((x) => x.includes('잠시 후'))).toHaveLength(20);
+    const metrics = (await request(t.admin).get('/metrics')).text;
+    expect(metrics).toContain('bluebot_turns_refused_total{reason="rate_limited_total"} 20');
+    await t.close();
   });
 
-  it('holds at most 2 × maxKeys keys however many users arrive', () => {
-    const c = new WindowCounter({ windowMs: 1000, maxKeys: 1000 });
-    for (let i = 0; i < 50_000; i++) c.hit(`user-${i}`, i % 3000);
-    expect(c.size).toBeLessThanOrEqual(2000);
-  });
-
-  it('survives a clock that goes backwards', () => {
-    const c = new WindowCounter({ windowMs: 1000 });
-    c.hit('a', 5000);
-    expect(c.hit('a', 1000)).toBe(1);
+  it("a flood of 60,000 other ids never resets a limited user's counter early", async () => {
+    const limiter = rateLimiter({ turns: 3, total: 1_000_000, windowMs: 10_000 });
+    for (let i = 0; i < 4; i++) await limiter.check('limited-user', `r${i}`);
+    expect(await limiter.check('limited-user', 'before')).toBe('user');
+    for (let i = 0; i < 60_000; i++) await limiter.check(`flood-${i}`, 'flood');
+    expect(await limiter.check('limited-user', 'after')).toBe('user');
   });
 });
 

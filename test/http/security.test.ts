@@ -131,24 +131,13 @@ describe('security headers', () => {
   });
 });
 
-describe('admin routes (SIMULATOR, METRICS, ADMIN_PORT)', () => {
+describe('admin routes (SIMULATOR, METRICS, ADMIN_PORT, ADMIN_HOST)', () => {
   const ADMIN = ['/simulator', '/metrics'];
 
-  it('serves /simulator and /metrics on PORT by default, with no separate admin app', async () => {
+  it('by default serves /simulator and /metrics only on the admin app (ADMIN_PORT 8081 on 127.0.0.1), never on PORT', async () => {
     const t = await makeTestApp();
-    expect(t.adminApp).toBeUndefined();
-    for (const route of ADMIN) expect((await request(t.app).get(route)).status).toBe(200);
-    await t.close();
-  });
-
-  it('SIMULATOR=off and METRICS=off remove them', async () => {
-    const t = await makeTestApp({ SIMULATOR: 'off', METRICS: 'off' });
-    for (const route of ADMIN) expect((await request(t.app).get(route)).status).toBe(404);
-    await t.close();
-  });
-
-  it('with ADMIN_PORT they leave the public port for the admin app, which has the same headers', async () => {
-    const t = await makeTestApp({ ADMIN_PORT: '0' });
+    expect(t.config.ADMIN_PORT).toBe(8081);
+    expect(t.config.ADMIN_HOST).toBe('127.0.0.1');
     expect(t.adminApp).toBeDefined();
     for (const route of ADMIN) {
       expect((await request(t.app).get(route)).status).toBe(404);
@@ -157,8 +146,29 @@ describe('admin routes (SIMULATOR, METRICS, ADMIN_PORT)', () => {
       expect(admin.headers['x-content-type-options']).toBe('nosniff');
       expect(admin.headers['x-powered-by']).toBeUndefined();
     }
+    expect((await request(t.app).post('/simulator/api/turn').send({ userRequest: { utterance: '안녕', user: { id: 'sim-1' } } })).status).toBe(404);
+    expect((await request(t.adminApp!).get('/healthz')).body).toEqual({ status: 'ok' });
     expect((await request(t.adminApp!).post('/skill').send(tap('admin'))).status).toBe(404);
     await t.close();
+  });
+
+  it('SIMULATOR=off and METRICS=off remove them', async () => {
+    const t = await makeTestApp({ SIMULATOR: 'off', METRICS: 'off' });
+    for (const route of ADMIN) for (const app of [t.app, t.admin]) expect((await request(app).get(route)).status).toBe(404);
+    await t.close();
+  });
+
+  it('ADMIN_PORT=off: /metrics on PORT, the simulator off; SIMULATOR=public serves it on PORT with a warning', async () => {
+    const off = await makeTestApp({ ADMIN_PORT: 'off' });
+    expect(off.adminApp).toBeUndefined();
+    expect((await request(off.app).get('/metrics')).status).toBe(200);
+    expect((await request(off.app).get('/simulator')).status).toBe(404);
+    await off.close();
+    const pub = await makeTestApp({ SIMULATOR: 'public' });
+    expect((await request(pub.app).get('/simulator')).status).toBe(200);
+    expect((await request(pub.adminApp!).get('/simulator')).status).toBe(404);
+    expect(pub.logs().some((l) => l.level === 'warn' && String(l.message).includes('SIMULATOR=public'))).toBe(true);
+    await pub.close();
   });
 });
 

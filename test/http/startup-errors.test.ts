@@ -43,7 +43,8 @@ describe('startup with a wrong setting', () => {
     try {
       const { code, stderr } = await startFails({ ...env, [name]: String(port) });
       expect(code).toBe(1);
-      expectOneLine(stderr, new RegExp(`^Cannot listen: ${name}=${port}: the port is already in use on HOST=127\\.0\\.0\\.1 \\(EADDRINUSE\\)$`));
+      const host = name === 'ADMIN_PORT' ? 'ADMIN_HOST' : 'HOST'; // the admin port binds ADMIN_HOST (127.0.0.1 by default)
+      expectOneLine(stderr, new RegExp(`^Cannot listen: ${name}=${port}: the port is already in use on ${host}=127\\.0\\.0\\.1 \\(EADDRINUSE\\)$`));
     } finally {
       taken.close();
     }

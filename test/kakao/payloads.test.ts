@@ -42,6 +42,7 @@ describe('real payload fixtures', () => {
     'bot-test-console.json': '교육', // trailing \n from 봇 테스트, detailParams as bare strings, contexts, bot.id with !
     'image-upload.json': '사진이나 파일은 여기에서 확인할 수 없어요',
     'image-url-utterance.json': '사진이나 파일은 여기에서 확인할 수 없어요',
+    'secure-image-plugin.json': '사진이나 파일은 여기에서 확인할 수 없어요', // 이미지 보안전송 플러그인: action.params.secureimage
     'welcome-empty-utterance.json': '안녕하세요, 파트너님',
     'legacy-null-extra.json': '안녕하세요, 파트너님', // lang: null, clientExtra "null"
   };

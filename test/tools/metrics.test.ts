@@ -20,9 +20,9 @@ describe('GET /metrics', () => {
     const fallback = await t.say('오늘 날씨 어때요', { user: 'm-2' });
     const tap = tapOf(fallback, '상담원 연결');
     await t.say(tap.text, { user: 'm-3', extra: tap.extra });
-    await request(t.app).post('/simulator/api/turn').send({ userRequest: { utterance: '리프레시 교육이 뭐예요?', user: { id: 'sim-m' } } });
+    await request(t.admin).post('/simulator/api/turn').send({ userRequest: { utterance: '리프레시 교육이 뭐예요?', user: { id: 'sim-m' } } });
 
-    const res = await request(t.app).get('/metrics');
+    const res = await request(t.admin).get('/metrics');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = res.text;
@@ -41,20 +41,20 @@ describe('GET /metrics', () => {
     const start = (answer.template.quickReplies ?? []).find((q) => (q.extra as { action?: string } | undefined)?.action);
     expect(start).toBeDefined();
     await t.say(start!.messageText!, { user: 'm-dialog', extra: start!.extra });
-    const text = (await request(t.app).get('/metrics')).text;
+    const text = (await request(t.admin).get('/metrics')).text;
     const started = text.split('\n').filter((l) => l.startsWith('bluebot_turns_total{') && l.includes('outcome="dialog_started"'));
     expect(started).toHaveLength(1);
     expect(started[0]).toMatch(/ 1$/);
   });
 
   it('reports active sessions from the store (the user after a fallback keeps one)', async () => {
-    const res = await request(t.app).get('/metrics');
+    const res = await request(t.admin).get('/metrics');
     expect(sample(res.text, 'bluebot_active_sessions')).toBe(await t.store.size());
     expect(await t.store.size()).toBeGreaterThanOrEqual(1);
   });
 
   it('includes the default process metrics', async () => {
-    const res = await request(t.app).get('/metrics');
+    const res = await request(t.admin).get('/metrics');
     expect(res.text).toMatch(/^process_cpu_user_seconds_total \d/m);
     expect(res.text).toMatch(/^nodejs_heap_size_used_bytes \d/m);
     expect(res.text).toMatch(/^# TYPE nodejs_eventloop_lag_seconds gauge/m);
@@ -65,19 +65,15 @@ describe('metrics configuration', () => {
   it('METRICS=off removes /metrics', async () => {
     const t = await makeTestApp({ METRICS: 'off' });
     await t.say('리프레시 교육이 뭐예요?');
-    expect((await request(t.app).get('/metrics')).status).toBe(404);
+    expect((await request(t.admin).get('/metrics')).status).toBe(404);
     await t.close();
   });
 
-  it('with ADMIN_PORT, /metrics and /simulator move to the admin app', async () => {
-    const t = await makeTestApp({ ADMIN_PORT: '0' });
+  it('with ADMIN_PORT=off, /metrics is on PORT', async () => {
+    const t = await makeTestApp({ ADMIN_PORT: 'off' });
     await t.say('리프레시 교육이 뭐예요?');
-    expect((await request(t.app).get('/metrics')).status).toBe(404);
-    expect((await request(t.app).get('/simulator')).status).toBe(404);
-    const admin = t.adminApp!;
-    const res = await request(admin).get('/metrics');
+    const res = await request(t.admin).get('/metrics');
     expect(sample(res.text, 'bluebot_turns_total{intent="faq.refresh_training",outcome="answered",route="nlu"}')).toBe(1);
-    expect((await request(admin).get('/simulator')).status).toBe(200);
     await t.close();
   });
 });

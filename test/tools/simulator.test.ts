@@ -4,7 +4,7 @@ import { Inspect } from '../../src/http/routes/simulator';
 import { expectValidResponse, makeTestApp, tapOf, textOf, type TestApp } from '../helpers/app';
 
 const turn = (t: TestApp, utterance: string, user = 'sim-test', clientExtra: Record<string, unknown> = {}) =>
-  request(t.app).post('/simulator/api/turn').send({ userRequest: { utterance, user: { id: user } }, action: { clientExtra } });
+  request(t.admin).post('/simulator/api/turn').send({ userRequest: { utterance, user: { id: user } }, action: { clientExtra } });
 
 describe('/simulator', () => {
   let t: TestApp;
@@ -15,7 +15,7 @@ describe('/simulator', () => {
 
   it('serves the page and its script and stylesheet with a CSP that allows only its own files', async () => {
     for (const url of ['/simulator', '/simulator/']) {
-      const page = await request(t.app).get(url);
+      const page = await request(t.admin).get(url);
       expect(page.status).toBe(200);
       expect(page.headers['content-type']).toMatch(/^text\/html/);
       expect(page.text).toContain('<script type="module" src="/simulator/assets/app.js"></script>');
@@ -23,12 +23,12 @@ describe('/simulator', () => {
       expect(page.headers['content-security-policy']).toContain("script-src 'self'");
       expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     }
-    const js = await request(t.app).get('/simulator/assets/app.js');
+    const js = await request(t.admin).get('/simulator/assets/app.js');
     expect(js.headers['content-type']).toMatch(/javascript/);
     expect(js.text).toContain("fetch('/simulator/api/turn'");
-    expect((await request(t.app).get('/simulator/assets/render.js')).headers['content-type']).toMatch(/javascript/);
-    expect((await request(t.app).get('/simulator/assets/style.css')).headers['content-type']).toMatch(/^text\/css/);
-    expect((await request(t.app).get('/simulator/assets/nope.js')).status).toBe(404);
+    expect((await request(t.admin).get('/simulator/assets/render.js')).headers['content-type']).toMatch(/javascript/);
+    expect((await request(t.admin).get('/simulator/assets/style.css')).headers['content-type']).toMatch(/^text\/css/);
+    expect((await request(t.admin).get('/simulator/assets/nope.js')).status).toBe(404);
   });
 
   it('answers a typed question with a valid SkillResponse and the inspector view', async () => {
@@ -81,15 +81,15 @@ describe('/simulator', () => {
     const real = await turn(t, '안녕하세요', 'a-real-botUserKey');
     expect(real.status).toBe(400);
     expect(real.body.error).toMatch(/userRequest\.user\.id/);
-    const noText = await request(t.app).post('/simulator/api/turn').send({ userRequest: { user: { id: 'sim-x' } } });
+    const noText = await request(t.admin).post('/simulator/api/turn').send({ userRequest: { user: { id: 'sim-x' } } });
     expect(noText.status).toBe(400);
     expect(noText.body.error).toBe('missing field userRequest.utterance');
   });
 
   it('SIMULATOR=off removes it', async () => {
     const off = await makeTestApp({ SIMULATOR: 'off' });
-    expect((await request(off.app).get('/simulator')).status).toBe(404);
-    expect((await request(off.app).post('/simulator/api/turn').send({})).status).toBe(404);
+    expect((await request(off.admin).get('/simulator')).status).toBe(404);
+    expect((await request(off.admin).post('/simulator/api/turn').send({})).status).toBe(404);
     await off.close();
   });
 });

@@ -9,6 +9,8 @@ export interface CannedReplies {
   rateLimited: SkillResponse;
   /** `system.error`: the apology with 1533-0301. */
   apology: SkillResponse;
+  /** `system.busy`: too many turns in flight on this server (load shedding). */
+  busy: SkillResponse;
 }
 
 /**
@@ -20,6 +22,7 @@ export function cannedReplies(renderer?: Renderer): CannedReplies {
   return {
     rateLimited: deepFreeze(renderOr(renderer, 'system.rate_limited', LAST_RESORT_SLOW_DOWN)),
     apology: deepFreeze(renderOr(renderer, 'system.error', LAST_RESORT_APOLOGY)),
+    busy: deepFreeze(renderOr(renderer, 'system.busy', LAST_RESORT_BUSY)),
   };
 }
 
@@ -35,6 +38,11 @@ function renderOr(renderer: Renderer | undefined, id: string, fallback: SkillRes
 const LAST_RESORT_SLOW_DOWN: SkillResponse = {
   version: '2.0',
   template: { outputs: [{ simpleText: { text: '메시지가 너무 빨리 들어오고 있어요. 잠시 후 다시 말씀해 주세요. (문의: 1533-0301)' } }] },
+};
+
+const LAST_RESORT_BUSY: SkillResponse = {
+  version: '2.0',
+  template: { outputs: [{ simpleText: { text: '지금 문의가 많아요. 잠시 후 다시 말씀해 주세요. (문의: 1533-0301)' } }] },
 };
 
 const LAST_RESORT_APOLOGY: SkillResponse = {

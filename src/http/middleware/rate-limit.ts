@@ -1,51 +1,86 @@
-/** Per-user turn limit on /skill: the webhook answers a limited turn with a polite SkillResponse (HTTP 200), not a bare 429. */
+/**
+ * Turn limits on /skill, with rate-limiter-flexible: a per-user limit and a total over all users (so rotating user
+ * ids are bounded too). In memory by default; in Redis when the session store is Redis, so every instance shares
+ * the counts (an in-memory limiter insures against Redis being down). A limited turn gets a polite SkillResponse
+ * (HTTP 200), not a bare 429.
+ */
+import type Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import crypto from 'node:crypto';
 import { userTag, type Logger } from '../../log/logger';
-import { WindowCounter } from './window-counter';
 
 export interface RateLimitOptions {
   /** Turns a user may take per window. */
   turns: number;
+  /** Turns all users together may take per window. */
+  total: number;
   windowMs: number;
+  /** Shared counts across instances (the session store's client); memory when absent. */
+  redis?: Redis;
   logger?: Logger;
-  /** Most users tracked at once (memory bound). */
-  maxKeys?: number;
-  now?: () => number;
 }
 
-/** Decides, per parsed body, whether the turn may go ahead. */
+/** Whether a turn may go ahead, or which limit refused it. */
+export type RateVerdict = 'ok' | 'user' | 'total';
+
 export interface RateLimiter {
-  allow(body: unknown, requestId: string): boolean;
+  check(userKey: string, requestId: string): Promise<RateVerdict>;
 }
 
-/** Longest user key stored as is; longer (hostile) keys are stored as a hash. */
+/** Longest user key counted as is; longer (hostile) keys are counted by their hash. */
 const MAX_KEY_CHARS = 128;
 
 /**
- * Counts turns per `userRequest.user.id` (botUserKey). Bodies without a user id are allowed, so the
- * payload parser can answer them with its 400. The first refused turn in a window is logged (with
- * the user pseudonym, never the key).
- * @example const limiter = rateLimiter({ turns: 30, windowMs: 10_000 }); limiter.allow(body, 'req-1')
+ * Memory is bounded without any eviction: every counter lives exactly one window (a limited user's counter is never
+ * dropped early), and the total limit is checked first, so at most `total` users get a counter per window. The first
+ * refused turn of a user in a window is logged (pseudonym only).
+ * @example const limiter = rateLimiter({ turns: 30, total: 100_000, windowMs: 10_000 }); await limiter.check('user-1', 'req-1')
  */
-export function rateLimiter({ turns, windowMs, logger, maxKeys, now = Date.now }: RateLimitOptions): RateLimiter {
-  const counter = new WindowCounter({ windowMs, maxKeys });
+export function rateLimiter({ turns, total, windowMs, redis, logger }: RateLimitOptions): RateLimiter {
   const log = logger?.child({ module: 'rate-limit' });
+  const perUser = limiterOf('u', turns, windowMs, redis);
+  const overall = limiterOf('t', total, windowMs, redis);
+  let totalWarned = 0;
   return {
-    allow(body, requestId) {
-      const key = userKeyOf(body);
-      if (key === undefined) return true;
-      const hits = counter.hit(key.length > MAX_KEY_CHARS ? hashKey(key) : key, now());
-      if (hits <= turns) return true;
-      if (hits === turns + 1) log?.warn('rate limited', { requestId, user: userTag(key), turns, windowMs });
-      return false;
+    async check(userKey, requestId) {
+      if (await consume(overall, 'all')) {
+        if (Date.now() - totalWarned > windowMs) {
+          totalWarned = Date.now();
+          log?.warn('total turn limit reached', { requestId, total, windowMs });
+        }
+        return 'total';
+      }
+      const refused = await consume(perUser, userKey.length > MAX_KEY_CHARS ? hashKey(userKey) : userKey);
+      if (refused === undefined) return 'ok';
+      if (refused.consumedPoints === turns + 1) log?.warn('rate limited', { requestId, user: userTag(userKey), turns, windowMs });
+      return 'user';
     },
   };
 }
 
-function userKeyOf(body: unknown): string | undefined {
-  const id = (body as { userRequest?: { user?: { id?: unknown } } } | undefined)?.userRequest?.user?.id;
-  if (typeof id === 'number') return String(id); // read as a string, as the payload schema does
-  return typeof id === 'string' && id.length > 0 ? id : undefined;
+/** Undefined when allowed, else the refusal (its consumed points). A failing store lets the turn through. */
+async function consume(limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes | undefined> {
+  try {
+    await limiter.consume(key);
+    return undefined;
+  } catch (err) {
+    return err instanceof RateLimiterRes ? err : undefined;
+  }
+}
+
+function limiterOf(kind: string, points: number, windowMs: number, redis: Redis | undefined): RateLimiterAbstract {
+  const duration = windowMs / 1000;
+  const memory = new RateLimiterMemory({ keyPrefix: kind, points, duration });
+  if (!redis) return memory;
+  return new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `bluebot:rl:${kind}`,
+    points,
+    duration,
+    insuranceLimiter: memory, // Redis down or slow: count in this process until it is back
+    rejectIfRedisNotReady: true,
+    inMemoryBlockOnConsumed: points + 1, // a user over the limit is refused without asking Redis until the window ends
+  });
 }
 
 function hashKey(key: string): string {

@@ -8,8 +8,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config';
 import { outcomeOf, type Conversation, type TurnReport } from '../../dialog/conversation';
+import type Redis from 'ioredis';
 import type { TurnInput } from '../../dialog/types';
-import { mediaOf, parsePayload } from '../../kakao/payload';
+import { parsePayload } from '../../kakao/payload';
+import type { RefusalReason } from '../../metrics';
+import { turnInput } from '../turn-input';
 import type { SkillResponse } from '../../kakao/response';
 import { userTag, type Logger } from '../../log/logger';
 import { deepFreeze } from '../../kakao/build';
@@ -27,13 +30,24 @@ import { sendJson } from '../reply';
 export type TurnHook = (turn: TurnInput, report: TurnReport) => void;
 
 export interface SkillEndpointOptions {
-  config: Pick<Config, 'SKILL_SECRET' | 'SKILL_SECRET_HEADER' | 'BOT_ID' | 'RATE_LIMIT_TURNS' | 'RATE_LIMIT_WINDOW_MS' | 'LOG_UTTERANCES'>;
+  config: Pick<
+    Config,
+    'SKILL_SECRET' | 'SKILL_SECRET_HEADER' | 'BOT_ID' | 'RATE_LIMIT_TURNS' | 'RATE_LIMIT_WINDOW_MS' | 'RATE_LIMIT_TOTAL' | 'MAX_IN_FLIGHT' | 'LOG_UTTERANCES'
+  >;
   conversation: () => Conversation | undefined;
   logger: Logger;
   canned: CannedReplies;
   hooks?: TurnHook[];
+  /** Counts turns answered without the bot (rate limits, load shedding). */
+  refused?: (reason: RefusalReason) => void;
+  /** Rate-limit counts shared across instances (the Redis session store's client). */
+  redis?: Redis;
   now?: () => number;
 }
+
+/** Ids the simulator uses; a webhook payload carrying one is refused, so the two never share a session. */
+const SIMULATOR_ID = /^sim-/i;
+const SIMULATOR_ID_REFUSAL = { error: 'invalid field userRequest.user.id: ids starting with sim- are reserved for the simulator' };
 
 /** A node request handler for POST /skill (the caller routes only that method and path here). */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -41,32 +55,31 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
 /**
  * @example const skill = skillEndpoint({ config, conversation, logger, canned }); skill(req, res)
  */
-export function skillEndpoint({ config, conversation, logger, canned, hooks = [], now = Date.now }: SkillEndpointOptions): NodeHandler {
+export function skillEndpoint({ config, conversation, logger, canned, hooks = [], refused, redis, now = Date.now }: SkillEndpointOptions): NodeHandler {
   const log = logger.child({ module: 'skill' });
   const secretHeader = config.SKILL_SECRET_HEADER.toLowerCase();
   const secretOk = config.SKILL_SECRET ? secretCheck(config.SKILL_SECRET) : undefined;
   const botOk = config.BOT_ID ? botIdCheck(config.BOT_ID) : undefined;
-  const limiter = rateLimiter({ turns: config.RATE_LIMIT_TURNS, windowMs: config.RATE_LIMIT_WINDOW_MS, logger, now });
+  const limiter = rateLimiter({ turns: config.RATE_LIMIT_TURNS, total: config.RATE_LIMIT_TOTAL, windowMs: config.RATE_LIMIT_WINDOW_MS, redis, logger });
+  let inFlight = 0;
+  let sheddingSince = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string, arrivedAt: number): Promise<void> {
     if (secretOk && !secretOk(req.headers[secretHeader])) return sendJson(res, 401, secretRefusal(config.SKILL_SECRET_HEADER), requestId);
     const body = await readJsonBody(req);
     if (botOk && !botOk(body)) return sendJson(res, 403, BOT_ID_REFUSAL, requestId);
-    if (!limiter.allow(body, requestId)) return sendJson(res, 200, canned.rateLimited, requestId);
     const parsed = parsePayload(body);
     if (!parsed.ok) return sendJson(res, 400, { error: parsed.error }, requestId);
     const payload = parsed.payload;
+    if (SIMULATOR_ID.test(payload.userRequest.user.id)) return sendJson(res, 400, SIMULATOR_ID_REFUSAL, requestId);
+    const verdict = await limiter.check(payload.userRequest.user.id, requestId);
+    if (verdict !== 'ok') {
+      refused?.(verdict === 'user' ? 'rate_limited_user' : 'rate_limited_total');
+      return sendJson(res, 200, canned.rateLimited, requestId);
+    }
     const conv = conversation();
     if (!conv) return sendJson(res, 200, STARTING, requestId);
-    const turn: TurnInput = {
-      requestId,
-      userKey: payload.userRequest.user.id,
-      utterance: payload.userRequest.utterance,
-      clientExtra: payload.action?.clientExtra ?? {},
-      media: mediaOf(payload) ?? undefined,
-      now: now(),
-      arrivedAt,
-    };
+    const turn = turnInput(payload, { requestId, now: now(), arrivedAt });
     let report: TurnReport;
     try {
       report = await conv.respond(turn);
@@ -82,8 +95,22 @@ export function skillEndpoint({ config, conversation, logger, canned, hooks = []
     log.error('unhandled error', { requestId, path: '/skill', ...describeError(err) });
   }
 
+  /** Over `MAX_INFLIGHT`: a fast polite 200 at once (the body is drained unread) rather than an unbounded queue. */
+  function shed(req: IncomingMessage, res: ServerResponse, requestId: string): void {
+    refused?.('shed_in_flight');
+    if (Date.now() - sheddingSince > 10_000) {
+      sheddingSince = Date.now();
+      log.warn('shedding load: too many turns in flight', { requestId, inFlight, limit: config.MAX_IN_FLIGHT });
+    }
+    req.resume();
+    sendJson(res, 200, canned.busy, requestId);
+  }
+
   return function skill(req, res) {
     const requestId = requestIdOf(req.headers[REQUEST_ID_HEADER]);
+    if (inFlight >= config.MAX_IN_FLIGHT) return shed(req, res, requestId);
+    inFlight++;
+    res.once('close', () => inFlight--);
     handle(req, res, requestId, Date.now()).catch((err: unknown) => {
       if (err instanceof HttpError) return sendJson(res, err.status, { error: err.message }, requestId);
       failed(err, requestId);
