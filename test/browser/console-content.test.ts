@@ -28,7 +28,7 @@ beforeAll(async () => {
   t = await makeTestApp({ CONTENT_DIR: dir, CONTENT_VERSIONS: 'on', EVENTS_DB: tempDb('console-content') });
   await waitFor(() => t.runtime()?.version, 60_000);
   await addUser((await t.events.get()).db, 'kim-editor', 'editor', PASSWORD);
-  ({ server, base } = await listenLocally(t.app));
+  ({ server, base } = await listenLocally(t.admin)); // the console and the simulator's renderer live on the admin listener
   browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
