@@ -11,6 +11,8 @@ import { $, byId, formatNumber, formatTime, h, nameOf, STATES, toast } from './d
 /** @typedef {import('./api.js').Intents} Intents */
 
 const PAGE_SIZE = 50;
+/** Guesses below this score say nothing useful to staff ("취소 3%"); they show as 없음. */
+const GUESS_MIN = 0.2;
 /** Picker values: `intent:<id>` adds to an intent, `oos:` marks out of scope (None), `oos:<topic>` into a topic. */
 const OOS_NONE = 'oos:';
 
@@ -35,15 +37,15 @@ let canEdit = () => false;
 /** @param {{canEdit: () => boolean}} options */
 export function initInbox(options) {
   canEdit = options.canEdit;
-  byId('inbox-filter', HTMLFormElement).addEventListener('submit', (event) => {
-    event.preventDefault();
+  const filter = () => {
     Object.assign(view, { state: stateSelect.value, q: search.value.trim(), page: 1 });
     void load();
+  };
+  byId('inbox-filter', HTMLFormElement).addEventListener('submit', (event) => {
+    event.preventDefault();
+    filter();
   });
-  stateSelect.addEventListener('change', () => {
-    Object.assign(view, { state: stateSelect.value, page: 1 });
-    void load();
-  });
+  stateSelect.addEventListener('change', filter);
   $('page-prev').addEventListener('click', () => turnPage(-1));
   $('page-next').addEventListener('click', () => turnPage(1));
   selectAll.addEventListener('change', () => {
@@ -104,7 +106,7 @@ function render() {
 /** @param {InboxItem} item */
 function renderItem(item) {
   const textId = `item-${item.id}-text`;
-  const guess = item.guess ? `${nameOf(intentNames(), item.guess.intent)} ${Math.round(item.guess.score * 100)}%` : '—';
+  const guess = item.guess && item.guess.score >= GUESS_MIN ? `${nameOf(intentNames(), item.guess.intent)} ${Math.round(item.guess.score * 100)}%` : '없음';
   const node = h(
     'li',
     { class: 'item', 'data-id': item.id, 'data-state': item.state },

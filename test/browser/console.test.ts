@@ -28,6 +28,7 @@ const TURNS: Array<[daysAgo: number, user: string, text: string]> = [
   [1, 'partner-b', '강아지 산책은 몇 분이 좋아요'],
   [1, 'partner-b', '오늘 점심 메뉴 추천해 주세요'],
   [1, 'partner-b', '야구 경기 결과 알려줘'],
+  [1, 'partner-b', '주말에 비 오나요'],
   [0, 'partner-c', '비밀번호 재설정 도와주세요'],
   [0, 'partner-c', PHONE],
   [0, 'partner-c', '1979.11.23'],
@@ -39,7 +40,7 @@ const chartDay = (daysAgo: number) => {
   const [, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(Date.now() - daysAgo * DAY_MS).split('-');
   return `${Number(month)}/${Number(day)}`;
 };
-const FALLBACKS = ['강아지 산책은 몇 분이 좋아요', '오늘 점심 메뉴 추천해 주세요', '야구 경기 결과 알려줘'];
+const FALLBACKS = ['강아지 산책은 몇 분이 좋아요', '오늘 점심 메뉴 추천해 주세요', '야구 경기 결과 알려줘', '주말에 비 오나요'];
 
 let t: TestApp;
 let server: Server;
@@ -227,15 +228,32 @@ describe('console as an editor (desktop)', () => {
     expect(await done.locator('.badge').last().textContent()).toBe('처리함');
   });
 
+  it('searches the inbox, and marks one item out of scope', async () => {
+    await page.getByLabel('상태').selectOption('new');
+    await page.getByRole('searchbox', { name: '검색' }).fill('비 오나');
+    await page.getByRole('button', { name: '검색' }).click();
+    await page.locator('#inbox-summary', { hasText: '새 질문 1개' }).waitFor();
+    const row = inboxRow(page, FALLBACKS[3]);
+    expect(await page.locator('#inbox-list > li').count()).toBe(1);
+    const marked = page.waitForRequest((r) => /\/console\/api\/inbox\/\d+\/out-of-scope$/.test(r.url()));
+    await row.getByLabel('이 질문을 보낼 곳').selectOption('oos:');
+    await row.getByRole('button', { name: '적용' }).click();
+    expect((await marked).postDataJSON()).toEqual({});
+    await row.waitFor({ state: 'detached' });
+    await page.getByRole('searchbox', { name: '검색' }).fill('');
+    await page.getByLabel('상태').selectOption('done');
+    await inboxRow(page, FALLBACKS[3]).locator('.acted', { hasText: '범위 밖으로 표시' }).waitFor();
+  });
+
   it('ignores two items at once with the checkboxes', async () => {
     await page.getByLabel('상태').selectOption('new');
-    const rows = FALLBACKS.slice(1).map((text) => inboxRow(page, text));
+    const rows = FALLBACKS.slice(1, 3).map((text) => inboxRow(page, text));
     for (const row of rows) await row.getByRole('checkbox').check();
     expect(await page.locator('#selected-count').textContent()).toBe('2개 선택');
     await page.locator('#bulk').getByRole('button', { name: '무시' }).click();
     for (const row of rows) await row.waitFor({ state: 'detached' });
     await page.getByLabel('상태').selectOption('ignored');
-    for (const text of FALLBACKS.slice(1)) await inboxRow(page, text).waitFor();
+    for (const text of FALLBACKS.slice(1, 3)) await inboxRow(page, text).waitFor();
   });
 
   it('looks up one user by raw id and shows their turns, masked', async () => {
@@ -244,15 +262,15 @@ describe('console as an editor (desktop)', () => {
     await page.locator('#conv-form').getByRole('button', { name: '조회' }).click();
     const rows = page.locator('.turns tbody tr');
     await rows.first().waitFor();
-    expect(await rows.count()).toBe(4);
-    expect(await page.locator('.turns tbody tr[data-outcome=fallback]').count()).toBe(4);
+    expect(await rows.count()).toBe(5);
+    expect(await page.locator('.turns tbody tr[data-outcome=fallback]').count()).toBe(5);
     expect(await page.locator('.turns').textContent()).toContain(FALLBACKS[0]);
     // the same user by the pseudonym the page shows (as in logs and events), never the raw id
     const pseudonym = ((await page.locator('#conv-status').textContent()) ?? '').split(':')[0];
     expect(pseudonym).not.toContain('partner-b');
     await page.getByLabel('사용자 (가명 또는 카카오 사용자 ID)').fill(pseudonym);
     await page.locator('#conv-form').getByRole('button', { name: '조회' }).click();
-    await page.locator('#conv-status', { hasText: `${pseudonym}: 최근 4턴` }).waitFor();
+    await page.locator('#conv-status', { hasText: `${pseudonym}: 최근 5턴` }).waitFor();
 
     await page.getByLabel('사용자 (가명 또는 카카오 사용자 ID)').fill('partner-c');
     await page.locator('#conv-form').getByRole('button', { name: '조회' }).click();

@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../helpers/app';
 import { getStatus, spawnServer, type ServerProcess } from '../helpers/server-process';
@@ -28,8 +29,8 @@ describe('npm start', () => {
     const readyMs = Date.now() - began;
     expect(server.stderr()).not.toContain('building dist/');
     expect((await getStatus(server.port, '/readyz')).status).toBe(200);
-    // a prebuilt server answers within seconds (the build alone took 8–20 s; 8 s leaves room for a loaded machine)
-    expect(readyMs).toBeLessThan(8_000);
+    // 0.9–1.6 s here when the machine is calm; 15 s leaves room for a loaded one (the stderr check above is the proof)
+    expect(readyMs).toBeLessThan(15_000);
     server.child.kill('SIGTERM'); // to npm, not to node
     const { code } = await server.exited;
     expect(code).toBe(0);
@@ -37,16 +38,20 @@ describe('npm start', () => {
     await expect(getStatus(server.port, '/healthz')).rejects.toThrow(/ECONNREFUSED/);
   }, 60_000);
 
-  it('--check reads dist/ as stale once a source is newer than the last build', () => {
-    const check = () => spawnSync(process.execPath, [STALE_CHECK, '--check'], { cwd: ROOT, encoding: 'utf8' });
-    expect(check().stdout).toContain('up to date');
-    const stamp = path.join(ROOT, 'dist', '.build-stamp');
-    const { mtime } = fs.statSync(stamp);
-    fs.utimesSync(stamp, new Date(1_000_000), new Date(1_000_000)); // a build older than every source
-    try {
-      expect(check()).toMatchObject({ status: 1, stdout: expect.stringMatching(/^stale: src changed since the last build/) });
-    } finally {
-      fs.utimesSync(stamp, mtime, mtime);
-    }
+  it('--check reads dist/ as stale once a build input is newer than the last build (in a copy, never the real dist/)', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-stale-'));
+    fs.mkdirSync(path.join(root, 'scripts'));
+    fs.copyFileSync(STALE_CHECK, path.join(root, 'scripts', 'build-if-stale.js'));
+    fs.mkdirSync(path.join(root, 'src'));
+    fs.writeFileSync(path.join(root, 'src', 'a.ts'), 'export {};\n');
+    const check = () => spawnSync(process.execPath, [path.join(root, 'scripts', 'build-if-stale.js'), '--check'], { encoding: 'utf8' });
+    expect(check()).toMatchObject({ status: 1, stdout: expect.stringContaining('stale: dist/ was not built by this script yet') });
+    fs.mkdirSync(path.join(root, 'dist'));
+    expect(spawnSync(process.execPath, [path.join(root, 'scripts', 'build-if-stale.js'), '--stamp']).status).toBe(0);
+    const past = new Date(Date.now() - 60_000);
+    for (const p of [path.join(root, 'src', 'a.ts'), path.join(root, 'src')]) fs.utimesSync(p, past, past);
+    expect(check()).toMatchObject({ status: 0, stdout: expect.stringContaining('up to date') });
+    fs.writeFileSync(path.join(root, 'src', 'a.ts'), 'export const changed = 1;\n');
+    expect(check()).toMatchObject({ status: 1, stdout: expect.stringMatching(/^stale: src changed since the last build/) });
   });
 });
