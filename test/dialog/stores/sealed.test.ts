@@ -1,7 +1,7 @@
 /**
  * Slot values at rest (issue #12): with SESSION_KEY, the Redis value of a session mid-dialog holds no phone number,
  * birth date or name in clear (AES-256-GCM, key id in the record); keys rotate (old keys still open); without a key
- * the Redis store warns at startup.
+ * the Redis store warns at startup. Rate-limit counts are shared through the same Redis.
  */
 import crypto from 'node:crypto';
 import Redis from 'ioredis';
@@ -71,6 +71,14 @@ describe('seal/open', () => {
     await after.say('취소', { user: 'rotating-user' });
     await toNameStep(after, 'rotating-user');
     expect(await raw.get('bluebot:s:rotating-user')).toContain('"sealed":"k2.');
+  });
+
+  it('rate limits are shared across instances through Redis (issue #12, item 7)', async () => {
+    const a = await app({ RATE_LIMIT_TURNS: '3' });
+    const b = await app({ RATE_LIMIT_TURNS: '3' });
+    const tap = { intent: 'faq.signup' };
+    for (const t of [a, b, a]) expect(textOf(await t.say('회원가입', { user: 'shared-limit', extra: tap }))).toContain('회원가입');
+    expect(textOf(await b.say('회원가입', { user: 'shared-limit', extra: tap }))).toContain('잠시 후');
   });
 
   it('without a key the Redis store warns at startup (and keeps the values in clear)', async () => {
