@@ -29,6 +29,13 @@ const REPEAT = Number(args.find((a) => a.startsWith('--repeat='))?.split('=')[1]
 /** `--profile=out.cpuprofile`: a V8 CPU profile of the measured runs only (not start-up or warm-up). */
 const PROFILE = args.find((a) => a.startsWith('--profile='))?.split('=')[1];
 
+/**
+ * A server returns to the event loop between requests; this loop would not (every await here is a microtask), so
+ * timers such as the event recorder's flush would never run. Every YIELD_EVERY turns it lets them, on both sides.
+ */
+const YIELD_EVERY = 50;
+const yieldToTimers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '..');
   const eventsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-turnbench-'));
@@ -49,7 +56,9 @@ async function main(): Promise<void> {
   const metrics = config.METRICS === 'on' ? createMetrics({ activeSessions: () => server.store.size() }) : undefined;
   const recorder = server.recorder;
   if (!recorder) throw new Error('EVENTS=off: the bench measures the event recorder');
-  const hooks = [...(metrics ? [metrics.hook] : []), recorder.hook];
+  const hooksOff = metrics ? [metrics.hook] : [];
+  const hooksOn = [...hooksOff, recorder.hook];
+  let hooks = hooksOn;
   const log = logger.child({ module: 'skill' });
 
   const mix = createMix(root);
@@ -87,9 +96,24 @@ async function main(): Promise<void> {
     await profiler.post('Profiler.start');
   }
   type Per = Record<Kind, { n: number; cpu: number; wall: number }>;
-  const rows: Array<{ run: number; total: number; per: Per }> = [];
+  const rows: Array<{ run: number; total: number; per: Per; eventsOff: number }> = [];
   const count = Math.ceil(TURNS / mix.length) * mix.length; // whole cycles, so every kind is in its share
+  /** Process CPU µs per turn over a clean pass with the given hooks; with events on, the writes it queued are included. */
+  const cleanPass = async (withHooks: typeof hooksOn): Promise<number> => {
+    hooks = withHooks;
+    const start = process.cpuUsage();
+    for (let i = 0; i < count; i++) {
+      await one(next());
+      if (i % YIELD_EVERY === 0) await yieldToTimers();
+    }
+    await recorder.flush();
+    const used = process.cpuUsage(start);
+    hooks = hooksOn;
+    return (used.user + used.system) / count;
+  };
   for (let run = 1; run <= REPEAT; run++) {
+    // The same turns without the event recorder (EVENTS=off), in the same process and run: the other side of the ratio.
+    const eventsOff = profiler ? Number.NaN : await cleanPass(hooksOff);
     const per = Object.fromEntries(KINDS.map((k) => [k, { n: 0, cpu: 0, wall: 0 }])) as Per;
     // Pass 1, clean: process CPU over the whole pass (includes GC and background work), wall time per kind.
     const start = process.cpuUsage();
@@ -97,6 +121,7 @@ async function main(): Promise<void> {
       const t = next();
       const w0 = process.hrtime.bigint();
       await one(t);
+      if (i % YIELD_EVERY === 0) await yieldToTimers();
       const p = per[t.kind];
       p.n++;
       p.wall += Number(process.hrtime.bigint() - w0) / 1000;
@@ -111,10 +136,11 @@ async function main(): Promise<void> {
         await one(t);
         const c1 = process.cpuUsage(c0);
         per[t.kind].cpu += c1.user + c1.system;
+        if (i % YIELD_EVERY === 0) await yieldToTimers();
       }
       await recorder.flush();
     }
-    rows.push({ run, total: (used.user + used.system) / count, per });
+    rows.push({ run, total: (used.user + used.system) / count, per, eventsOff });
   }
 
   if (profiler && PROFILE) {
@@ -137,6 +163,14 @@ async function main(): Promise<void> {
     console.log('(min is the steadier figure on a shared machine: other load only ever adds time)');
   }
   console.log(`(all = process CPU µs per turn over a clean pass, incl. GC and background work; per kind: CPU µs around each turn in a second pass, wall µs in the clean pass)`);
+  if (!profiler) {
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const on = med(rows.map((r) => r.total));
+    const off = med(rows.map((r) => r.eventsOff));
+    console.log(`events off ${off.toFixed(1)} µs · events on ${on.toFixed(1)} µs per turn (median of ${rows.length}) → on/off ${(on / off).toFixed(3)}; turns per CPU-second with events on: ${((100 * off) / on).toFixed(1)} % of off`);
+    const counts = recorder.counts();
+    console.log(`events written ${counts.written}, dropped ${JSON.stringify(counts.dropped)}`);
+  }
   const stats = (server.runtime()?.classifier as { stats?: { hits: number; misses: number } } | undefined)?.stats;
   const hitRate = stats ? `${((100 * stats.hits) / Math.max(1, stats.hits + stats.misses)).toFixed(1)} % of ${stats.hits + stats.misses}` : 'n/a';
   console.log(`response bytes ${bytes} · log bytes ${logBytes} · classifier cache hits ${hitRate}`);

@@ -9,7 +9,7 @@ import { createStore, withTimeout, type SessionStore } from './dialog/stores';
 import { Bot } from './dialog/turn';
 import { catalogOf, consoleRoutes } from './console';
 import { contentApi } from './console/content-routes';
-import { createEventRecorder, scheduleRetention, StoreHandle, type EventRecorder } from './events';
+import { createEventRecorder, scheduleRetention, StoreHandle, workerSink, type EventRecorder } from './events';
 import { createAdminApp, createApp, type Runtime } from './http/app';
 import { startContentService, type ContentService } from './content/versions/service';
 import { SIMULATOR_SESSION_MAX, simulatorRoutes } from './http/routes/simulator';
@@ -21,7 +21,6 @@ import { createMetrics } from './metrics';
 import type { TurnHook } from './http/routes/skill';
 import type { Logger } from './log/logger';
 import { cachedClassifier } from './nlu/cache';
-import { createNormalizer } from './nlu/normalize';
 import { loadOrTrain, type LoadedModel } from './nlu/model';
 import { keyringOf, setKnownWords } from './privacy';
 import { sealedSlots } from './dialog/stores/sealed';
@@ -87,16 +86,16 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const events = new StoreHandle(config, logger);
   events.get().catch(() => undefined); // open (and migrate) now; failures are logged and retried by the handle
   let modelVersion: string | null = null;
-  const recorder =
-    config.EVENTS === 'on'
-      ? createEventRecorder({
-          store: () => events.get(),
-          logger,
-          registry: metrics?.registry,
-          normalize: createNormalizer(content.synonyms),
-          versions: () => ({ model: modelVersion, content: contentVersion === null ? null : `v${contentVersion}` }),
-        })
-      : undefined;
+  // masking, hashing and the database run in a worker thread: the event loop only queues each turn's facts
+  const sink = config.EVENTS === 'on' ? workerSink({ config, synonyms: content.synonyms, logger, ready: () => events.get() }) : undefined;
+  const recorder = sink
+    ? createEventRecorder({
+        sink,
+        logger,
+        registry: metrics?.registry,
+        versions: () => ({ model: modelVersion, content: contentVersion === null ? null : `v${contentVersion}` }),
+      })
+    : undefined;
   const stopRetention = scheduleRetention(() => events.get(), config.EVENT_RETENTION_DAYS, logger);
   const hooks = [...(metrics ? [metrics.hook] : []), ...(recorder ? [recorder.hook] : []), ...(opts.hooks ?? [])];
   let runtime: Runtime | undefined;
@@ -157,6 +156,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     contentService?.stop();
     stopRetention();
     await recorder?.close();
+    await sink?.close();
     await events.close();
     await store.close();
   };

@@ -164,7 +164,8 @@ export function consoleRoutes({ events, catalog, logger, assetsDir = CONSOLE_ASS
     if (!user || !ok) {
       failedByIp.hit(ip, at);
       failedByName.hit(name, at);
-      log.warn('console login refused', { user: name.length <= 40 ? name : `${name.slice(0, 40)}…` });
+      // a name only when it is a user that exists: a password typed into the name field must never reach a log line
+      log.warn('console login refused', { user: user ? user.name : '(unknown name)' });
       throw new Refusal(401, 'wrong name or password');
     }
     const { token, csrfToken } = await createSession(database, user.id, at);

@@ -6,12 +6,15 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { clean, type Normalizer } from '../nlu/normalize';
 import type { Database, InboxGroup, InboxState } from './schema';
+import { kyselyOps, type InboxOps } from './inbox-ops';
 import { bigrams, jaccard } from './similarity';
 
 /** Bigram similarity at which a new text joins an existing open group. */
 export const MERGE_THRESHOLD = 0.6;
-/** Most open groups held in the in-memory similarity index; past this, new texts only group by exact key. */
-const MAX_INDEXED = 50_000;
+/** Most open groups held in the in-memory similarity index (the most recent; older ones still group by exact key). */
+const MAX_INDEXED = 10_000;
+/** Candidates checked for one new text at most; past this (only very common bigrams left) it founds its own group. */
+const MAX_CANDIDATES = 2_000;
 
 export interface InboxSighting {
   text: string;
@@ -42,7 +45,7 @@ export class InboxWriter {
    * Add sightings inside the caller's transaction. New groups enter the in-memory index at once (later texts of the
    * same batch can join them); when the transaction fails, the caller must `reset()` the index.
    */
-  async add(trx: Transaction<Database>, sightings: InboxSighting[]): Promise<void> {
+  async add(trx: Transaction<Database>, sightings: InboxSighting[], ops: InboxOps = kyselyOps(trx)): Promise<void> {
     await this.loadIndex(trx);
     const byKey = new Map<string, { text: string; count: number; last: number; first: number; guess: InboxSighting | null }>();
     for (const s of sightings) {
@@ -57,54 +60,31 @@ export class InboxWriter {
         if (s.guessIntent) seen.guess = s;
       }
     }
-    const keys = [...byKey.keys()];
-    if (!keys.length) return;
-    const known = new Map<string, number>();
-    for (let i = 0; i < keys.length; i += 500) {
-      const rows = await trx.selectFrom('inbox_texts').select(['key', 'group_id']).where('key', 'in', keys.slice(i, i + 500)).execute();
-      for (const r of rows) known.set(r.key, r.group_id);
-    }
     for (const [key, s] of byKey) {
-      let groupId = known.get(key);
-      let created: number | undefined;
-      if (groupId === undefined) {
-        const grams = bigrams(key);
-        groupId = await this.similarOpenGroup(trx, grams);
-        if (groupId === undefined) {
-          const row = await trx
-            .insertInto('inbox_groups')
-            .values({ key, text: s.text, count: 0, first_seen: s.first, last_seen: s.last, guess_intent: null, guess_score: null, state: 'new', label: null, acted_by: null, acted_at: null, exported_at: null })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          groupId = row.id;
-          created = groupId;
-        }
-        const inserted = await trx
-          .insertInto('inbox_texts')
-          .values({ key, group_id: groupId, text: s.text, count: s.count, last_seen: s.last })
-          .onConflict((oc) => oc.column('key').doNothing())
-          .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-          // another instance wrote the same text meanwhile: count it there
-          if (created !== undefined) await trx.deleteFrom('inbox_groups').where('id', '=', created).execute();
-          created = undefined;
-          const other = await trx.selectFrom('inbox_texts').select('group_id').where('key', '=', key).executeTakeFirstOrThrow();
-          groupId = other.group_id;
-          await bumpText(trx, key, s.count, s.last);
-        }
-        if (created !== undefined) this.indexGroup(created, grams);
-      } else {
-        await bumpText(trx, key, s.count, s.last);
+      const guess = s.guess?.guessIntent ? { intent: s.guess.guessIntent, score: s.guess.guessScore } : null;
+      const groupId = await ops.groupOfText(key);
+      if (groupId !== undefined) {
+        await ops.bumpText(key, s.count, s.last);
+        await ops.bumpGroup(groupId, s.count, s.last, guess);
+        continue;
       }
-      await trx
-        .updateTable('inbox_groups')
-        .set((eb) => ({
-          count: eb('count', '+', s.count),
-          last_seen: later(s.last),
-          ...(s.guess ? { guess_intent: s.guess.guessIntent, guess_score: s.guess.guessScore } : {}),
-        }))
-        .where('id', '=', groupId)
-        .execute();
+      const grams = bigrams(key);
+      const similar = await this.similarOpenGroup(ops, grams);
+      const created =
+        similar === undefined
+          ? await ops.insertGroup({ key, text: s.text, count: s.count, first: s.first, last: s.last, guessIntent: guess?.intent ?? null, guessScore: guess?.score ?? null })
+          : undefined;
+      const home = similar ?? (created as number);
+      if (await ops.insertText(key, home, s.text, s.count, s.last)) {
+        if (similar !== undefined) await ops.bumpGroup(similar, s.count, s.last, guess);
+        else this.indexGroup(home, grams);
+        continue;
+      }
+      // another instance wrote the same text meanwhile: count it there
+      if (created !== undefined) await ops.deleteGroup(created);
+      const other = (await ops.groupOfText(key)) as number;
+      await ops.bumpText(key, s.count, s.last);
+      await ops.bumpGroup(other, s.count, s.last, guess);
     }
   }
 
@@ -123,7 +103,7 @@ export class InboxWriter {
 
   private indexGroup(id: number, grams: Set<string>): void {
     if (!this.index) return;
-    if (this.grams.size >= MAX_INDEXED) return;
+    if (this.grams.size >= MAX_INDEXED) this.unindex(this.grams.keys().next().value as number); // forget the oldest
     this.grams.set(id, grams);
     for (const g of grams) {
       let posting = this.index.get(g);
@@ -140,34 +120,34 @@ export class InboxWriter {
   }
 
   /** The most similar open group at or above the threshold, checked to still be open in the database. */
-  private async similarOpenGroup(trx: Transaction<Database>, grams: Set<string>): Promise<number | undefined> {
-    if (!this.index || grams.size === 0) return undefined;
-    const shared = new Map<number, number>();
-    for (const g of grams) for (const id of this.index.get(g) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
-    const ranked = [...shared.entries()]
-      .map(([id, n]) => ({ id, score: n / (grams.size + (this.grams.get(id)?.size ?? 0) - n) }))
-      .filter((c) => c.score >= this.threshold)
-      .sort((a, b) => b.score - a.score || a.id - b.id);
+  /**
+   * The most similar open group at or above the threshold, checked to still be open in the database. Prefix
+   * filtering: a group with Jaccard ≥ t shares at least ⌈t·|A|⌉ of the new text's |A| bigrams, so it holds one of
+   * the |A| − ⌈t·|A|⌉ + 1 rarest; only those posting lists are read, and the candidates are then scored exactly.
+   */
+  private async similarOpenGroup(ops: InboxOps, grams: Set<string>): Promise<number | undefined> {
+    const index = this.index;
+    if (!index || grams.size === 0) return undefined;
+    const byRarity = [...grams].sort((a, b) => (index.get(a)?.size ?? 0) - (index.get(b)?.size ?? 0));
+    const prefix = byRarity.slice(0, grams.size - Math.ceil(this.threshold * grams.size) + 1);
+    const candidates = new Set<number>();
+    for (const g of prefix) {
+      for (const id of index.get(g) ?? []) candidates.add(id);
+      if (candidates.size > MAX_CANDIDATES) return undefined;
+    }
+    const ranked: Array<{ id: number; score: number }> = [];
+    for (const id of candidates) {
+      const score = jaccard(grams, this.grams.get(id) ?? new Set());
+      if (score >= this.threshold) ranked.push({ id, score });
+    }
+    ranked.sort((a, b) => b.score - a.score || a.id - b.id);
     for (const c of ranked.slice(0, 5)) {
-      const row = await trx.selectFrom('inbox_groups').select('state').where('id', '=', c.id).executeTakeFirst();
-      if (row?.state === 'new') return c.id;
+      if ((await ops.groupState(c.id)) === 'new') return c.id;
       this.unindex(c.id);
     }
     return undefined;
   }
-}
 
-/** `max(last_seen, at)` in both dialects (SQLite has no `greatest`). */
-function later(at: number) {
-  return sql<number>`case when last_seen > ${at} then last_seen else ${at} end`;
-}
-
-async function bumpText(trx: Transaction<Database>, key: string, count: number, last: number): Promise<void> {
-  await trx
-    .updateTable('inbox_texts')
-    .set((eb) => ({ count: eb('count', '+', count), last_seen: later(last) }))
-    .where('key', '=', key)
-    .execute();
 }
 
 /** `jaccard` re-exported for the report, which groups by the same measure. */

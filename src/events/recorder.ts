@@ -1,64 +1,67 @@
 /**
- * The event recorder: a TurnHook that queues each answered turn in memory and writes batches off the hot path.
- * The queue is bounded: when it is full, or the database fails, events are dropped and counted
- * (`bluebot_events_dropped_total`), and turns are answered as always.
+ * The event recorder: a TurnHook that takes each answered turn's facts (plain data, no hashing or masking) into a
+ * bounded in-memory queue and hands batches to a writer: in this thread (`store`), or in a worker thread (`sink` from
+ * `workerSink`, what the server uses) so that masking, hashing and the database stay off the event loop that answers
+ * turns. When the queue is full, or the database fails, events are dropped and counted
+ * (`bluebot_events_dropped_total{reason}`); turns are answered as always.
  */
 import { Counter, type Registry } from 'prom-client';
-import type { TurnReport } from '../dialog/conversation';
-import type { TurnInput } from '../dialog/types';
 import type { TurnHook } from '../http/routes/skill';
 import type { Logger } from '../log/logger';
-import { clean, type Normalizer } from '../nlu/normalize';
-import { InboxWriter } from './inbox';
+import type { Normalizer } from '../nlu/normalize';
 import type { EventStore } from './store';
-import { keptBecause, toEvent, type Versions } from './turn-event';
+import { factsOf, type TurnFacts, type Versions } from './turn-event';
+import { createEventWriter } from './writer';
 
 export interface RecorderOptions {
-  /** The store, once open; rejects while the database is unreachable (the batch is then dropped). */
-  store: () => Promise<EventStore>;
+  /** Write in this thread, to this store (tests, tools); rejects while the database is unreachable. */
+  store?: () => Promise<EventStore>;
+  /** Or hand each batch to this (e.g. `workerSink`); a rejection drops the batch. */
+  sink?: (batch: TurnFacts[]) => Promise<void>;
   logger?: Logger;
-  /** Turns held in memory at most; more are dropped. */
+  /** Turns held in memory (queued or being written) at most; more are dropped. */
   maxQueue?: number;
   /** Rows per write. */
   batchSize?: number;
   /** Longest wait before queued turns are written. */
   flushMs?: number;
   versions?: () => Versions;
-  /** Groups inbox texts (the content's normalizer: synonyms and typos). */
+  /** Groups inbox texts (the content's normalizer: synonyms and typos); in-thread writes only. */
   normalize?: Normalizer;
   /** Where the written/dropped counters go (the app's /metrics registry). */
   registry?: Registry;
 }
 
+/** Rows per write: larger batches rewrite fewer index pages per event (bench/results.md). */
+const BATCH = 1000;
+
 export type DropReason = 'queue_full' | 'db_error';
 
 export interface EventRecorder {
   hook: TurnHook;
-  /** Write everything queued now (tests, shutdown). */
+  /** Write everything queued now and wait for it (tests, shutdown). */
   flush(): Promise<void>;
   /** Flush, then stop the timer. */
   close(): Promise<void>;
   counts(): { written: number; dropped: Record<DropReason, number>; queued: number };
 }
 
-interface Queued {
-  turn: TurnInput;
-  report: TurnReport;
-}
-
 /**
- * @example const rec = createEventRecorder({ store: () => storePromise, registry }); hooks.push(rec.hook)
+ * @example const rec = createEventRecorder({ sink: workerSink({ config, synonyms }), registry }); hooks.push(rec.hook)
  */
 export function createEventRecorder({
   store,
+  sink,
   logger,
   maxQueue = 10_000,
-  batchSize = 500,
+  batchSize = BATCH,
   flushMs = 200,
   versions = () => ({ model: null, content: null }),
-  normalize = clean,
+  normalize,
   registry,
 }: RecorderOptions): EventRecorder {
+  if (!sink && !store) throw new Error('createEventRecorder needs a store or a sink');
+  const write = sink ?? createEventWriter(store as () => Promise<EventStore>, normalize).write;
   const log = logger?.child({ module: 'events' });
   const registers = registry ? [registry] : [];
   const droppedCounter = new Counter({
@@ -68,9 +71,9 @@ export function createEventRecorder({
     registers,
   });
   const writtenCounter = new Counter({ name: 'bluebot_events_written_total', help: 'Turn events written to the event store', registers });
-  const inbox = new InboxWriter(normalize);
   const counts = { written: 0, dropped: { queue_full: 0, db_error: 0 } as Record<DropReason, number> };
-  let queue: Queued[] = [];
+  let queue: TurnFacts[] = [];
+  let inFlight = 0;
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> | undefined;
   let lastWarn = 0;
@@ -81,8 +84,8 @@ export function createEventRecorder({
   };
 
   const hook: TurnHook = (turn, report) => {
-    if (queue.length >= maxQueue) return drop(1, 'queue_full');
-    queue.push({ turn, report });
+    if (queue.length + inFlight >= maxQueue) return drop(1, 'queue_full');
+    queue.push(factsOf(turn, report, versions()));
     if (queue.length >= batchSize) schedule(0);
     else if (!timer) schedule(flushMs);
   };
@@ -97,56 +100,41 @@ export function createEventRecorder({
     timer.unref();
   }
 
-  /** One writer at a time; each round takes at most `batchSize` turns. */
+  /** One batch at a time; each round takes at most `batchSize` turns. */
   function drain(): Promise<void> {
     if (writing) return writing;
     writing = (async () => {
       while (queue.length) {
-        const batch = queue.slice(0, batchSize);
-        queue = queue.slice(batch.length);
-        await write(batch);
+        const batch = queue.length <= batchSize ? queue : queue.slice(0, batchSize);
+        queue = queue.length <= batchSize ? [] : queue.slice(batch.length);
+        inFlight = batch.length;
+        await writeBatch(batch);
+        inFlight = 0;
       }
     })().finally(() => (writing = undefined));
     return writing;
   }
 
-  async function write(batch: Queued[]): Promise<void> {
+  async function writeBatch(batch: TurnFacts[]): Promise<void> {
     try {
-      const v = versions();
-      const rows = batch.map(({ turn, report }) => toEvent(turn, report, v));
-      const sightings = rows
-        .filter((row, i) => row.text && keptBecause(batch[i].report))
-        .map((row) => ({ text: row.text as string, at: row.at, guessIntent: row.guess_intent ?? null, guessScore: row.guess_score ?? null }));
-      const { db } = await store();
-      await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < rows.length; i += 100) await trx.insertInto('turn_events').values(rows.slice(i, i + 100)).execute();
-        if (sightings.length) await inbox.add(trx, sightings);
-      });
-      counts.written += rows.length;
-      writtenCounter.inc(rows.length);
+      await write(batch);
+      counts.written += batch.length;
+      writtenCounter.inc(batch.length);
     } catch (err) {
       drop(batch.length, 'db_error');
-      inbox.reset();
       const now = Date.now();
       if (now - lastWarn > 60_000) {
         lastWarn = now;
-        log?.warn('event store write failed; events dropped (further failures logged at most once a minute)', { count: batch.length, error: String(err) });
+        log?.warn('event store write failed, events dropped (further failures logged at most once a minute)', { count: batch.length, error: String(err) });
       }
     }
   }
 
-  return {
-    hook,
-    flush: async () => {
-      clearTimeout(timer);
-      timer = undefined;
-      await drain();
-    },
-    close: async () => {
-      clearTimeout(timer);
-      timer = undefined;
-      await drain();
-    },
-    counts: () => ({ written: counts.written, dropped: { ...counts.dropped }, queued: queue.length }),
+  const flush = async () => {
+    clearTimeout(timer);
+    timer = undefined;
+    await drain();
+    if (queue.length) await drain(); // turns queued while the last batch was written
   };
+  return { hook, flush, close: flush, counts: () => ({ written: counts.written, dropped: { ...counts.dropped }, queued: queue.length + inFlight }) };
 }

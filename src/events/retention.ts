@@ -1,6 +1,7 @@
 /** Retention: turn events older than EVENT_RETENTION_DAYS are deleted, at startup and then every hour. */
 import type { Logger } from '../log/logger';
 import type { EventStore } from './store';
+import { kstDay } from './turn-event';
 
 const DAY_MS = 86_400_000;
 
@@ -9,7 +10,9 @@ const DAY_MS = 86_400_000;
  * @example await purgeOldEvents(store, 90)
  */
 export async function purgeOldEvents(store: EventStore, days: number, now = Date.now()): Promise<number> {
-  const result = await store.db.deleteFrom('turn_events').where('at', '<', now - days * DAY_MS).executeTakeFirst();
+  const cutoff = now - days * DAY_MS;
+  // `day` is indexed (and a KST day never starts after the UTC instant it contains ends): no index on `at` is needed
+  const result = await store.db.deleteFrom('turn_events').where('day', '<=', kstDay(cutoff)).where('at', '<', cutoff).executeTakeFirst();
   return Number(result.numDeletedRows ?? 0);
 }
 

@@ -16,6 +16,11 @@ export interface EventStore {
   dialect: Dialect;
   /** Where it lives, for messages: the SQLite file, or the PostgreSQL URL without its password. */
   where: string;
+  /**
+   * SQLite only: the better-sqlite3 handle Kysely runs on, for prepared statements on the write path (the recorder's
+   * batch insert; bench/results.md). Use it only inside a Kysely transaction, which holds the one connection.
+   */
+  sqlite?: import('better-sqlite3').Database;
   close(): Promise<void>;
 }
 
@@ -67,8 +72,11 @@ function openSqlite(file: string): EventStore {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 2000');
+  // Inserts into the pseudonym index land on random pages: with SQLite's default 2 MB page cache, a store of a few
+  // hundred thousand events re-reads index pages from the OS on every batch (system CPU). 32 MB keeps them (bench/results.md).
+  sqlite.pragma('cache_size = -32768');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', where: file, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', where: file, sqlite, close: () => db.destroy() };
 }
 
 function openPostgres(url: string, max: number): EventStore {

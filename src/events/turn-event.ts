@@ -27,8 +27,14 @@ export type KeptBecause = 'fallback' | 'clarified' | 'low_confidence';
  * @example kstDay(Date.UTC(2026, 0, 1, 15)) // '2026-01-02'
  */
 export function kstDay(ms: number): string {
-  return new Date(ms + KST_OFFSET_MS).toISOString().slice(0, 10);
+  if (ms >= dayCache.start && ms < dayCache.end) return dayCache.day; // events come in time order: one Date per day
+  const day = new Date(ms + KST_OFFSET_MS).toISOString().slice(0, 10);
+  const start = Date.parse(`${day}T00:00:00Z`) - KST_OFFSET_MS;
+  dayCache = { start, end: start + 86_400_000, day };
+  return day;
 }
+
+let dayCache = { start: 0, end: 0, day: '' };
 
 /**
  * Whether a turn's text is kept: fallbacks, clarifications and low-confidence answers, never inside a guided dialog
@@ -49,34 +55,87 @@ export function keptBecause(report: TurnReport): KeptBecause | null {
  * @example maskedText('제 번호 010-1234-5678') // '제 번호 010-****-5678'
  */
 export function maskedText(utterance: string): string {
-  return maskKept(utterance);
+  let masked = maskMemo.get(utterance);
+  if (masked === undefined) {
+    masked = maskKept(utterance);
+    if (maskMemo.size >= MASK_MEMO) maskMemo.clear(); // bounded; missed questions repeat in bursts
+    maskMemo.set(utterance, masked);
+  }
+  return masked;
+}
+
+/** Recent kept texts → their masked form, in memory only (as the classifier's cache holds texts): masking costs ~15 µs. */
+const maskMemo = new Map<string, string>();
+const MASK_MEMO = 2000;
+
+/**
+ * What the event of a turn needs, taken on the hot path: plain data (it may cross to the writer thread), the raw user
+ * key and the utterance only in memory, the utterance only when its text is kept. No hashing or masking here.
+ */
+export interface TurnFacts {
+  at: number;
+  userKey: string;
+  route: string;
+  intent: string | null;
+  score: number | null;
+  outcome: string;
+  flow: string | null;
+  step: string | null;
+  latencyMs: number;
+  model: string | null;
+  content: string | null;
+  /** The raw utterance when its text is kept (masked by `toEvent`), else null. */
+  utterance: string | null;
+  guessIntent: string | null;
+  guessScore: number | null;
 }
 
 /**
- * The event row of one answered turn.
- * @example toEvent(turn, report, { model: 'ab12', content: null }).outcome // 'fallback'
+ * @example factsOf(turn, report, { model: 'ab12', content: null }).outcome // 'fallback'
  */
-export function toEvent(turn: TurnInput, report: TurnReport, versions: Versions): NewTurnEvent {
+export function factsOf(turn: TurnInput, report: TurnReport, versions: Versions): TurnFacts {
   const r = report.result;
-  const kept = keptBecause(report);
-  const guess = r?.nlu ? bestGuess(r.nlu) : null;
-  const outcome: Outcome | 'error' = r?.outcome ?? 'error';
+  const kept = keptBecause(report) !== null;
+  const guess = kept && r?.nlu ? bestGuess(r.nlu) : null;
   return {
     at: turn.now,
-    day: kstDay(turn.now),
-    user_tag: userTag(turn.userKey),
+    userKey: turn.userKey,
     route: r?.route ?? 'error',
     intent: r?.intent ?? null,
     score: r?.score ?? r?.nlu?.score ?? null,
-    outcome,
+    outcome: (r?.outcome ?? 'error') satisfies Outcome | 'error',
     flow: r?.dialog?.flow ?? null,
     step: r?.dialog?.step ?? null,
-    latency_ms: Math.round(report.latencyMs),
-    model_version: versions.model,
-    content_version: versions.content,
-    text: kept ? maskedText(turn.utterance) : null,
-    guess_intent: kept ? (guess?.intent ?? null) : null,
-    guess_score: kept ? (guess?.score ?? null) : null,
+    latencyMs: Math.round(report.latencyMs),
+    model: versions.model,
+    content: versions.content,
+    utterance: kept ? turn.utterance : null,
+    guessIntent: guess?.intent ?? null,
+    guessScore: guess?.score ?? null,
+  };
+}
+
+/**
+ * The event row of one turn: pseudonym instead of the user key, masked text where kept.
+ * @example toEvent(factsOf(turn, report, versions)).user_tag // 'a1b2c3d4e5f6'
+ */
+export function toEvent(f: TurnFacts): NewTurnEvent {
+  return {
+    at: f.at,
+    day: kstDay(f.at),
+    user_tag: userTag(f.userKey),
+    route: f.route,
+    intent: f.intent,
+    score: f.score,
+    outcome: f.outcome,
+    flow: f.flow,
+    step: f.step,
+    latency_ms: f.latencyMs,
+    model_version: f.model,
+    content_version: f.content,
+    text: f.utterance === null ? null : maskedText(f.utterance),
+    guess_intent: f.guessIntent,
+    guess_score: f.guessScore,
   };
 }
 

@@ -2,7 +2,7 @@
 import type { Nlp } from '@nlpjs/nlp';
 import type { Neighbour, SimilarityIndex } from './similarity';
 import type { Normalizer } from './normalize';
-import { focusCandidates, splitClauses, syllables } from './clauses';
+import { focusCandidates, splitClauses, syllables, type Clause } from './clauses';
 import type { TopicIndex } from './topics';
 
 export interface NluAlternative {
@@ -63,6 +63,11 @@ const FOCUS_CONFIDENT = 0.8;
 const CONTRAST_MIN = 0.5;
 const ANSWERABLE = (intent: string) => intent !== NONE && intent !== 'greeting' && intent !== 'cancel';
 
+/** Whether an intent is anywhere in a classification: top, runners-up or nearest training utterances. */
+function mentions(r: NluResult, intent: string): boolean {
+  return r.intent === intent || r.alternatives.some((a) => a.intent === intent) || (r.neighbours ?? []).some((n) => n.intent === intent);
+}
+
 /**
  * A message of one or two short words (`기한`, `로그인`, `운행 언제`): the words alone may not decide.
  * @example isShort('기간 지남') // true
@@ -100,9 +105,10 @@ export class HybridClassifier implements Classifier {
     const normalized = this.normalize(raw);
     if (!/[\p{L}\p{N}]/u.test(normalized)) return { intent: NONE, score: 1, alternatives: [], normalized, neighbours: [] };
     const whole = await this.classifyNormalized(normalized, options);
-    const focused = this.steps.focus ? await this.focus(raw, whole, options) : undefined;
+    const clauses = this.steps.focus || this.steps.topics ? splitClauses(raw) : [];
+    const focused = this.steps.focus ? await this.focus(clauses, whole, options) : undefined;
     const result = focused ?? whole;
-    const topic = this.steps.topics ? await this.topicOf(raw, normalized, result, options) : undefined;
+    const topic = this.steps.topics ? await this.topicOf(clauses, normalized, result, options) : undefined;
     const short = this.steps.short && isShort(normalized);
     return { ...result, normalized, ...(topic ? { topic } : {}), ...(short ? { short } : {}) };
   }
@@ -112,9 +118,8 @@ export class HybridClassifier implements Classifier {
    * ("교육 장소 말고 날짜요"). An FAQ asked in a clause of its own without the head noun keeps its answer
    * ("리프레시 교육 뭐예요 수료증도 나오나요": the label rules of dev set v2 keep the FAQ).
    */
-  private async topicOf(raw: string, normalized: string, result: NluResult, options: ClassifyOptions): Promise<string | undefined> {
+  private async topicOf(clauses: Clause[], normalized: string, result: NluResult, options: ClassifyOptions): Promise<string | undefined> {
     if (!this.topics) return undefined;
-    const clauses = splitClauses(raw);
     const lastContrast = clauses.map((c) => c.after).lastIndexOf('contrast');
     const asked = lastContrast > 0 ? clauses.slice(lastContrast) : clauses;
     const topic = this.topics.find(lastContrast > 0 ? this.normalize(asked.map((c) => c.text).join(' ')) : normalized);
@@ -134,19 +139,21 @@ export class HybridClassifier implements Classifier {
    * of the last clauses (the end of a long complaint) replaces the whole: a backstory is context the classifier
    * needs (measured: taking the last clause of long messages cost 3 of 32 on dev set v2).
    */
-  private async focus(raw: string, whole: NluResult, options: ClassifyOptions): Promise<(NluResult & { contrast: boolean }) | undefined> {
-    const candidates = focusCandidates(raw);
+  private async focus(clauses: Clause[], whole: NluResult, options: ClassifyOptions): Promise<(NluResult & { contrast: boolean }) | undefined> {
+    const candidates = focusCandidates(clauses);
     if (!candidates.length) return undefined;
-    const contrast = splitClauses(raw).some((c) => c.after === 'contrast');
+    const contrast = clauses.some((c) => c.after === 'contrast');
+    // without a contrast only a request for a person can win, so skip the work when the whole shows no trace of one
+    const handoffPossible = !(whole.intent === 'handoff' && whole.score >= FOCUS_CONFIDENT) && mentions(whole, 'handoff');
     for (const [i, clause] of candidates.entries()) {
+      const isContrast = contrast && i === 0;
+      // a clause with digits carries slot data (a phone number), not a request for a person
+      if (!isContrast && (!handoffPossible || /\d/.test(clause))) continue;
       const normalized = this.normalize(clause);
       if (!normalized) continue;
       const r = await this.classifyNormalized(normalized, options);
-      const isContrast = contrast && i === 0;
       if (isContrast && (r.intent === NONE ? r.score >= FOCUS_CONFIDENT : r.score >= CONTRAST_MIN)) return { ...r, clause: normalized, contrast: true };
-      // a clause with digits carries slot data (a phone number), not a request for a person
-      if (r.intent !== 'handoff' || r.score < FOCUS_CONFIDENT || /\d/.test(clause) || (whole.intent === 'handoff' && whole.score >= FOCUS_CONFIDENT)) continue;
-      return { ...r, clause: normalized, contrast: false };
+      if (!isContrast && r.intent === 'handoff' && r.score >= FOCUS_CONFIDENT) return { ...r, clause: normalized, contrast: false };
     }
     return undefined;
   }

@@ -75,11 +75,12 @@ export function antecedent(clause: string): string {
 
 /**
  * The clauses worth classifying on their own, best first: the text after the last contrast marker, then the last
- * clauses (at most `max`), each with at least `minSyllables` syllables. Empty for a one-clause message.
+ * clauses (at most `max`), each with at least `minSyllables` syllables. Empty for a one-clause message. Takes the
+ * text or its clauses (from `splitClauses`).
  * @example focusCandidates('일정 변경은 했는데 로그인이 안 돼요') // ['로그인이 안 돼요']
  */
-export function focusCandidates(text: string, max = 2, minSyllables = 3): string[] {
-  const clauses = splitClauses(text);
+export function focusCandidates(text: string | Clause[], max = 2, minSyllables = 3): string[] {
+  const clauses = typeof text === 'string' ? splitClauses(text) : text;
   if (clauses.length < 2) return [];
   const out: string[] = [];
   const lastContrast = clauses.map((c) => c.after).lastIndexOf('contrast');

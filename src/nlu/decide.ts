@@ -61,7 +61,9 @@ export function decide(result: NluResult, t: DecisionThresholds = DEFAULT_THRESH
   if (intent === NONE) return { kind: 'none', guess: intent, score, reason: 'classifier', ...(topic ? { topic } : {}) };
   const split = splitBetweenTwo(result);
   if (split && !topic) return { kind: 'clarify', intents: split, score, reason: 'close' };
-  if (score < t.minScore) return { kind: 'none', guess: intent, score, reason: 'low-score', ...(topic ? { topic } : {}) };
+  if (score < t.minScore && !(result.clause && agreesWithNeighbour(result, t.minSimilarity))) {
+    return { kind: 'none', guess: intent, score, reason: 'low-score', ...(topic ? { topic } : {}) };
+  }
   if (score < t.confident && !hasSimilarUtterance(result, t.minSimilarity)) {
     return { kind: 'none', guess: intent, score, reason: 'no-similar-utterance', ...(topic ? { topic } : {}) };
   }
@@ -101,6 +103,15 @@ function shortCandidates(result: NluResult, t: DecisionThresholds): string[] {
   const byScore = ranked.filter((a) => isFaq(a.intent) && a.score >= SHORT_MIN_SCORE).map((a) => a.intent);
   const byNeighbour = (result.neighbours ?? []).filter((n) => isFaq(n.intent) && n.similarity >= SHORT_MIN_SIMILARITY).map((n) => n.intent);
   return [...new Set([...byScore, ...byNeighbour])].slice(0, 3);
+}
+
+/**
+ * For the asked part after a contrast (a short text, so NLP.js spreads its score): its nearest training utterance
+ * belongs to the same FAQ.
+ */
+function agreesWithNeighbour(result: NluResult, min: number): boolean {
+  const nearest = result.neighbours?.[0];
+  return isFaq(result.intent) && nearest?.intent === result.intent && nearest.similarity >= min;
 }
 
 /**

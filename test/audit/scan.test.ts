@@ -76,6 +76,12 @@ describe('scanLine passes clean and masked lines', () => {
   it('ignores system fields: request ids, pseudonyms, timestamps', () => {
     expect(kinds({ requestId: '19850307-0102-4345-8678-0123456789ab', user: '850307123456', timestamp: '1985-03-07T00:00:00Z', message: 'ok' })).toEqual([]);
   });
+
+  it('reads content ids in intent/route/outcome as ids, but the same token typed by a partner as a password', () => {
+    expect(kinds({ message: 'turn', intent: 'menu.courses.2', topic: 'faq.extra7' })).toEqual([]);
+    expect(kinds({ message: 'turn', text: 'menu.courses.2' })).toEqual(['password']);
+    expect(kinds({ message: 'turn', intent: 'hunter2pass 99' })).toEqual(['password']); // not an id: scanned as text
+  });
 });
 
 describe('agreement with the masker', () => {

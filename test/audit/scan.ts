@@ -16,6 +16,9 @@ export interface Finding {
 
 /** System-generated fields whose values are never user data (ids, pseudonyms, clock). */
 const SYSTEM_KEYS = new Set(['timestamp', 'requestId', 'user', 'level']);
+/** Fields the bot fills with its own content ids (`menu.courses.2`, `faq.extra7`), never with what a partner typed. */
+const CONTENT_ID_KEYS = new Set(['intent', 'route', 'outcome', 'topic', 'flow', 'step']);
+const CONTENT_ID = /^[A-Za-z][\w-]*(?:\.[\w-]+)*$/;
 
 /** The partner support line may appear anywhere. */
 const ALLOWED = /(?<!\d)1533[\s.-]?0301(?!\d)/g;
@@ -161,6 +164,7 @@ function walk(value: unknown, key: string, visit: (key: string, text: string) =>
   if (value === null || typeof value !== 'object') return;
   for (const [k, v] of Object.entries(value)) {
     if (key === '' && SYSTEM_KEYS.has(k)) continue;
+    if (key === '' && CONTENT_ID_KEYS.has(k) && typeof v === 'string' && CONTENT_ID.test(v)) continue;
     const path = key ? `${key}.${k}` : k;
     visit(`${path} (key)`, k);
     walk(v, path, visit);

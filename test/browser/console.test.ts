@@ -59,7 +59,7 @@ beforeAll(async () => {
   }
   behindMs = 0;
   await t.recorder!.flush(); // events are written in batches off the turn's path
-  ({ server, base } = await listenLocally(t.app));
+  ({ server, base } = await listenLocally(t.admin)); // the console lives on the admin listener
   browser = await launchChromium();
 }, 90_000);
 

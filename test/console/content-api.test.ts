@@ -72,7 +72,7 @@ describe('content API', () => {
     expect(pub.body.eval.passed).toBe(true);
     expect(await signup()).toContain(NEW_TEXT);
     expect((await request(t.app).get('/readyz')).body.version).toBe('v2');
-    expect((await request(t.admin).get('/metrics')).text).toMatch(/^bluebot_content_version 2$/m);
+    expect((await request(t.admin).get('/metrics')).text).toMatch(/^bluebot_content_version 2$/m); // /metrics is on the admin app
     await t.say('회원가입 꼭 해야 하나요', { user: 'events-version' });
     await t.recorder?.flush();
     const { db } = await t.events.get();

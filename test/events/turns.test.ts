@@ -61,11 +61,17 @@ describe('turn events through POST /skill', () => {
   });
 });
 
-describe('event store unavailable (SQLite file cannot be created)', () => {
-  it('still answers every turn and counts the dropped events', async () => {
+describe('event store unavailable', () => {
+  const blocked = () => {
     const blocker = path.join(tempDir('blocked'), 'not-a-dir');
     fs.writeFileSync(blocker, 'a file where the folder should be');
-    const t = await makeTestApp({ EVENTS_DB: path.join(blocker, 'events.sqlite') });
+    return { EVENTS_DB: path.join(blocker, 'events.sqlite') };
+  };
+  it.each([
+    ['SQLite file cannot be created', blocked],
+    ['PostgreSQL not listening', () => ({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/bluebot' })],
+  ])('%s: every turn is still answered and the dropped events are counted', async (_name, env) => {
+    const t = await makeTestApp(env());
     try {
       for (let i = 0; i < 5; i++) await t.say(`오늘 날씨 어때요 ${i}`, { user: `down-${i}` });
       await t.recorder?.flush();

@@ -66,6 +66,13 @@ describe('decide', () => {
     expect(decide(nlu('faq.first_login', 0.45, [['faq.refresh_training', 0.2]]), T)).toMatchObject({ kind: 'none' });
   });
 
+  it('answers the asked part after a contrast under minScore when its nearest training utterance agrees', () => {
+    const asked = { ...nlu('faq.schedule_change', 0.45, [['None', 0.4]], [['faq.schedule_change', 0.4]]), clause: '다른 날로 옮겨 달라는 거예요' };
+    expect(decide(asked, T)).toMatchObject({ kind: 'answer', intent: 'faq.schedule_change' });
+    expect(decide({ ...asked, clause: undefined }, T)).toMatchObject({ kind: 'none', reason: 'low-score' });
+    expect(decide({ ...asked, neighbours: [{ intent: 'None', similarity: 0.5 }] }, T)).toMatchObject({ kind: 'none' });
+  });
+
   it('keeps the raw top 3 in alternatives when the decision is None', () => {
     const raw = nlu('faq.signup', 0.45, [['faq.first_login', 0.3], ['None', 0.2], ['greeting', 0.05]]);
     const parsed = toParseResult(raw, decide(raw, T));

@@ -67,6 +67,20 @@ describe('eval CLI', () => {
     expect(JSON.parse(out).source).toMatch(/good3\.tsv \(nospace\)$/);
   });
 
+  it('scores a categorized (v2) set per category against the v2 targets, and never prints a holdout row', async () => {
+    const rows = ['비번 잃어버렸어요 어떡해요\tfaq.forgot_credentials\ttypo\t', '수료증 재발급 되나요\tNone\tnear\t', '상담원 연결해 주세요\thandoff\thandoff\t', '교육 받으려면 가입 필요한가요\tfaq.first_login\tparaphrase\t'];
+    const file = path.join(dir, 'dev-v2-holdout.tsv');
+    fs.writeFileSync(file, ['text\tintent\tcategory\talso_ok', ...rows].join('\n'));
+    const text = await run(['--dev', file]);
+    expect(text.code).toBe(1);
+    expect(text.out).toMatch(/in-scope \(FAQ\) answered\s+50\.0%/);
+    expect(text.out).toMatch(/near\s+100\.0%\s+1\/1/);
+    expect(text.out).not.toContain('가입 필요한가요');
+    const json = JSON.parse((await run(['--dev', file, '--json'])).out);
+    expect(json.figures.failures).toEqual([expect.stringMatching(/^inScope/)]);
+    expect(JSON.stringify(json)).not.toContain('가입 필요한가요');
+  });
+
   it('rejects a malformed dev file or an unknown intent, naming the line', async () => {
     await expect(run(['--dev', devFile('malformed.tsv', ['no tab here'])])).rejects.toThrow(/malformed\.tsv:2/);
     await expect(run(['--dev', devFile('unknown.tsv', ['비번\tfaq.nope'])])).rejects.toThrow(/unknown intent "faq\.nope"/);

@@ -5,10 +5,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001_initial';
 import * as m002 from './002_content_versions';
+import * as m003 from './003_drop_at_index';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
   '002_content_versions': m002,
+  '003_drop_at_index': m003,
 };
 
 /** Kysely's Migrator reads migrations from this provider; other modules (issue #14) may pass extra ones. */

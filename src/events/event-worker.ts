@@ -1,0 +1,36 @@
+/**
+ * The event writer's thread (started by `workerSink`): it opens its own connection to the event store and writes the
+ * batches the server's recorder sends, so masking, hashing, inbox grouping and the database never run on the event
+ * loop that answers turns. Replies `{id, error?}` per batch; log lines go back to the server's logger.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createNormalizer } from '../nlu/normalize';
+import { StoreHandle } from './handle';
+import type { StoreConfig } from './store';
+import type { TurnFacts } from './turn-event';
+import { createEventWriter } from './writer';
+
+export interface EventWorkerData {
+  config: StoreConfig;
+  synonyms: Record<string, string[]>;
+}
+
+export type EventWorkerMessage = { id: number; error?: string } | { log: { level: 'info' | 'warn' | 'error'; message: string; fields: Record<string, unknown> } };
+
+if (parentPort) {
+  const port = parentPort;
+  const { config, synonyms } = workerData as EventWorkerData;
+  const say = (level: 'info' | 'warn' | 'error') => (message: string, fields: Record<string, unknown> = {}) => port.postMessage({ log: { level, message, fields } } satisfies EventWorkerMessage);
+  const logger = { info: say('info'), warn: say('warn'), error: say('error') };
+  const handle = new StoreHandle(config, logger as never);
+  const writer = createEventWriter(() => handle.get(), createNormalizer(synonyms));
+  let chain = Promise.resolve();
+  port.on('message', ({ id, json }: { id: number; json: string }) => {
+    chain = chain.then(() =>
+      writer.write(JSON.parse(json) as TurnFacts[]).then(
+        () => port.postMessage({ id } satisfies EventWorkerMessage),
+        (err: unknown) => port.postMessage({ id, error: err instanceof Error ? err.message : String(err) } satisfies EventWorkerMessage),
+      ),
+    );
+  });
+}

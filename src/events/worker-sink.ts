@@ -1,0 +1,85 @@
+/**
+ * workerSink: the recorder's batches go to a worker thread (`event-worker.ts`) that writes them. A batch is answered
+ * when it is stored; it is rejected when the database failed, or when the worker died (a new one starts with the next
+ * batch). The worker is started with the first batch, so startup costs nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../log/logger';
+import type { EventWorkerData, EventWorkerMessage } from './event-worker';
+import type { TurnFacts } from './turn-event';
+
+export interface WorkerSinkOptions extends EventWorkerData {
+  logger?: Logger;
+  /** Resolves when the database is migrated (the server's own store handle): the worker opens it afterwards. */
+  ready?: () => Promise<unknown>;
+}
+
+export interface WorkerSink {
+  (batch: TurnFacts[]): Promise<void>;
+  /** Stop the worker (after the last batch was answered). */
+  close(): Promise<void>;
+}
+
+/**
+ * @example const sink = workerSink({ config, synonyms: content.synonyms, logger }); createEventRecorder({ sink })
+ */
+export function workerSink({ config, synonyms, logger, ready }: WorkerSinkOptions): WorkerSink {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
+
+  const start = (): Worker => {
+    const entry = workerEntry();
+    const w = new Worker(entry.code, { eval: entry.eval, workerData: { config, synonyms } satisfies EventWorkerData, stdout: false, stderr: false });
+    w.unref();
+    w.on('message', (msg: EventWorkerMessage) => {
+      if ('log' in msg) return void logger?.[msg.log.level](msg.log.message, { module: 'events', ...msg.log.fields });
+      const p = pending.get(msg.id);
+      pending.delete(msg.id);
+      if (msg.error) p?.reject(new Error(msg.error));
+      else p?.resolve();
+    });
+    const died = (why: string) => {
+      if (worker !== w) return;
+      worker = undefined;
+      for (const p of pending.values()) p.reject(new Error(`event writer thread ${why}`));
+      pending.clear();
+    };
+    w.on('error', (err) => {
+      logger?.error('event writer thread crashed', { module: 'events', error: err.message });
+      died('crashed');
+    });
+    w.on('exit', (code) => died(`exited (${code})`));
+    return w;
+  };
+
+  const sink = async (batch: TurnFacts[]): Promise<void> => {
+    if (!worker) {
+      await ready?.().catch(() => undefined); // the worker's own store handle reports and retries a database that is down
+      worker ??= start();
+    }
+    const w = worker;
+    const id = nextId++;
+    return new Promise<void>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      w.postMessage({ id, json: JSON.stringify(batch) }); // one string: cheaper to pass than 1,000 cloned objects
+    });
+  };
+  return Object.assign(sink, {
+    close: async () => {
+      const w = worker;
+      worker = undefined;
+      await w?.terminate();
+    },
+  });
+}
+
+/** The compiled worker next to this file (dist/), or from source (tsx, jest) through tsx's require hook. */
+function workerEntry(): { code: string; eval: boolean } {
+  const js = path.join(__dirname, 'event-worker.js');
+  if (fs.existsSync(js)) return { code: js, eval: false };
+  const ts = path.join(__dirname, 'event-worker.ts');
+  return { code: `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(ts)});`, eval: true };
+}
