@@ -1,6 +1,7 @@
 /** Config: environment variables validated by zod at startup; a wrong value exits with a clear message. */
 import fs from 'node:fs';
 import { z } from 'zod';
+import { keyBytes } from './privacy/seal';
 
 const TRUE = ['true', '1', 'on', 'yes'];
 const FALSE = ['false', '0', 'off', 'no'];
@@ -37,15 +38,6 @@ const ms = z.coerce.number().int().positive();
 const portOrOff = z.union([z.string().trim().toLowerCase().pipe(z.literal('off')), port], { error: 'expected a port (0-65535) or off' });
 /** A 256-bit key: 64 hex digits, or 32 bytes in base64 (`openssl rand -base64 32`). */
 const sessionKey = z.string().refine((v) => keyBytes(v) !== undefined, 'must be 32 bytes: 64 hex digits or base64 (openssl rand -base64 32)');
-
-/**
- * The 32 bytes of a session key written as 64 hex digits or base64, or undefined when it is neither.
- * @example keyBytes('00'.repeat(32))?.length // 32
- */
-export function keyBytes(text: string): Buffer | undefined {
-  const bytes = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : /^[A-Za-z0-9+/]{43}=?$/.test(text) ? Buffer.from(text, 'base64') : undefined;
-  return bytes?.length === 32 ? bytes : undefined;
-}
 
 export const ConfigSchema = z.object({
   PORT: port.default(8080),

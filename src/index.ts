@@ -38,9 +38,6 @@ async function main(): Promise<void> {
       ? await listen(server.adminApp, { port: adminPort, host: config.ADMIN_HOST }, { port: 'ADMIN_PORT', host: 'ADMIN_HOST' }, ADMIN_MAX_CONNECTIONS)
       : undefined;
   if (admin) logger.info('admin listening (simulator, metrics, console)', { host: config.ADMIN_HOST, port: portOf(admin) });
-  if (config.SESSION_STORE === 'redis' && !config.SESSION_KEY && !config.SESSION_KEYS) {
-    logger.warn('SESSION_STORE=redis without SESSION_KEY: dialog slot values (phone, birth date, name) are kept in Redis unencrypted');
-  }
   server.ready
     .then(() => logger.info('ready', { msSinceStart: Date.now() - started }))
     .catch((err) => {

@@ -22,7 +22,8 @@ import type { TurnHook } from './http/routes/skill';
 import type { Logger } from './log/logger';
 import { cachedClassifier } from './nlu/cache';
 import { loadOrTrain, type LoadedModel } from './nlu/model';
-import { setKnownWords } from './privacy';
+import { keyringOf, setKnownWords } from './privacy';
+import { sealedSlots } from './dialog/stores/sealed';
 
 export interface ServerParts {
   app: ReturnType<typeof createApp>;
@@ -70,7 +71,13 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const root = path.resolve(config.CONTENT_DIR);
   const { content, dialogs } = loadCheckedContent(root, { now: opts.now });
   const renderer = new Renderer(content.responses, { operatorButton: config.OPERATOR_BUTTON });
-  const store = withTimeout(opts.store ?? createStore(config, logger), config.STORE_TIMEOUT_MS);
+  const rawStore = opts.store ?? createStore(config, logger);
+  const keyring = keyringOf({ key: config.SESSION_KEY, keyId: config.SESSION_KEY_ID, keys: config.SESSION_KEYS });
+  if (config.SESSION_STORE === 'redis' && !keyring) {
+    logger.warn('Redis sessions are not encrypted: dialog slot values (phone, birth date, name) are kept in clear', { fix: 'set SESSION_KEY' });
+  }
+  const timed = withTimeout(rawStore, config.STORE_TIMEOUT_MS);
+  const store = keyring ? sealedSlots(timed, keyring) : timed;
   const simulatorStore = new MemoryStore<Session>({ max: SIMULATOR_SESSION_MAX }); // never the partners' store
   /** The content version serving (CONTENT_VERSIONS=on), for /readyz, /metrics and every event. */
   let contentVersion: number | null = null;
@@ -142,7 +149,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const consoleRouter = consoleRoutes({ events, catalog: catalogOf(root, content), logger, now: opts.now, extend: [contentApi(() => contentService, opts.now)] });
   const { publicRoutes, adminRoutes } = operatorRoutes(config, logger, metrics, consoleRouter, () => runtime?.simulator, opts.now);
   const isReady = () => runtime !== undefined && (store.reachable?.() === false ? 'session store unreachable' : true);
-  const redis = rateLimitRedis(opts.store ? undefined : store);
+  const redis = (rawStore as { client?: Redis }).client; // the Redis store's client: rate-limit counts shared across instances
   const app = createApp({ config, logger, runtime: () => runtime, hooks, now: opts.now, renderer, adminRoutes: publicRoutes, isReady, refused: metrics?.refused, redis });
   const adminApp = config.ADMIN_PORT !== 'off' ? createAdminApp(logger, adminRoutes) : undefined;
   const close = async () => {
@@ -181,11 +188,4 @@ function operatorRoutes(
     publicRoutes: [...(config.SIMULATOR === 'public' ? sim : []), ...(adminPort ? [] : [...metricsRoutes, consoleRouter])],
     adminRoutes: [...(config.SIMULATOR === 'public' ? [] : sim), ...(adminPort ? [...metricsRoutes, consoleRouter] : [])],
   };
-}
-
-/** The Redis client of the configured Redis session store, so rate-limit counts are shared across instances. */
-function rateLimitRedis(store: SessionStore<Session> | undefined): Redis | undefined {
-  const inner = store && (store as { inner?: SessionStore<Session> }).inner;
-  const candidate = (inner ?? store) as { client?: Redis } | undefined;
-  return candidate?.client;
 }

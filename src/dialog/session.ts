@@ -17,6 +17,8 @@ export const DialogState = z.object({
   helps: z.number().int().min(0),
   /** Normalized slot values (phone digits, ISO date, name). Never logged. */
   slots: z.record(z.string(), z.string()),
+  /** The slot values sealed at rest (AES-256-GCM, `stores/sealed.ts`); opened into `slots` when read. */
+  sealed: z.string().optional(),
 });
 export type DialogState = z.infer<typeof DialogState>;
 

@@ -53,3 +53,25 @@ export function buildExactIndex(
   }
   return index;
 }
+
+/** Control intents anyone may tap (the menu, a person, stop). */
+const PUBLIC_CONTROL_INTENTS = ['greeting', 'handoff', 'cancel'];
+/** Response ids that answer a question: FAQs and the out-of-scope topics. */
+const ANSWER_ID = /^(?:faq|oos)\./;
+const PLACEHOLDER = /\{[A-Za-z]\w*\}/;
+
+/**
+ * The intents a `clientExtra.intent` may name: FAQs and out-of-scope topics, the public control intents, and every
+ * intent our own quick replies and buttons tap (`fixed` included), never a response that takes slot values
+ * (`{phone}`) nor an internal one (`system.error`, `reset.give_up`): those are reached only by the bot itself.
+ * @example tappableIntents(responses).has('reset.confirm') // false
+ */
+export function tappableIntents(responses: Map<string, ResponseDef>, fixed: Record<string, TapTarget> = {}): Set<string> {
+  const ids = new Set<string>([...PUBLIC_CONTROL_INTENTS, ...[...responses.keys()].filter((id) => ANSWER_ID.test(id))]);
+  for (const target of Object.values(fixed)) if ('intent' in target) ids.add(target.intent);
+  for (const def of responses.values()) {
+    const taps = [...(def.quickReplies ?? []), ...def.bubbles.flatMap((b) => ('card' in b ? (b.card.buttons ?? []) : []))];
+    for (const t of taps) if ('intent' in t && typeof t.intent === 'string') ids.add(t.intent);
+  }
+  return new Set([...ids].filter((id) => responses.has(id) && !PLACEHOLDER.test(JSON.stringify(responses.get(id)))));
+}

@@ -4,7 +4,7 @@ import type { Classifier, NluResult } from '../nlu/classifier';
 import { decide, DEFAULT_THRESHOLDS, type Decision, type DecisionThresholds } from '../nlu/decide';
 import { isEmptySession, type Session } from './session';
 import { containsPasswordLike } from './validators';
-import { buildExactIndex, exactKey, targetFromExtra } from './taps';
+import { buildExactIndex, exactKey, tappableIntents, targetFromExtra } from './taps';
 import type { DialogPlugin, Outcome, Route, TurnContext, TurnInput, TurnResult } from './types';
 import type { ResponseDef } from '../content/schema';
 
@@ -32,11 +32,14 @@ const OUTCOME_BY_INTENT: Record<string, Outcome> = { greeting: 'menu', handoff: 
 
 export class Bot {
   private readonly exact: Map<string, TapTarget>;
+  /** What `clientExtra.intent` may name; any other tap is read as its text. */
+  private readonly tappable: Set<string>;
   private readonly actions = new Map<string, DialogPlugin>();
   private readonly ctx: TurnContext;
 
   constructor(private readonly opts: BotOptions) {
     this.exact = buildExactIndex(opts.responses, MENU_WORDS);
+    this.tappable = tappableIntents(opts.responses, MENU_WORDS);
     for (const d of opts.dialogs ?? []) for (const a of d.actions) this.actions.set(a, d);
     this.ctx = {
       render: (id, params) => opts.renderer.render(id, params),
@@ -50,7 +53,7 @@ export class Bot {
     const { offer, ...session } = stored; // an offer lives for one turn
     if (turn.media) return this.interject(this.opts.renderer.has(MEDIA_ANSWER) ? MEDIA_ANSWER : 'None', session, 'exact');
     if (containsPasswordLike(turn.utterance)) return this.interject(this.opts.renderer.has(PASSWORD_WARNING) ? PASSWORD_WARNING : 'system.error', session, 'dialog');
-    const tapped = this.validTarget(targetFromExtra(turn.clientExtra));
+    const tapped = this.validTap(targetFromExtra(turn.clientExtra));
     const accepted = offer && !tapped && !session.dialog ? this.acceptedOffer(offer, turn.utterance) : null;
     if (accepted) return this.goTo(accepted, turn, session, 'exact');
     if (tapped && 'action' in tapped) return this.goTo(tapped, turn, session, 'tap');
@@ -79,6 +82,12 @@ export class Bot {
 
   private acceptedOffer(offer: string, utterance: string): TapTarget | null {
     return this.validTarget(this.opts.renderer.offer(offer, utterance, exactKey) ?? null);
+  }
+
+  /** A tap from `clientExtra`: an answerable intent or a flow's action, else null (the turn is read as text). */
+  private validTap(target: TapTarget | null): TapTarget | null {
+    if (target && 'intent' in target && !this.tappable.has(target.intent)) return null;
+    return this.validTarget(target);
   }
 
   private validTarget(target: TapTarget | null): TapTarget | null {

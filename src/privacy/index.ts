@@ -17,3 +17,4 @@ export {
   type NameReading,
   type NameRejectReason,
 } from './names';
+export { keyBytes, keyringOf, seal, open, type Keyring } from './seal';

@@ -14,7 +14,7 @@ const LONG_ASCII_RUN = new RegExp(`[!-~\\uFF01-\\uFF5E\\u2010-\\u2015\\u2212\\uF
 const LETTER = /[A-Za-z]/;
 const DIGIT = /\d/;
 /** Punctuation opening or ending ordinary words (`anyway...`, `(hello)`): no password alone. */
-const WORD_PUNCTUATION = /^[.,!?~'"()]+|[.,!?~'"()]+$/g;
+const WORD_PUNCTUATION = /^[.,:;!?~'"()]+|[.,:;!?~'"()]+$/g;
 const SYMBOL = /[!-/:-@[-`{-~]/;
 const URL_LIKE =
   /^(?:[a-z][a-z\d+.-]*:\/\/|www\.)|^[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,}(?:[:/?#][!-~]*)?$/i;

@@ -12,6 +12,8 @@ import fc from 'fast-check';
 import request from 'supertest';
 import { ClientExtra, describeIssue, SkillPayload } from '../../src/kakao/payload';
 import { expectValidResponse, makeTestApp, type TestApp } from '../helpers/app';
+import { scanLine } from '../audit/scan';
+import { ISSUE_LEAKS } from '../privacy/leaks';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
@@ -61,6 +63,9 @@ const hostileValue: fc.Arbitrary<Json | typeof DELETE> = fc.oneof(
   fc.constantFrom('\uD800', '\uDFFF', 'a\uD83Db', '\u0000', 'x\u0000y', '\uFEFF', '\u202E', '%00', '\\u0000', '<script>'),
   fc.tuple(fc.constantFrom('가', 'a', '\u0000', '\uD800', '0', ' ', '🚕'), fc.integer({ min: 1001, max: 20_000 })).map(([c, n]) => c.repeat(n)),
   fc.tuple(fc.integer({ min: 10, max: 12_000 }), fc.constantFrom('array' as const, 'object' as const)).map(([d, k]) => deepMarker(d, k)),
+  // issue #12: free-text PII that escaped masking, internal response ids as taps, simulator ids
+  fc.constantFrom(...ISSUE_LEAKS.map((l) => l.text)),
+  fc.constantFrom({ intent: 'reset.confirm' }, { intent: 'reset.give_up' }, { intent: 'system.error' }, { action: 'reset.nowhere' }, 'sim-fuzz', 'SIM-x'),
 );
 
 /** A mutated payload, serialised: 1–3 field mutations, then maybe truncation or byte-level damage. */
@@ -184,6 +189,47 @@ describe('fuzzing POST /skill with mutated real payloads', () => {
       await new Promise((r) => setTimeout(r, 10));
     }
     expect(t.logs().filter((l) => l.level === 'error')).toEqual([]);
+  });
+});
+
+describe('issue #12 PII through the whole app, with utterances logged (LOG_UTTERANCES=masked)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeTestApp({ LOG_UTTERANCES: 'masked' });
+  });
+  afterAll(() => t.close());
+
+  const wrappers = fc.constantFrom(
+    (p: string) => p,
+    (p: string) => `안녕하세요 ${p}`,
+    (p: string) => `${p} 비밀번호 재설정 문의드려요`,
+    (p: string) => `교육비 환급 되나요? ${p}`,
+  );
+
+  it('no log line holds what the audit would call PII, whatever the wrapping', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ISSUE_LEAKS), wrappers, fc.nat({ max: 999 }), async (leak, wrap, n) => {
+        const res = await request(t.app).post('/skill').send({ userRequest: { utterance: wrap(leak.text), user: { id: `leak-${n}` } } });
+        expect(res.status).toBe(200);
+      }),
+      { numRuns: 120, seed: SEED },
+    );
+    await new Promise((r) => setTimeout(r, 200)); // lines are written after each answer
+    const findings = t.logs().flatMap((line) => scanLine(line));
+    expect(findings).toEqual([]);
+    for (const { secret } of ISSUE_LEAKS) expect(t.logText()).not.toContain(secret);
+  });
+
+  it('fuzzes the simulator endpoint too: a valid answer or a 4xx JSON error, never a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileValue, fc.constantFrom(...ISSUE_LEAKS.map((l) => l.text))), async (value) => {
+        const res = await request(t.admin).post('/simulator/api/turn').send({ userRequest: { utterance: value, user: { id: 'sim-fuzz' } } });
+        expect(res.status).toBeLessThan(500);
+        if (res.status === 200) expectValidResponse(res.body.response);
+        else expect(res.body).toEqual({ error: expect.any(String) });
+      }),
+      { numRuns: 25, seed: SEED },
+    );
   });
 });
 

@@ -5,7 +5,7 @@
  * (HTTP 200), not a bare 429.
  */
 import type Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import crypto from 'node:crypto';
 import { userTag, type Logger } from '../../log/logger';
 
@@ -59,7 +59,7 @@ export function rateLimiter({ turns, total, windowMs, redis, logger }: RateLimit
 }
 
 /** Undefined when allowed, else the refusal (its consumed points). A failing store lets the turn through. */
-async function consume(limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes | undefined> {
+async function consume(limiter: Counter, key: string): Promise<RateLimiterRes | undefined> {
   try {
     await limiter.consume(key);
     return undefined;
@@ -68,19 +68,37 @@ async function consume(limiter: RateLimiterAbstract, key: string): Promise<RateL
   }
 }
 
-function limiterOf(kind: string, points: number, windowMs: number, redis: Redis | undefined): RateLimiterAbstract {
+/** Longest a turn waits for Redis to count it; past this (a Redis stall) the in-process count decides. */
+const REDIS_COUNT_TIMEOUT_MS = 50;
+
+interface Counter {
+  consume(key: string): Promise<unknown>;
+}
+
+function limiterOf(kind: string, points: number, windowMs: number, redis: Redis | undefined): Counter {
   const duration = windowMs / 1000;
   const memory = new RateLimiterMemory({ keyPrefix: kind, points, duration });
   if (!redis) return memory;
-  return new RateLimiterRedis({
+  const shared = new RateLimiterRedis({
     storeClient: redis,
     keyPrefix: `bluebot:rl:${kind}`,
     points,
     duration,
-    insuranceLimiter: memory, // Redis down or slow: count in this process until it is back
+    insuranceLimiter: memory, // Redis down: count in this process until it is back
     rejectIfRedisNotReady: true,
     inMemoryBlockOnConsumed: points + 1, // a user over the limit is refused without asking Redis until the window ends
   });
+  return {
+    consume(key) {
+      const counted = shared.consume(key);
+      counted.catch(() => undefined); // settles after a time-out too
+      let timer: NodeJS.Timeout | undefined;
+      const slow = new Promise((resolve, reject) => {
+        timer = setTimeout(() => memory.consume(key).then(resolve, reject), REDIS_COUNT_TIMEOUT_MS);
+      });
+      return Promise.race([counted, slow]).finally(() => clearTimeout(timer));
+    },
+  };
 }
 
 function hashKey(key: string): string {
