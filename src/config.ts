@@ -79,7 +79,7 @@ export const ConfigSchema = z.object({
   /** The SQLite file of the event store when DATABASE_URL is unset (relative to CONTENT_DIR); `:memory:` for none. */
   EVENTS_DB: z.string().default('var/bluebot.sqlite'),
   /** `on`: content versions in the event store's database (issue #14): files are imported at start, the live version is followed. */
-  CONTENT_VERSIONS: z.enum(['on', 'off']).default('off'),
+  CONTENT_VERSIONS: z.enum(['on', 'off']).default('on'),
   /** How often an instance checks the database for a newly published or rolled-back version. */
   CONTENT_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** A publish whose training takes longer is stopped; the live version keeps serving. */

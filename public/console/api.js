@@ -49,7 +49,7 @@ export const whenSignedOut = (handler) => (onSignedOut = handler);
  * Call the console API. GETs send nothing; every other method sends a JSON body (`{}` when none) and the CSRF token.
  * @template T
  * @param {string} path relative to /console/api/, query included
- * @param {{method?: 'GET' | 'POST', body?: unknown, quiet401?: boolean}} [options]
+ * @param {{method?: 'GET' | 'POST' | 'PUT', body?: unknown, quiet401?: boolean}} [options]
  * @returns {Promise<T>}
  */
 export async function api(path, { method = 'GET', body, quiet401 = false } = {}) {

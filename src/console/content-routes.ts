@@ -10,6 +10,10 @@ import { PublishRefused } from '../content/versions/publish';
 import type { ContentService } from '../content/versions/service';
 import type { Snapshot } from '../content/versions/snapshot';
 import { VersionConflict } from '../content/versions/store';
+import { Renderer } from '../content/render';
+import type { ResponseDef } from '../content/schema';
+import { skillResponse } from '../kakao/build';
+import type { SkillResponse } from '../kakao/response';
 import { audit } from './audit';
 import { parse, Refusal, type ApiTools, type Locals } from './router';
 
@@ -18,6 +22,22 @@ const UtteranceBody = z.strictObject({ text: z.string().trim().min(1).max(300) }
 const SynonymsBody = z.strictObject({ synonyms: z.record(z.string().min(1).max(50), z.array(z.string().min(1).max(50)).max(50)) });
 const PublishBody = z.strictObject({ summary: z.string().trim().min(1).max(500), baseVersion: z.number().int().positive() });
 const RollbackBody = z.strictObject({ version: z.number().int().positive() });
+
+/**
+ * What the bot would send for response `id` if it were `def` (rendered by the bot's own Renderer, quick-reply labels
+ * borrowed from the draft), or the schema errors naming the field. For the editor's live preview.
+ * @example previewResponse(files, 'faq.signup', { bubbles: [{ text: '…' }] }) // { response: {version: '2.0', …} }
+ */
+export function previewResponse(files: Snapshot, id: string, def: unknown): { response?: SkillResponse; errors: DraftError[] } {
+  try {
+    const responses = new Map(Object.entries(draftView(setResponse(files, id, def)).responses) as Array<[string, ResponseDef]>);
+    const reply = new Renderer(responses).render(id);
+    return { response: skillResponse(reply.outputs, reply.quickReplies), errors: [] };
+  } catch (err) {
+    if (Array.isArray(err)) return { errors: err as DraftError[] };
+    return { errors: [{ file: `responses/${id}.yml`, field: id, message: (err as Error).message }] };
+  }
+}
 
 /**
  * @example consoleRoutes({ …, extend: [contentApi(() => server.content(), now)] })
@@ -101,6 +121,16 @@ export function contentApi(service: () => ContentService | undefined, now: () =>
         const { synonyms } = parse(SynonymsBody, req.body, 'body');
         await applyEdit(res, locals, (files) => setSynonyms(files, synonyms), 'content.synonyms', 'intents/_synonyms.yml');
       }, { write: true }),
+    );
+
+    api.post(
+      '/content/preview/:id',
+      jsonOnly,
+      authed(async (req, res) => {
+        const id = parse(IdParam, req.params.id, 'id');
+        const { files } = await current(get());
+        res.json(previewResponse(files, id, req.body));
+      }),
     );
 
     api.post(

@@ -32,7 +32,8 @@ export interface SayOptions {
 /** Build the real server with overrides; waits until the model is ready. Logs also go to test-artifacts/logs. */
 export async function makeTestApp(env: Record<string, string> = {}, opts: BuildOptions = {}): Promise<TestApp> {
   const eventsDb = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-events-')), 'events.sqlite');
-  const config = loadConfig({ LOG_LEVEL: 'debug', CONTENT_DIR: ROOT, SIMULATOR: 'on', EVENTS_DB: eventsDb, ...env });
+  // versions off unless a test asks for them: each test app then serves its CONTENT_DIR's files, independent of any database
+  const config = loadConfig({ LOG_LEVEL: 'debug', CONTENT_DIR: ROOT, SIMULATOR: 'on', EVENTS_DB: eventsDb, CONTENT_VERSIONS: 'off', ...env });
   const lines: string[] = [];
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const file = path.join(LOG_DIR, `${process.env.JEST_WORKER_ID ?? '0'}-${process.pid}.jsonl`);

@@ -43,7 +43,7 @@ export async function spawnServer({ env = {}, command, until = 'ready', echoStde
   const [program, ...args] = command ?? [process.execPath, '--import', 'tsx', 'src/index.ts'];
   const child = spawn(program, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', ADMIN_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CONTENT_DIR: ROOT, SESSION_STORE: 'memory', ...env },
+    env: { ...process.env, PORT: '0', ADMIN_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CONTENT_DIR: ROOT, SESSION_STORE: 'memory', CONTENT_VERSIONS: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   fs.mkdirSync(LOG_DIR, { recursive: true });

@@ -25,10 +25,15 @@ describe('npm start', () => {
 
   it('skips the build when dist/ is up to date, serves, and stops on SIGTERM sent to npm', async () => {
     const began = Date.now();
-    server = await spawnServer({ command: ['npm', 'start', '--silent'], echoStderr: false });
+    // the defaults an operator gets (CONTENT_VERSIONS unset = on, versions in a SQLite file, no other server); only the
+    // database file is a temp one, so this test never touches var/
+    const eventsDb = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-npm-start-')), 'events.sqlite');
+    server = await spawnServer({ command: ['npm', 'start', '--silent'], echoStderr: false, env: { CONTENT_VERSIONS: '', EVENTS_DB: eventsDb } });
     const readyMs = Date.now() - began;
     expect(server.stderr()).not.toContain('building dist/');
     expect((await getStatus(server.port, '/readyz')).status).toBe(200);
+    // publish is there out of the box: the files became version 1 in the embedded SQLite database
+    expect(server.lines.find((l) => l.message === 'content versions synced with the files')).toMatchObject({ live: 1 });
     // 0.9–1.6 s here when the machine is calm; 15 s leaves room for a loaded one (the stderr check above is the proof)
     expect(readyMs).toBeLessThan(15_000);
     server.child.kill('SIGTERM'); // to npm, not to node

@@ -95,6 +95,17 @@ export class ContentVersions {
    * @example await versions.commit({ source: 'console', … }, 3) // 4
    */
   async commit(input: NewVersion, base: number | null, filesBase?: Snapshot): Promise<number> {
+    try {
+      return await this.commitOnce(input, base, filesBase);
+    } catch (err) {
+      // Two publishes on one base under PostgreSQL's read committed: both read the same live version and the same
+      // max, and the later INSERT of that version number hits the primary key. That is the same conflict.
+      if (isUniqueViolation(err)) throw new VersionConflict(base, null);
+      throw err;
+    }
+  }
+
+  private async commitOnce(input: NewVersion, base: number | null, filesBase?: Snapshot): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       const state = await trx.selectFrom('content_state').select('live_version').where('id', '=', 1).executeTakeFirst();
       const live = state ? Number(state.live_version) : null;
@@ -194,4 +205,10 @@ function meta(row: {
     artifactHash: row.artifact_hash,
     eval: row.eval === null ? null : (JSON.parse(row.eval) as unknown),
   };
+}
+
+/** A duplicate key, in PostgreSQL's words (23505) or SQLite's (SQLITE_CONSTRAINT_PRIMARYKEY / _UNIQUE). */
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

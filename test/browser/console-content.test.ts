@@ -1,0 +1,108 @@
+/**
+ * 답변 편집 in a real headless Chromium against the real server (CONTENT_VERSIONS=on, temp content and database):
+ * edit an answer, see it in the KakaoTalk-style preview, a field error named and marked, save, publish with the eval
+ * comparison, and the bot answers the new text; a rollback from the versions list. Screenshots at 390 and 1280 px.
+ */
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { addUser } from '../../src/console';
+import { copyContent } from '../helpers/content';
+import { makeTestApp, ROOT, textOf, type TestApp } from '../helpers/app';
+import { launchChromium, listenLocally } from '../helpers/browser';
+import { tempDb, waitFor } from '../tools/helpers';
+
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const PASSWORD = 'editor-pass-7731';
+const NEW_TEXT = '브라우저에서 고친 회원가입 답변이에요. 파트너 교육 사이트에서 먼저 가입해 주세요.';
+
+let t: TestApp;
+let server: Server;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  const dir = copyContent('console-content');
+  fs.cpSync(path.join(ROOT, 'test/nlu'), path.join(dir, 'test/nlu'), { recursive: true, filter: (f) => !f.endsWith('.ts') });
+  t = await makeTestApp({ CONTENT_DIR: dir, CONTENT_VERSIONS: 'on', EVENTS_DB: tempDb('console-content') });
+  await waitFor(() => t.runtime()?.version, 60_000);
+  await addUser((await t.events.get()).db, 'kim-editor', 'editor', PASSWORD);
+  ({ server, base } = await listenLocally(t.admin)); // the console and the simulator's renderer live on the admin listener
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  await t?.close();
+});
+
+async function openEditor(width: number): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul', ...(width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && !/status of (401|422)/.test(m.text()) && errors.push(m.text()));
+  page.on('request', (r) => !r.url().startsWith(base) && !r.url().startsWith('data:') && errors.push(`outside request: ${r.url()}`));
+  await page.goto(`${base}/console/`);
+  await page.getByLabel('이름', { exact: true }).fill('kim-editor');
+  await page.getByLabel('비밀번호', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.locator('#app-view').waitFor();
+  await page.getByRole('link', { name: '답변 편집' }).click();
+  await page.locator('#editor').waitFor({ timeout: 15_000 }).catch((err: Error) => {
+    throw new Error(`${err.message}\npage errors: ${errors.join('\n')}`);
+  });
+  await page.locator('#preview .bubble').first().waitFor();
+  return { page, errors };
+}
+
+async function screenshot(page: Page, name: string) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const doc = path.join(ROOT, 'docs', `${name}.png`);
+  if (!fs.existsSync(doc) || process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(path.join(ARTIFACTS, `${name}.png`), doc);
+}
+
+describe('답변 편집 (Chromium)', () => {
+  it('edit → live preview → field error → save → publish → the bot answers the new text; then roll back', async () => {
+    const { page, errors } = await openEditor(1280);
+    await page.locator('#response-id').selectOption('faq.signup');
+    const text = page.locator('[data-field="faq.signup.bubbles[0].text"]');
+    await text.fill(NEW_TEXT);
+    await page.locator('#preview .bubble', { hasText: NEW_TEXT }).waitFor(); // the preview, drawn by the simulator's renderer
+    expect(await page.locator('#preview-chips .chip').count()).toBeGreaterThan(0);
+
+    const label = page.locator('[data-field="faq.signup.label"]');
+    await label.fill('열네 글자를 훌쩍 넘는 아주 긴 라벨');
+    await page.locator('#save-errors', { hasText: 'faq.signup.label' }).waitFor();
+    expect(await label.getAttribute('aria-invalid')).toBe('true');
+    await label.fill('회원가입 필요?');
+    await page.locator('#save-errors').waitFor({ state: 'hidden' });
+
+    await page.getByRole('button', { name: '저장 (초안)' }).click();
+    await page.getByRole('button', { name: '저장했어요 ✓' }).waitFor();
+    expect(textOf(await t.say('회원가입 꼭 해야 하나요', { user: 'b1' }))).not.toContain(NEW_TEXT); // a draft is not live
+
+    await page.getByLabel('무엇을 바꿨나요').fill('회원가입 답변 문구 수정');
+    await page.getByRole('button', { name: '검사 후 게시' }).click();
+    await page.locator('#publish-result', { hasText: '버전 2을 게시했어요' }).waitFor({ timeout: 90_000 });
+    await page.locator('#publish-result', { hasText: '정확도: 새 버전' }).waitFor();
+    expect(textOf(await t.say('회원가입 꼭 해야 하나요', { user: 'b2' }))).toContain(NEW_TEXT);
+    await page.locator('#versions', { hasText: '회원가입 답변 문구 수정' }).waitFor();
+    await screenshot(page, 'console-content-1280');
+
+    await page.getByRole('button', { name: '이 버전으로 되돌리기' }).click();
+    await page.locator('#live', { hasText: '게시 중: v1' }).waitFor();
+    expect(textOf(await t.say('회원가입 꼭 해야 하나요', { user: 'b3' }))).not.toContain(NEW_TEXT);
+    expect(errors).toEqual([]);
+  }, 150_000);
+
+  it('fits a phone screen', async () => {
+    const { page, errors } = await openEditor(390);
+    await screenshot(page, 'console-content-390');
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
