@@ -205,6 +205,52 @@ async function addUtterance(event) {
   }
 }
 
+/** @type {Array<{word: string, variants: string}>} the synonyms being edited: a base word and its variants, comma-separated */
+let synonymRows = [];
+const isViewer = () => document.body.dataset.role === 'viewer';
+
+function drawSynonyms() {
+  $('synonyms').replaceChildren(
+    ...synonymRows.map((row, i) => {
+      const line = el('div', 'ct-syn');
+      line.append(
+        field('기준어', row.word, (v) => (row.word = v), false, `synonyms[${i}]`),
+        field('같은 뜻으로 쓰는 말', row.variants, (v) => (row.variants = v), false, `synonyms.${row.word}`),
+      );
+      if (!isViewer()) line.append(small('삭제', () => (synonymRows.splice(i, 1), drawSynonyms())));
+      for (const input of line.querySelectorAll('input')) input.disabled = isViewer();
+      return line;
+    }),
+  );
+}
+
+/** The edited rows as the API's `{word: [variants]}` (blank rows and blank variants left out). */
+function synonymsBody() {
+  /** @type {Record<string, string[]>} */
+  const out = {};
+  for (const row of synonymRows) {
+    const word = row.word.trim();
+    const variants = row.variants.split(',').map((v) => v.trim()).filter(Boolean);
+    if (word) out[word] = [...new Set([...(out[word] ?? []), ...variants])];
+  }
+  return out;
+}
+
+async function saveSynonyms() {
+  const button = byId('synonym-save', HTMLButtonElement);
+  const synonyms = synonymsBody();
+  try {
+    await api('content/synonyms', { method: 'PUT', body: { synonyms } });
+    draft.synonyms = synonyms;
+    showErrors($('synonym-errors'), []);
+    button.textContent = '저장했어요 ✓';
+    setTimeout(() => (button.textContent = '동의어 저장 (초안)'), 1500);
+  } catch (err) {
+    const errors = err instanceof ApiError && err.status === 422 ? (await api('content/validate', { method: 'POST' }).catch(() => ({ errors: [] }))).errors : [];
+    showErrors($('synonym-errors'), errors.length ? errors : [{ file: '', field: '', message: problem(err) }]);
+  }
+}
+
 const STATES = /** @type {Record<string, string>} */ ({ idle: '대기', validating: '검사 중', training: '학습 중', evaluating: '평가 중', committing: '적용 중' });
 
 /** Publish the draft; show progress while it runs and the eval comparison after. */
@@ -303,6 +349,8 @@ async function load() {
   intents.value = keepIntent in draft.intents ? keepIntent : intents.options[0]?.value ?? '';
   selectResponse();
   drawUtterances();
+  synonymRows = Object.entries(draft.synonyms).map(([word, variants]) => ({ word, variants: variants.join(', ') }));
+  drawSynonyms();
   await drawVersions();
 }
 
@@ -330,4 +378,12 @@ byId('intent-id', HTMLSelectElement).addEventListener('change', drawUtterances);
 byId('utterance-form', HTMLFormElement).addEventListener('submit', (e) => void addUtterance(e));
 $('save').addEventListener('click', () => void save());
 $('publish').addEventListener('click', () => void publish());
+$('synonym-add').addEventListener('click', () => {
+  synonymRows.push({ word: '', variants: '' });
+  drawSynonyms();
+  const last = /** @type {HTMLInputElement | null} */ ($('synonyms').lastElementChild?.querySelector('input') ?? null);
+  last?.scrollIntoView({ block: 'nearest' });
+  last?.focus();
+});
+$('synonym-save').addEventListener('click', () => void saveSynonyms());
 void start();

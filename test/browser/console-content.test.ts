@@ -28,6 +28,7 @@ beforeAll(async () => {
   t = await makeTestApp({ CONTENT_DIR: dir, CONTENT_VERSIONS: 'on', EVENTS_DB: tempDb('console-content') });
   await waitFor(() => t.runtime()?.version, 60_000);
   await addUser((await t.events.get()).db, 'kim-editor', 'editor', PASSWORD);
+  await addUser((await t.events.get()).db, 'lee-viewer', 'viewer', PASSWORD);
   ({ server, base } = await listenLocally(t.admin)); // the console and the simulator's renderer live on the admin listener
   browser = await launchChromium();
 }, 120_000);
@@ -37,7 +38,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function openEditor(width: number): Promise<{ page: Page; errors: string[] }> {
+async function openEditor(width: number, user = 'kim-editor'): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul', ...(width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -45,7 +46,7 @@ async function openEditor(width: number): Promise<{ page: Page; errors: string[]
   page.on('console', (m) => m.type() === 'error' && !/status of (401|422)/.test(m.text()) && errors.push(m.text()));
   page.on('request', (r) => !r.url().startsWith(base) && !r.url().startsWith('data:') && errors.push(`outside request: ${r.url()}`));
   await page.goto(`${base}/console/`);
-  await page.getByLabel('이름', { exact: true }).fill('kim-editor');
+  await page.getByLabel('이름', { exact: true }).fill(user);
   await page.getByLabel('비밀번호', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: '로그인' }).click();
   await page.locator('#app-view').waitFor();
@@ -82,7 +83,7 @@ describe('답변 편집 (Chromium)', () => {
     await label.fill('회원가입 필요?');
     await page.locator('#save-errors').waitFor({ state: 'hidden' });
 
-    await page.getByRole('button', { name: '저장 (초안)' }).click();
+    await page.getByRole('button', { name: '저장 (초안)', exact: true }).click();
     await page.getByRole('button', { name: '저장했어요 ✓' }).waitFor();
     expect(textOf(await t.say('회원가입 꼭 해야 하나요', { user: 'b1' }))).not.toContain(NEW_TEXT); // a draft is not live
 
@@ -99,6 +100,39 @@ describe('답변 편집 (Chromium)', () => {
     expect(textOf(await t.say('회원가입 꼭 해야 하나요', { user: 'b3' }))).not.toContain(NEW_TEXT);
     expect(errors).toEqual([]);
   }, 150_000);
+
+  it('synonyms: an editor adds a word with its variants and saves them into the draft; a viewer only reads them', async () => {
+    const { page, errors } = await openEditor(1280);
+    const rows = page.locator('#synonyms .ct-syn');
+    const before = await rows.count();
+    expect(before).toBeGreaterThan(0); // the content's own synonyms are listed
+    await page.getByRole('button', { name: '+ 동의어' }).click();
+    await rows.nth(before).getByLabel('기준어').fill('환급');
+    await rows.nth(before).getByLabel('같은 뜻으로 쓰는 말').fill('환불 , 돌려받기,  ');
+    await page.getByRole('button', { name: '동의어 저장 (초안)' }).click();
+    await page.locator('#synonym-save', { hasText: '저장했어요 ✓' }).waitFor();
+    const draft = await page.evaluate(async () => (await fetch('/console/api/content')).json());
+    expect(draft.synonyms['환급']).toEqual(['환불', '돌려받기']);
+    expect(Object.keys(draft.synonyms)).toHaveLength(before + 1); // nothing else lost
+    await page.locator('#synonyms').scrollIntoViewIfNeeded();
+    await page.locator('section[aria-labelledby="h-synonyms"]').screenshot({ path: path.join(ARTIFACTS, 'console-content-synonyms-1280.png') });
+
+    // a variant over 50 characters is refused with the field named, and the draft keeps what was saved
+    await rows.nth(before).getByLabel('같은 뜻으로 쓰는 말').fill(`환불, ${'돌려받'.repeat(20)}`);
+    await page.getByRole('button', { name: '동의어 저장 (초안)' }).click();
+    await page.locator('#synonym-errors', { hasText: '입력을 확인해 주세요' }).waitFor();
+    expect(await page.locator('#synonym-errors').textContent()).toContain('synonyms');
+    expect((await page.evaluate(async () => (await fetch('/console/api/content')).json())).synonyms['환급']).toEqual(['환불', '돌려받기']);
+
+    const viewer = await openEditor(390, 'lee-viewer');
+    await viewer.page.locator('#synonyms .ct-syn').first().waitFor();
+    expect(await viewer.page.locator('#synonyms input:not([disabled])').count()).toBe(0);
+    expect(await viewer.page.getByRole('button', { name: '동의어 저장 (초안)' }).isVisible()).toBe(false);
+    expect(await viewer.page.locator('#synonyms').getByRole('button', { name: '삭제' }).count()).toBe(0);
+    await viewer.page.locator('section[aria-labelledby="h-synonyms"]').screenshot({ path: path.join(ARTIFACTS, 'console-content-synonyms-390-viewer.png') });
+    expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]); // the refused save's 400 is the browser's own log line
+    expect(viewer.errors).toEqual([]);
+  }, 90_000);
 
   it('fits a phone screen', async () => {
     const { page, errors } = await openEditor(390);
