@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { addUser, audit, listUsers, removeUser, ROLES, setPassword, UserError } from '../console';
 import { openEventStore, type Role } from '../events';
+import { runAsMain } from './common';
 
 const USAGE = `usage: npm run console:user -- <command>
   add NAME --role editor|viewer   create a user; the password is read from stdin (first line, at least 10 characters)
@@ -67,12 +68,4 @@ async function readStdinLine(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0];
 }
 
-if (require.main === module) {
-  runConsoleUser(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exitCode = 2;
-    },
-  );
-}
+if (require.main === module) runAsMain(runConsoleUser);

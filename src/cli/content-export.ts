@@ -8,6 +8,7 @@ import { loadConfig } from '../config';
 import { ContentVersions } from '../content/versions/store';
 import { writeSnapshot } from '../content/versions/snapshot';
 import { openEventStore } from '../events';
+import { runAsMain } from './common';
 
 const USAGE = `usage: npm run content:export -- [--root DIR] [--db FILE] [--version N]
   --root DIR     the content root to write (default: CONTENT_DIR, i.e. .)
@@ -47,12 +48,4 @@ export async function runExport(argv: string[], out: (line: string) => void = co
   }
 }
 
-if (require.main === module) {
-  runExport(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsMain(runExport, 1);

@@ -14,6 +14,7 @@ import { perturb, type Perturbation } from '../nlu/eval/perturb';
 import { sweep } from '../nlu/eval/sweep';
 import { EngineSchema, loadOrTrain, trainModel } from '../nlu/model';
 import { DEFAULT_ENGINE, type EngineOptions } from '../nlu/nlpjs';
+import { runAsMain } from './common';
 
 const USAGE = `usage: npm run eval -- [--dev FILE] [--cv K] [--perturb nospace|typo] [--sweep] [--joint K] [--engine JSON] [--off STEPS] [--json] [--root DIR]
   --dev FILE      dev set, TSV "text<TAB>intent" (default: <root>/test/nlu/dev.tsv); a set with a category column
@@ -141,12 +142,4 @@ export async function runEval(argv: string[], out: (line: string) => void = cons
   return failures.length ? 1 : 0;
 }
 
-if (require.main === module) {
-  runEval(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exitCode = 2;
-    },
-  );
-}
+if (require.main === module) runAsMain(runEval);

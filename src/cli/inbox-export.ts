@@ -6,9 +6,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { loadSynonyms } from '../content';
 import { applyExport, kstDay, openEventStore, planExport } from '../events';
-import { clean, createNormalizer, type Normalizer } from '../nlu/normalize';
+import { normalizerFor, runAsMain } from './common';
 
 const USAGE = `usage: npm run inbox:export -- [--dry-run] [--root DIR]
   --dry-run    print what would be appended, change nothing
@@ -44,20 +43,5 @@ export async function runInboxExport(argv: string[], out: (line: string) => void
   }
 }
 
-function normalizerFor(root: string): Normalizer {
-  try {
-    return createNormalizer(loadSynonyms(root));
-  } catch {
-    return clean;
-  }
-}
 
-if (require.main === module) {
-  runInboxExport(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exitCode = 2;
-    },
-  );
-}
+if (require.main === module) runAsMain(runInboxExport);

@@ -2,9 +2,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { loadSynonyms } from '../content';
 import { groupFallbacks, openEventStore, readFallbacks, type FallbackGroup } from '../events';
-import { clean, createNormalizer, type Normalizer } from '../nlu/normalize';
+import { normalizerFor, runAsMain } from './common';
 
 const USAGE = `usage: npm run report:fallbacks -- [--days N] [--db FILE] [--top N] [--threshold 0.5] [--json]
   --days N         only the last N days (default: everything the store keeps, EVENT_RETENTION_DAYS)
@@ -71,21 +70,5 @@ export async function runReport(argv: string[], out: (line: string) => void = co
   }
 }
 
-/** The content's synonym map when it loads, so typo variants group together; plain cleanup otherwise. */
-function normalizerFor(root: string): Normalizer {
-  try {
-    return createNormalizer(loadSynonyms(root));
-  } catch {
-    return clean;
-  }
-}
 
-if (require.main === module) {
-  runReport(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exitCode = 2;
-    },
-  );
-}
+if (require.main === module) runAsMain(runReport);
