@@ -251,6 +251,52 @@ async function saveSynonyms() {
   }
 }
 
+/** @typedef {{id: number, text: string, intent: string, actedBy: string | null, actedAt: string | null, adds: string[]}} PendingLabel */
+/** @type {PendingLabel[]} the pending labels as listed: exactly what the next publish includes */
+let pending = [];
+
+async function drawPending() {
+  /** @type {{items: PendingLabel[]}} */
+  const res = await api('content/pending');
+  pending = res.items;
+  $('pending-empty').hidden = pending.length > 0;
+  const intents = Object.keys(draft.intents).sort();
+  $('pending').replaceChildren(
+    ...pending.map((p) => {
+      const row = el('tr');
+      row.dataset.id = String(p.id);
+      const text = el('td', '', p.text);
+      if (p.adds.length > 1) text.append(el('div', 'ct-sub', `비슷한 문장 ${p.adds.length}개 포함`));
+      else if (!p.adds.length) text.append(el('div', 'ct-sub', '이미 있거나 가려진 문장이라 추가되지 않아요'));
+      const intentCell = el('td');
+      if (isViewer()) intentCell.textContent = p.intent;
+      else {
+        const select = /** @type {HTMLSelectElement} */ (document.createElement('select'));
+        select.setAttribute('aria-label', `“${p.text}”의 의도`);
+        select.append(...intents.map((id) => new Option(id, id)));
+        select.value = p.intent;
+        select.addEventListener('change', () => void pendingAction(`inbox/${p.id}/label`, { intent: select.value }));
+        intentCell.append(select);
+      }
+      const actions = el('td');
+      if (!isViewer()) actions.append(small('빼기', () => void pendingAction(`inbox/${p.id}/ignore`, {})));
+      row.append(text, intentCell, el('td', '', `${p.actedBy ?? ''}${p.actedAt ? ` · ${formatTime(p.actedAt)}` : ''}`), actions);
+      return row;
+    }),
+  );
+}
+
+/** Move a pending label to another intent, or take it out (the inbox item becomes 무시). @param {string} path @param {object} body */
+async function pendingAction(path, body) {
+  try {
+    await api(path, { method: 'POST', body });
+    showErrors($('pending-errors'), []);
+  } catch (err) {
+    showErrors($('pending-errors'), [{ file: '', field: '', message: problem(err) }]);
+  }
+  await drawPending();
+}
+
 const STATES = /** @type {Record<string, string>} */ ({ idle: '대기', validating: '검사 중', training: '학습 중', evaluating: '평가 중', committing: '적용 중' });
 
 /** Publish the draft; show progress while it runs and the eval comparison after. */
@@ -270,7 +316,7 @@ async function publish() {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-      body: JSON.stringify({ summary, baseVersion: draft.baseVersion }),
+      body: JSON.stringify({ summary, baseVersion: draft.baseVersion, pending: pending.map((p) => p.id) }),
     });
     const body = await res.json();
     result.replaceChildren(...comparison(res.ok, body));
@@ -351,6 +397,7 @@ async function load() {
   drawUtterances();
   synonymRows = Object.entries(draft.synonyms).map(([word, variants]) => ({ word, variants: variants.join(', ') }));
   drawSynonyms();
+  await drawPending();
   await drawVersions();
 }
 

@@ -6,6 +6,7 @@
 import type { Response, Router } from 'express';
 import { z } from 'zod';
 import { addUtterance, draftView, lintDraft, setResponse, setSynonyms, type DraftError } from '../content/versions/draft';
+import { markPublished, pendingLabels, withPending } from '../content/versions/pending';
 import { PublishRefused } from '../content/versions/publish';
 import type { ContentService } from '../content/versions/service';
 import type { Snapshot } from '../content/versions/snapshot';
@@ -20,7 +21,12 @@ import { parse, Refusal, type ApiTools, type Locals } from './router';
 const IdParam = z.string().regex(/^[A-Za-z][\w.-]{0,99}$/, 'ids are dotted lowercase words, e.g. faq.signup');
 const UtteranceBody = z.strictObject({ text: z.string().trim().min(1).max(300) });
 const SynonymsBody = z.strictObject({ synonyms: z.record(z.string().min(1).max(50), z.array(z.string().min(1).max(50)).max(50)) });
-const PublishBody = z.strictObject({ summary: z.string().trim().min(1).max(500), baseVersion: z.number().int().positive() });
+const PublishBody = z.strictObject({
+  summary: z.string().trim().min(1).max(500),
+  baseVersion: z.number().int().positive(),
+  /** The pending labels the editor saw (ids); when given, a publish refuses (409) if the pending list changed since. */
+  pending: z.array(z.number().int().positive()).max(5000).optional(),
+});
 const RollbackBody = z.strictObject({ version: z.number().int().positive() });
 
 /**
@@ -114,6 +120,13 @@ export function contentApi(service: () => ContentService | undefined, now: () =>
       }, { write: true }),
     );
 
+    api.get(
+      '/content/pending',
+      authed(async (_req, res, { db }) => {
+        res.json({ items: await pendingLabels(db, (await current(get())).files) });
+      }),
+    );
+
     api.put(
       '/content/synonyms',
       jsonOnly,
@@ -150,13 +163,20 @@ export function contentApi(service: () => ContentService | undefined, now: () =>
       jsonOnly,
       authed(
         async (req, res, { db, user }) => {
-          const { summary, baseVersion } = parse(PublishBody, req.body, 'body');
+          const { summary, baseVersion, pending: shown } = parse(PublishBody, req.body, 'body');
           const s = get();
-          const { files } = await current(s);
+          const { files: draft } = await current(s);
+          const pending = await pendingLabels(db, draft);
+          const ids = pending.map((p) => p.id);
+          if (shown && (shown.length !== ids.length || !shown.every((id) => ids.includes(id)))) {
+            throw new Refusal(409, 'the inbox labels waiting for a publish changed since the page loaded them; reload and check the list');
+          }
+          const files = withPending(draft, pending);
           try {
             const result = await s.publisher.publish({ files, baseVersion, author: user.name, summary });
             await s.versions.clearDraft();
-            await audit(db, user.name, 'content.publish', `version:${result.version}`, { summary }, now());
+            await markPublished(db, ids, now());
+            await audit(db, user.name, 'content.publish', `version:${result.version}`, { summary, inboxGroups: ids.length }, now());
             res.json(result);
           } catch (err) {
             if (!(err instanceof PublishRefused)) throw err;

@@ -12,7 +12,7 @@ import { groupKey } from './inbox';
 import type { Database } from './schema';
 
 /** Masked texts are no training data: the mask is not what partners type. */
-const MASKED = /\*{2,}|\[(?:비밀번호|이름) 가림\]/;
+export const MASKED = /\*{2,}|\[(?:비밀번호|이름) 가림\]/;
 
 export interface ExportPlan {
   /** intent → utterances to append (new ones only). */
@@ -75,8 +75,13 @@ export async function applyExport(db: Kysely<Database>, root: string, plan: Expo
     const block = [`  # from the console inbox (npm run inbox:export, ${day})`, ...lines].join('\n');
     fs.writeFileSync(file, `${before.replace(/\s*$/, '')}\n${block}\n`);
   }
-  for (let i = 0; i < plan.groups.length; i += 500) {
-    await db.updateTable('inbox_groups').set({ exported_at: now }).where('id', 'in', plan.groups.slice(i, i + 500)).execute();
+  await markExported(db, plan.groups, now);
+}
+
+/** The groups' texts are in the training data now (the files, or a published content version): no longer pending. */
+export async function markExported(db: Kysely<Database>, ids: readonly number[], now = Date.now()): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    await db.updateTable('inbox_groups').set({ exported_at: now }).where('id', 'in', ids.slice(i, i + 500)).execute();
   }
 }
 

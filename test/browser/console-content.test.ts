@@ -101,6 +101,63 @@ describe('답변 편집 (Chromium)', () => {
     expect(errors).toEqual([]);
   }, 150_000);
 
+  it('pending labels: listed as the inbox labelled them; moved, taken out; a publish adds exactly the list', async () => {
+    const { db } = await t.events.get();
+    const now = Date.now();
+    const seed = async (text: string, label: string) => {
+      const g = await db
+        .insertInto('inbox_groups')
+        .values({ key: text, text, count: 1, first_seen: now, last_seen: now, guess_intent: null, guess_score: null, state: 'done', label, acted_by: 'kim-editor', acted_at: now, exported_at: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db.insertInto('inbox_texts').values({ key: text, group_id: g.id, text, count: 1, last_seen: now }).execute();
+      return g.id;
+    };
+    const keep = await seed('교육비 돌려받는 방법 있나요', 'faq.incomplete_training');
+    const move = await seed('처음 접속할 때 뭘 눌러요', 'faq.signup');
+    const drop = await seed('택시 요금 얼마예요', 'faq.signup');
+
+    const { page, errors } = await openEditor(1280);
+    const rows = page.locator('#pending tr');
+    await rows.nth(2).waitFor();
+    expect(await rows.count()).toBe(3);
+    await expect(rows.nth(0).textContent()).resolves.toContain('kim-editor');
+    // a publish that names another list than the server's pending labels is refused
+    const stale = await page.evaluate(async () => {
+      const me = await (await fetch('/console/api/me')).json();
+      const res = await fetch('/console/api/publish', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify({ summary: 'x', baseVersion: 1, pending: [] }) });
+      return res.status;
+    });
+    expect(stale).toBe(409);
+
+    await page.locator(`#pending tr[data-id="${move}"] select`).selectOption('faq.first_login');
+    await page.locator(`#pending tr[data-id="${move}"] select`).waitFor(); // redrawn
+    await page.locator(`#pending tr[data-id="${drop}"]`).getByRole('button', { name: '빼기' }).click();
+    await page.locator(`#pending tr[data-id="${drop}"]`).waitFor({ state: 'detached' });
+    expect(await page.locator(`#pending tr[data-id="${move}"] select`).inputValue()).toBe('faq.first_login');
+    await page.locator('section[aria-labelledby="h-pending"]').screenshot({ path: path.join(ARTIFACTS, 'console-content-pending-1280.png') });
+    const viewer = await openEditor(390, 'lee-viewer'); // reads the list, cannot change it
+    await viewer.page.locator(`#pending tr[data-id="${move}"]`, { hasText: 'faq.first_login' }).waitFor();
+    expect(await viewer.page.locator('#pending select, #pending button').count()).toBe(0);
+    await viewer.page.locator('section[aria-labelledby="h-pending"]').screenshot({ path: path.join(ARTIFACTS, 'console-content-pending-390-viewer.png') });
+    expect(viewer.errors).toEqual([]);
+
+    const live = (await page.evaluate(async () => (await fetch('/console/api/versions')).json())).live as number;
+    await page.getByLabel('무엇을 바꿨나요').fill('받은 문장함 라벨 반영');
+    await page.getByRole('button', { name: '검사 후 게시' }).click();
+    await page.locator('#publish-result', { hasText: '게시했어요' }).waitFor({ timeout: 90_000 });
+    const after = await page.evaluate(async () => ({ content: await (await fetch('/console/api/content')).json(), versions: await (await fetch('/console/api/versions')).json() }));
+    expect(after.versions.live).toBeGreaterThan(live);
+    expect(after.content.intents['faq.incomplete_training']).toContain('교육비 돌려받는 방법 있나요');
+    expect(after.content.intents['faq.first_login']).toContain('처음 접속할 때 뭘 눌러요');
+    expect(after.content.intents['faq.signup']).not.toContain('처음 접속할 때 뭘 눌러요');
+    expect(Object.values(after.content.intents as Record<string, string[]>).flat()).not.toContain('택시 요금 얼마예요');
+    await page.locator('#pending-empty').waitFor(); // published: nothing pending any more
+    const groups = await db.selectFrom('inbox_groups').select(['id', 'state', 'exported_at']).where('id', 'in', [keep, move, drop]).orderBy('id').execute();
+    expect(groups.map((g) => [g.state, g.exported_at !== null])).toEqual([['done', true], ['done', true], ['ignored', false]]);
+    expect(errors.filter((e) => !/status of 409/.test(e))).toEqual([]); // the deliberately stale publish above
+  }, 150_000);
+
   it('synonyms: an editor adds a word with its variants and saves them into the draft; a viewer only reads them', async () => {
     const { page, errors } = await openEditor(1280);
     const rows = page.locator('#synonyms .ct-syn');
