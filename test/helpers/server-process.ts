@@ -43,7 +43,9 @@ export async function spawnServer({ env = {}, command, until = 'ready', echoStde
   const [program, ...args] = command ?? [process.execPath, '--import', 'tsx', 'src/index.ts'];
   const child = spawn(program, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', ADMIN_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CONTENT_DIR: ROOT, SESSION_STORE: 'memory', CONTENT_VERSIONS: 'off', ...env },
+    // DATABASE_URL empty: CI exports one for the PostgreSQL suites, and a spawned server must use its own SQLite
+    // file (EVENTS_DB) unless a test asks for PostgreSQL itself.
+    env: { ...process.env, PORT: '0', ADMIN_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', CONTENT_DIR: ROOT, SESSION_STORE: 'memory', CONTENT_VERSIONS: 'off', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   fs.mkdirSync(LOG_DIR, { recursive: true });
