@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, Role } from '../events';
+import { secretCheck } from '../http/middleware/shared-secret';
 
 export const SESSION_IDLE_MS = 8 * 3600_000;
 /** last_seen is written at most this often per session (a page load makes several requests). */
@@ -59,10 +60,7 @@ export async function deleteSession(db: Kysely<Database>, sessionId: string): Pr
   await db.deleteFrom('console_sessions').where('id', '=', sessionId).execute();
 }
 
-/** Constant-time comparison of a presented CSRF token with the session's. */
-export function csrfMatches(presented: unknown, expected: string): boolean {
-  if (typeof presented !== 'string') return false;
-  const a = crypto.createHash('sha256').update(presented).digest();
-  const b = crypto.createHash('sha256').update(expected).digest();
-  return crypto.timingSafeEqual(a, b);
+/** Constant-time comparison of a presented CSRF token with the session's (the webhook's shared-secret check). */
+export function csrfMatches(presented: string | string[] | undefined, expected: string): boolean {
+  return secretCheck(expected)(presented);
 }
