@@ -100,7 +100,8 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   const hooks = [...(metrics ? [metrics.hook] : []), ...(recorder ? [recorder.hook] : []), ...(opts.hooks ?? [])];
   let runtime: Runtime | undefined;
   const onTrain = (reason: string): void => {
-    logger.info('training the model in a worker thread (/readyz says 503 until it is done)', { reason });
+    // no '(/readyz': the log masker reads an 8-character token of letters and symbols as password-like
+    logger.info('training the model in a worker thread; /readyz says 503 until it is done', { reason });
     opts.onTrain?.(reason);
   };
   /** A runtime for one content version: its renderer, bot and conversation over the shared session store. */
@@ -181,7 +182,7 @@ function operatorRoutes(
       ? []
       : [simulatorRoutes({ conversation: simulator, hook: metrics?.simulatorHook, onLimited: () => metrics?.refused('simulator_rate_limited'), now })];
   if (config.SIMULATOR === 'public') logger.warn('SIMULATOR=public: the simulator is served on PORT to anyone who can reach it (it runs real turns, without the shared secret)');
-  if (config.SIMULATOR === 'on' && !adminPort) logger.info('simulator not served: ADMIN_PORT=off (SIMULATOR=public serves it on PORT)');
+  if (config.SIMULATOR === 'on' && !adminPort) logger.info('simulator not served: the admin port is off', { setting: 'ADMIN_PORT=off', hint: 'SIMULATOR=public serves it on PORT' }); // names in fields: the message is masked, and reads ADMIN_PORT as password-like
   const metricsRoutes = metrics ? [metrics.router] : [];
   // the console (its own login) lives on the admin port; without one, on PORT
   return {

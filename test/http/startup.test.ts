@@ -58,6 +58,7 @@ describe('first start without a model', () => {
     const messages = server.lines.map((l) => l.message as string);
     const trainingLine = messages.findIndex((m) => m.startsWith('training the model'));
     expect(trainingLine).toBeGreaterThanOrEqual(0);
+    expect(messages[trainingLine]).toContain('/readyz says 503'); // read by an operator as written, not masked
     expect(messages.indexOf('ready')).toBeGreaterThan(trainingLine);
     expect(fs.readdirSync(modelDir)).toEqual([expect.stringMatching(/^model-[0-9a-f]{16}\.json$/)]);
     const ready = await postSkill(server.port, '리프레시 교육이 뭐예요');
