@@ -92,7 +92,7 @@ export function contentApi(service: () => ContentService | undefined, now: () =>
     res.status(errors.length ? 422 : 200).json({ ok: !errors.length, errors });
   };
 
-  return (api, { authed, jsonOnly }) => {
+  return (api, { authed }) => {
     api.get(
       '/content',
       authed(async (_req, res) => {
@@ -103,7 +103,6 @@ export function contentApi(service: () => ContentService | undefined, now: () =>
 
     api.put(
       '/content/responses/:id',
-      jsonOnly,
       authed(async (req, res, locals) => {
         const id = parse(IdParam, req.params.id, 'id');
         await applyEdit(res, locals, (files) => setResponse(files, id, req.body), 'content.response', `response:${id}`);
@@ -112,7 +111,6 @@ export function contentApi(service: () => ContentService | undefined, now: () =>
 
     api.post(
       '/content/intents/:intent/utterances',
-      jsonOnly,
       authed(async (req, res, locals) => {
         const intent = parse(IdParam, req.params.intent, 'intent');
         const { text } = parse(UtteranceBody, req.body, 'body');
@@ -129,7 +127,6 @@ export function contentApi(service: () => ContentService | undefined, now: () =>
 
     api.put(
       '/content/synonyms',
-      jsonOnly,
       authed(async (req, res, locals) => {
         const { synonyms } = parse(SynonymsBody, req.body, 'body');
         await applyEdit(res, locals, (files) => setSynonyms(files, synonyms), 'content.synonyms', 'intents/_synonyms.yml');
@@ -138,7 +135,6 @@ export function contentApi(service: () => ContentService | undefined, now: () =>
 
     api.post(
       '/content/preview/:id',
-      jsonOnly,
       authed(async (req, res) => {
         const id = parse(IdParam, req.params.id, 'id');
         const { files } = await current(get());
@@ -148,7 +144,6 @@ export function contentApi(service: () => ContentService | undefined, now: () =>
 
     api.post(
       '/content/validate',
-      jsonOnly,
       authed(
         async (_req, res) => {
           const s = get();
@@ -160,7 +155,6 @@ export function contentApi(service: () => ContentService | undefined, now: () =>
 
     api.post(
       '/publish',
-      jsonOnly,
       authed(
         async (req, res, { db, user }) => {
           const { summary, baseVersion, pending: shown } = parse(PublishBody, req.body, 'body');
@@ -204,7 +198,6 @@ export function contentApi(service: () => ContentService | undefined, now: () =>
 
     api.post(
       '/rollback',
-      jsonOnly,
       authed(
         async (req, res, { db, user }) => {
           const { version } = parse(RollbackBody, req.body, 'body');

@@ -8,6 +8,7 @@ import express, { Router, type NextFunction, type Request, type RequestHandler, 
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { changeGroups, inboxItem, inboxPage, kstDay, stats, userTurns, type Database, type InboxChange, type StoreHandle } from '../events';
+import { jsonBody } from '../http/body';
 import { OWN_PAGES_CSP } from '../http/middleware/security';
 import { WindowCounter } from '../http/middleware/window-counter';
 import { userTag, type Logger } from '../log/logger';
@@ -41,11 +42,16 @@ export interface ConsoleOptions {
   extend?: Array<(api: Router, tools: ApiTools) => void>;
 }
 
-/** What an API extension gets: the session/CSRF/role guard and the JSON-only check of this router. */
+/**
+ * What an API extension gets: the session/CSRF/role guard of this router. Bodies need nothing more: every API
+ * request but GET/HEAD has its body read by the router (`CONSOLE_BODY_LIMIT_BYTES`, src/http/body.ts's rules).
+ */
 export interface ApiTools {
   authed: (handler: (req: Request, res: Response, locals: Locals) => Promise<void>, opts?: { write?: boolean; role?: 'viewer' | 'editor' }) => RequestHandler;
-  jsonOnly: RequestHandler;
 }
+
+/** Console API bodies above this are refused with 413 (16 KB: an answer with its bubbles fits many times). */
+export const CONSOLE_BODY_LIMIT_BYTES = 16 * 1024;
 
 const DEFAULT_LIMITS: LoginLimits = { perName: 5, perIp: 20, windowMs: 15 * 60_000 };
 
@@ -119,7 +125,10 @@ export function consoleRoutes({ events, catalog, logger, assetsDir = CONSOLE_ASS
   router.use(consoleAssets());
 
   const api = Router();
-  api.use(express.json({ limit: '16kb' }));
+  // one body reader for every change, before any route: /skill's rules (415 for another media type or any
+  // content-encoding, 413, 400 for bad JSON; each a JSON error), an empty body reading as none
+  const readBody = jsonBody({ limit: CONSOLE_BODY_LIMIT_BYTES, allowEmpty: true });
+  api.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : readBody(req, res, next)));
 
   const db = async (): Promise<Kysely<Database>> => {
     try {
@@ -143,14 +152,7 @@ export function consoleRoutes({ events, catalog, logger, assetsDir = CONSOLE_ASS
       await handler(req, res, { db: database, user });
     };
 
-  /** Changes carry JSON (or nothing); anything else is 415 before the body is read. */
-  const jsonOnly: RequestHandler = (req, _res, next) => {
-    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-    if (hasBody && !req.is('application/json')) throw new Refusal(415, 'content-type must be application/json');
-    next();
-  };
-
-  api.post('/login', jsonOnly, async (req, res) => {
+  api.post('/login', async (req, res) => {
     const at = now();
     const ip = req.ip ?? req.socket.remoteAddress ?? '?';
     const rawName = typeof req.body?.name === 'string' ? req.body.name.slice(0, 100) : '';
@@ -176,7 +178,6 @@ export function consoleRoutes({ events, catalog, logger, assetsDir = CONSOLE_ASS
 
   api.post(
     '/logout',
-    jsonOnly,
     authed(
       async (_req, res, { db: database, user }) => {
         await deleteSession(database, user.sessionId);
@@ -253,7 +254,7 @@ export function consoleRoutes({ events, catalog, logger, assetsDir = CONSOLE_ASS
       { write: true },
     );
 
-  api.post('/inbox/bulk', jsonOnly, authed(async (req, res, { db: database, user }) => {
+  api.post('/inbox/bulk', authed(async (req, res, { db: database, user }) => {
     const body = parse(BulkBody, req.body, 'body');
     const change = changeOf(body.action, body);
     const ids = [...new Set(body.ids)];
@@ -265,9 +266,9 @@ export function consoleRoutes({ events, catalog, logger, assetsDir = CONSOLE_ASS
     });
     res.json({ updated });
   }, { write: true }));
-  api.post('/inbox/:id/label', jsonOnly, single('label', LabelBody));
-  api.post('/inbox/:id/out-of-scope', jsonOnly, single('out-of-scope', OutOfScopeBody));
-  api.post('/inbox/:id/ignore', jsonOnly, single('ignore', EmptyBody));
+  api.post('/inbox/:id/label', single('label', LabelBody));
+  api.post('/inbox/:id/out-of-scope', single('out-of-scope', OutOfScopeBody));
+  api.post('/inbox/:id/ignore', single('ignore', EmptyBody));
 
   api.get(
     '/conversations/:user',
@@ -298,7 +299,7 @@ export function consoleRoutes({ events, catalog, logger, assetsDir = CONSOLE_ASS
     }),
   );
 
-  for (const add of extend) add(api, { authed, jsonOnly });
+  for (const add of extend) add(api, { authed });
 
   api.use(
     authed(async () => {
@@ -306,16 +307,8 @@ export function consoleRoutes({ events, catalog, logger, assetsDir = CONSOLE_ASS
     }),
   );
   api.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (err instanceof Refusal) {
-      res.set(err.headers).status(err.status).json({ error: err.message });
-      return;
-    }
-    const status = (err as { status?: number })?.status;
-    if (status === 400 || status === 413) {
-      res.status(status).json({ error: status === 413 ? 'request body is too large (limit 16 KB)' : 'request body is not valid JSON' });
-      return;
-    }
-    next(err);
+    if (!(err instanceof Refusal)) return next(err);
+    res.set(err.headers).status(err.status).json({ error: err.message });
   });
   router.use('/console/api', api);
 

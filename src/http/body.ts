@@ -19,15 +19,22 @@ export class HttpError extends Error {
 /** Request bodies above this many bytes are refused with 413 (64 KB, as the issue asks). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
+export interface BodyOptions {
+  /** Refuse bodies above this many bytes with 413 (default BODY_LIMIT_BYTES). */
+  limit?: number;
+  /** An empty body reads as `undefined` instead of a 400 (the console's changes may carry no body). */
+  allowEmpty?: boolean;
+}
+
 /**
  * Read and parse a JSON request body. A missing content-type is accepted (lenient: Kakao always sends
  * `application/json`); another media type, a compressed body or a non-UTF-8 charset is a 415.
  * @example const body = await readJsonBody(req) // unknown: validate it next
  */
-export function readJsonBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Promise<unknown> {
+export function readJsonBody(req: IncomingMessage, { limit = BODY_LIMIT_BYTES, allowEmpty = false }: BodyOptions = {}): Promise<unknown> {
   const refused = refusal(req, limit);
   if (refused) return Promise.reject(refused);
-  return readRaw(req, limit).then(parseJson);
+  return readRaw(req, limit).then((raw) => (allowEmpty && raw.length === 0 ? undefined : parseJson(raw)));
 }
 
 function refusal(req: IncomingMessage, limit: number): HttpError | undefined {
@@ -89,11 +96,13 @@ function parseJson(raw: Buffer): unknown {
 /**
  * Express middleware reading a JSON body with `readJsonBody` (the webhook's own rules: 415 for another media type,
  * a compressed body or a charset other than UTF-8; 413 naming `limit`; 400 for bad JSON), into `req.body`.
+ * Refusals are answered here as `{error}` JSON, before any route handler runs.
  * @example router.post('/nlu/parse', jsonBody(), handler)
+ * @example api.use(jsonBody({ limit: 16 * 1024, allowEmpty: true })) // the console API
  */
-export function jsonBody(limit = BODY_LIMIT_BYTES): RequestHandler {
+export function jsonBody(options: BodyOptions = {}): RequestHandler {
   return function jsonBody(req, res, next) {
-    readJsonBody(req, limit).then(
+    readJsonBody(req, options).then(
       (body) => {
         req.body = body;
         next();

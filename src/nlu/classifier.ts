@@ -4,6 +4,7 @@ import type { Neighbour, SimilarityIndex } from './similarity';
 import type { Normalizer } from './normalize';
 import { focusCandidates, splitClauses, syllables, type Clause } from './clauses';
 import type { TopicIndex } from './topics';
+import { headNoun, type FaqVocabulary } from './heads';
 
 export interface NluAlternative {
   intent: string;
@@ -26,6 +27,8 @@ export interface NluResult {
   topic?: string;
   /** A one-word message (e.g. `기한`, `로그인`): the word alone may not decide. */
   short?: boolean;
+  /** The question's head noun when the bot's vocabulary does not know it (교육비, 데이터, 오프라인 …). */
+  unknownHead?: string;
 }
 
 /** The steps of classification beyond NLP.js; each can be switched off for an ablation (`npm run eval -- --off`). */
@@ -36,9 +39,11 @@ export interface PipelineSwitches {
   topics: boolean;
   /** Mark one-word messages as short. */
   short: boolean;
+  /** Report a head noun the bot's vocabulary does not know (an FAQ term next to it is not the question). */
+  heads: boolean;
 }
 
-export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true };
+export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true, heads: true };
 
 export interface ClassifyOptions {
   /**
@@ -92,6 +97,7 @@ export class HybridClassifier implements Classifier {
     private readonly normalize: Normalizer,
     readonly modelHash: string,
     private readonly topics?: TopicIndex,
+    private readonly vocabulary?: FaqVocabulary,
   ) {}
 
   /** Steps in use (all by default; the evaluator switches them off one at a time for the ablation table). */
@@ -105,12 +111,28 @@ export class HybridClassifier implements Classifier {
     const normalized = this.normalize(raw);
     if (!/[\p{L}\p{N}]/u.test(normalized)) return { intent: NONE, score: 1, alternatives: [], normalized, neighbours: [] };
     const whole = await this.classifyNormalized(normalized, options);
-    const clauses = this.steps.focus || this.steps.topics ? splitClauses(raw) : [];
+    const clauses = this.steps.focus || this.steps.topics || this.steps.heads ? splitClauses(raw) : [];
     const focused = this.steps.focus ? await this.focus(clauses, whole, options) : undefined;
     const result = focused ?? whole;
     const topic = this.steps.topics ? await this.topicOf(clauses, normalized, result, options) : undefined;
     const short = this.steps.short && isShort(normalized);
-    return { ...result, normalized, ...(topic ? { topic } : {}), ...(short ? { short } : {}) };
+    const unknownHead = this.steps.heads && !topic && !short ? await this.unknownHeadOf(clauses, result, options) : undefined;
+    return { ...result, normalized, ...(topic ? { topic } : {}), ...(short ? { short } : {}), ...(unknownHead ? { unknownHead } : {}) };
+  }
+
+  /**
+   * The head noun of the question (its last clause, or the part after a contrast) when an FAQ won but the bot's
+   * vocabulary does not know that noun ("교육비 얼마예요", "교육 보는데 데이터 많이 나가요"). An FAQ asked in a clause of
+   * its own keeps its answer ("일정 변경 가능한가요 그리고 교육장 주소도 알려주세요"), as for other-topic nouns.
+   */
+  private async unknownHeadOf(clauses: Clause[], result: NluResult, options: ClassifyOptions): Promise<string | undefined> {
+    if (!this.vocabulary || !result.intent.startsWith('faq.') || !clauses.length) return undefined;
+    const lastContrast = clauses.map((c) => c.after).lastIndexOf('contrast');
+    const asked = lastContrast > 0 ? clauses.slice(lastContrast) : clauses;
+    const last = this.normalize(asked[asked.length - 1].text);
+    const head = headNoun(last);
+    if (!head || this.vocabulary.knows(head)) return undefined;
+    return (await this.askedOnItsOwn(asked.slice(-4, -1), result.intent, options)) ? undefined : head;
   }
 
   /**
@@ -124,13 +146,19 @@ export class HybridClassifier implements Classifier {
     const asked = lastContrast > 0 ? clauses.slice(lastContrast) : clauses;
     const topic = this.topics.find(lastContrast > 0 ? this.normalize(asked.map((c) => c.text).join(' ')) : normalized);
     if (!topic || !result.intent.startsWith('faq.') || asked.length < 2) return topic;
-    for (const c of asked.slice(0, 4)) {
+    const topics = this.topics;
+    return (await this.askedOnItsOwn(asked.slice(0, 4), result.intent, options, (text) => !!topics.find(text))) ? undefined : topic;
+  }
+
+  /** Some clause (of ≥ 4 syllables, not excluded by `skip`) is confidently this FAQ on its own. */
+  private async askedOnItsOwn(clauses: Clause[], intent: string, options: ClassifyOptions, skip: (normalized: string) => boolean = () => false): Promise<boolean> {
+    for (const c of clauses) {
       const text = this.normalize(c.text);
-      if (syllables(text) < 4 || this.topics.find(text)) continue;
+      if (syllables(text) < 4 || skip(text)) continue;
       const r = await this.classifyNormalized(text, options);
-      if (r.intent === result.intent && r.score >= FOCUS_CONFIDENT) return undefined;
+      if (r.intent === intent && r.score >= FOCUS_CONFIDENT) return true;
     }
-    return topic;
+    return false;
   }
 
   /**

@@ -31,13 +31,14 @@ export const OOS_PREFIX = 'oos.';
 
 /**
  * Why the bot asks: two FAQs scored close (`close`), a one-word message that does not decide (`short`), or an FAQ
- * term next to an other-topic head noun (`topic`: "혹시 ○○ 말씀이신가요?" with the FAQ and 상담원 연결).
+ * term next to an other-topic head noun (`topic`: "혹시 ○○ 말씀이신가요?" with the FAQ and 상담원 연결), or next to a
+ * head noun the bot's vocabulary does not know (`unknown`, same question; `head` names the noun).
  */
-export type ClarifyReason = 'close' | 'short' | 'topic';
+export type ClarifyReason = 'close' | 'short' | 'topic' | 'unknown';
 
 export type Decision =
   | { kind: 'answer'; intent: string; score: number }
-  | { kind: 'clarify'; intents: string[]; score: number; reason: ClarifyReason; topic?: string }
+  | { kind: 'clarify'; intents: string[]; score: number; reason: ClarifyReason; topic?: string; head?: string }
   | { kind: 'none'; guess: string; score: number; reason: NoneReason; topic?: string };
 
 export type NoneReason = 'classifier' | 'low-score' | 'no-similar-utterance' | 'topic';
@@ -68,6 +69,7 @@ export function decide(result: NluResult, t: DecisionThresholds = DEFAULT_THRESH
     return { kind: 'none', guess: intent, score, reason: 'no-similar-utterance', ...(topic ? { topic } : {}) };
   }
   if (topic && isFaq(intent)) return { kind: 'clarify', intents: [intent], score, reason: 'topic', topic };
+  if (result.unknownHead && isFaq(intent)) return { kind: 'clarify', intents: [intent], score, reason: 'unknown', head: result.unknownHead };
   const second = result.alternatives[0];
   if (second && isFaq(intent) && isFaq(second.intent) && second.score >= t.clarifyMinSecond && score - second.score < t.clarifyMargin) {
     return { kind: 'clarify', intents: [intent, second.intent], score, reason: 'close' };
@@ -129,11 +131,11 @@ function hasSimilarUtterance(result: NluResult, min: number): boolean {
 /**
  * The intent a decision stands for (what `/nlu/parse` answers): the answered intent; for a clarification between
  * FAQs (close scores, or a short message) its first candidate; `None` for out of scope, and for a "did you mean"
- * on an other-topic head noun (the bot does not answer the FAQ unless the partner taps it).
+ * on an other-topic or unknown head noun (the bot does not answer the FAQ unless the partner taps it).
  * @example finalIntent({ kind: 'clarify', intents: ['faq.first_login', 'faq.forgot_credentials'], score: 0.5, reason: 'close' }) // 'faq.first_login'
  */
 export function finalIntent(decision: Decision): string {
   if (decision.kind === 'none') return NONE;
-  if (decision.kind === 'clarify') return decision.reason === 'topic' ? NONE : decision.intents[0];
+  if (decision.kind === 'clarify') return decision.reason === 'topic' || decision.reason === 'unknown' ? NONE : decision.intents[0];
   return decision.intent;
 }

@@ -11,6 +11,7 @@ import { knownGrams } from './typos';
 import { importPacked, packWeights } from './pack';
 import { SimilarityIndex, type LabeledText } from './similarity';
 import { TopicIndex } from './topics';
+import { FaqVocabulary } from './heads';
 import { trainInWorker } from './train-in-worker';
 
 /** Bump when the pipeline (normalizer code, features, NLP.js settings) changes in a way data can't show. */
@@ -106,7 +107,7 @@ export async function trainModel(
   for (const { text, intent } of texts) nlp.addDocument('ko', text, intent);
   await nlp.train();
   const hash = modelHash(content);
-  const classifier = new HybridClassifier(nlp, new SimilarityIndex(texts), normalize, hash, new TopicIndex(texts));
+  const classifier = new HybridClassifier(nlp, new SimilarityIndex(texts), normalize, hash, new TopicIndex(texts), vocabularyFor(texts, content, normalize));
   return { classifier, artifact: { pipeline: PIPELINE_VERSION, hash, engine, ...packWeights(nlp.export(true)), texts } };
 }
 
@@ -130,7 +131,13 @@ export async function classifierFromJson(json: string, content: Pick<Content, 'i
 async function fromArtifact(artifact: Artifact, content: Pick<Content, 'intents' | 'synonyms'>): Promise<HybridClassifier> {
   const nlp = await createNlp(artifact.engine);
   importPacked(nlp, artifact.nlp, artifact.weights);
-  return new HybridClassifier(nlp, new SimilarityIndex(artifact.texts), normalizerFor(content, artifact.engine), artifact.hash, new TopicIndex(artifact.texts));
+  const normalize = normalizerFor(content, artifact.engine);
+  return new HybridClassifier(nlp, new SimilarityIndex(artifact.texts), normalize, artifact.hash, new TopicIndex(artifact.texts), vocabularyFor(artifact.texts, content, normalize));
+}
+
+/** The words the bot talks about: its answerable intents' training utterances and the synonym map's terms. */
+function vocabularyFor(texts: LabeledText[], content: Pick<Content, 'synonyms'>, normalize: Normalizer): FaqVocabulary {
+  return new FaqVocabulary(texts, Object.keys(content.synonyms).map(normalize));
 }
 
 /** Write atomically (temp file + rename), then remove artifacts of older content from the same folder. */

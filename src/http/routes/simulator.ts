@@ -93,7 +93,7 @@ export function simulatorRoutes({
     if (await allow(req.socket.remoteAddress ?? 'unknown')) return next();
     onLimited?.();
     res.status(429).setHeader('Retry-After', '10').json({ error: limited });
-  }, jsonBody(SIMULATOR_BODY_LIMIT_BYTES), parseSkill(), async (_req, res) => {
+  }, jsonBody({ limit: SIMULATOR_BODY_LIMIT_BYTES }), parseSkill(), async (_req, res) => {
     const payload = res.locals.skill as SkillPayload;
     if (!SIM_USER.test(payload.userRequest.user.id)) {
       res.status(400).json({ error: 'invalid field userRequest.user.id: simulator users are sim-<letters, digits, -, _>' });

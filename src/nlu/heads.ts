@@ -1,0 +1,180 @@
+/**
+ * Head-noun check: the noun a question's predicate is about ("교육비 얼마예요" → 교육비, "영상이 재생이 안 돼요" → 재생),
+ * and whether the FAQs ever talk about it. The vocabulary is learned from the training utterances and synonyms.
+ */
+import { splitWords } from './features';
+import { editDistance, toJamo } from './hangul';
+import type { LabeledText } from './similarity';
+
+/** Case particles and the copula, longest first: what follows a noun. */
+const PARTICLES = ['에서는', '에서도', '이랑', '에서', '에선', '에는', '으로', '으론', '까지', '부터', '이나', '하고', '이란', '이', '가', '은', '는', '을', '를', '도', '만', '의', '에', '엔', '로', '랑'];
+/**
+ * Last syllables of a predicate (verb or adjective endings: 돼요, 하나요, 받은, 들어가는데 …). A word ending in one of
+ * these, without a particle, is read as a predicate, not a noun. Nouns ending in them are missed (conservative).
+ */
+const PREDICATE_FINALS = new Set([...'요다까죠지고서면데니네게며음함됨는은던을할한된될본볼온올간갈운울린릴쇼노교여야라러려자세셔든나냐래대겠었았했봐줘워와어아해돼져쳐혀켜실줄믄능당']);
+/** Last syllables of a verb stem before a particle-like ending (하는, 되는, 했는 …). */
+const VERBAL_STEM_FINALS = new Set([...'하되돼해했됐']);
+/**
+ * Grammar, not vocabulary: question words, negation, degree and time adverbs and bound nouns that sit between a
+ * predicate and its noun ("데이터 많이 나가요", "오프라인으로 어디서 받아요", "빼주실 수 있어요").
+ */
+const FUNCTION_WORDS = new Set([
+  '안', '못', '수', '좀', '잘', '다', '또', '꼭', '너무', '많이', '자꾸', '계속', '바로', '아예', '아직', '혹시', '어떻게', '어케', '언제',
+  '언제부터', '언제까지', '어디서', '어디', '어디로', '어디에', '얼마', '얼마나', '몇', '왜', '뭐', '뭘', '무슨', '어떤', '지금', '이제', '그냥', '진짜',
+  '정말', '제가', '저는', '내가', '거', '것', '게', '건', '좀요', '다시', '먼저', '따로', '같이', '혼자', '제일', '가장', '더', '덜', '막', '자주',
+  '이거', '그거', '저거', '이건', '그건', '이게', '그게', '이걸', '그걸', '이것', '그것', '여기', '거기', '저기', '엄청', '되게', '완전',
+  '뭐뭐', '자체', '정도', '다음', '이후', '이전', '때문', '동안', '경우', '전부', '모두', '하나', '둘다',
+]);
+
+const HANGUL = /^[\uAC00-\uD7A3]+$/;
+
+export interface HeadWord {
+  /** The noun without its particle. */
+  noun: string;
+  /** Its particle ('' when bare). */
+  particle: string;
+}
+
+/** Hangul final consonant ㄹ (a verb's future adnominal: 만들 수, 할 수). */
+function endsInRieul(syllable: string): boolean {
+  const code = syllable.charCodeAt(0) - 0xac00;
+  return code >= 0 && code % 28 === 8;
+}
+
+/**
+ * A word as a noun plus particle, or undefined when it reads as a predicate or function word. A noun of one
+ * syllable (콜이, 차에) comes back as is: too short to judge, it counts as known.
+ * @example asNoun('영상이') // { noun: '영상', particle: '이' }
+ */
+export function asNoun(word: string): HeadWord | undefined {
+  if (!HANGUL.test(word) || FUNCTION_WORDS.has(word)) return undefined;
+  for (const p of PARTICLES) {
+    if (word.length > p.length && word.endsWith(p)) {
+      const noun = word.slice(0, -p.length);
+      if (FUNCTION_WORDS.has(noun)) return undefined;
+      if (noun.length === 1) return { noun, particle: p };
+      if (!isNounShaped(noun)) return undefined;
+      return { noun, particle: p };
+    }
+  }
+  return word.length >= 2 && isNounShaped(word) ? { noun: word, particle: '' } : undefined;
+}
+
+/** Not ending like a predicate (돼요, 받은, 하는, 만들수 …). */
+function isNounShaped(word: string): boolean {
+  const last = word[word.length - 1];
+  if (PREDICATE_FINALS.has(last) || VERBAL_STEM_FINALS.has(last)) return false;
+  return !(last === '수' && word.length >= 2 && endsInRieul(word[word.length - 2]));
+}
+
+/**
+ * The head noun of a clause: going left from its last word (the predicate), past function words, the first word
+ * that reads as a noun; undefined when a predicate comes first ("다 듣고 나서 언제부터 운행하냐구요"). A clause that
+ * is one noun ("교육비") is its own head.
+ * @example headNoun('교육 보는데 데이터 많이 나가요') // '데이터'
+ */
+export function headNoun(clause: string): string | undefined {
+  const words = splitWords(clause);
+  if (!words.length) return undefined;
+  if (words.length === 1) return asNoun(words[0])?.noun;
+  for (let i = words.length - 2; i >= 0; i -= 1) {
+    const w = words[i];
+    if (FUNCTION_WORDS.has(w)) continue;
+    if (!HANGUL.test(w)) return undefined;
+    return asNoun(w)?.noun;
+  }
+  return undefined;
+}
+
+export interface VocabularyOptions {
+  /**
+   * Intents whose words are known (default: every answerable intent: the FAQs and the control intents greeting,
+   * cancel, handoff; not `None` and not the out-of-scope topics `oos.*`, whose nouns are what the check looks for).
+   */
+  isKnown?: (intent: string) => boolean;
+}
+
+/** Longer runs (words typed without spaces: 꼭받아야되는교육) are not judged. */
+const MAX_NOUN = 6;
+
+/**
+ * What the bot talks about: every word of the training utterances of its answerable intents (FAQs, greeting,
+ * cancel, handoff), with and without its particle, and the synonym map's canonical terms. `knows` accepts a noun that is, or starts, one of them (a clipped `비밀` is known).
+ * @example new FaqVocabulary(texts).knows('교육비') // false
+ */
+export class FaqVocabulary {
+  private readonly words = new Set<string>();
+  private readonly sorted: string[];
+
+  constructor(texts: LabeledText[], extra: string[] = [], { isKnown = (i) => i !== 'None' && !i.startsWith('oos.') }: VocabularyOptions = {}) {
+    for (const { text, intent } of texts) {
+      if (!isKnown(intent)) continue;
+      for (const w of splitWords(text)) this.add(w);
+    }
+    for (const text of extra) for (const w of splitWords(text)) this.add(w);
+    this.sorted = [...this.words].sort();
+  }
+
+  private add(word: string): void {
+    if (!HANGUL.test(word)) return;
+    this.words.add(word);
+    const n = asNoun(word);
+    if (n) this.words.add(n.noun);
+  }
+
+  /**
+   * The noun is a FAQ word, the start of one, or a compound typed without spaces whose parts are FAQ words and
+   * particles, ending in a FAQ word (Korean compounds are head-final: 교육비 ends in 비, so it is not 교육).
+   */
+  knows(noun: string): boolean {
+    if (noun.length < 2 || noun.length > MAX_NOUN || this.words.has(noun) || this.startsWord(noun)) return true;
+    return this.segments(noun) || this.nearWord(noun);
+  }
+
+  /** A typo of a known word: one jamo away from a word of the same length (비밀번흐, 일졍). */
+  private nearWord(noun: string): boolean {
+    const jamo = toJamo(noun);
+    this.byLength ??= groupByLength(this.sorted);
+    return (this.byLength.get(noun.length) ?? []).some((w) => editDistance(jamo, w, 1) <= 1);
+  }
+
+  /** Known words in jamo, by syllable count (built on the first typo check). */
+  private byLength?: Map<number, string[]>;
+
+  /** Whether the text splits into FAQ words of ≥ 2 syllables and particles, its last part a FAQ word. */
+  private segments(text: string): boolean {
+    // reach[i]: text.slice(0, i) splits; lastWord[i]: …and its last part is a FAQ word
+    const n = text.length;
+    const reach = new Array<number>(n + 1).fill(0);
+    reach[0] = 1;
+    for (let i = 0; i < n; i += 1) {
+      if (!reach[i]) continue;
+      for (let j = i + 2; j <= n; j += 1) if (this.words.has(text.slice(i, j))) reach[j] = 2;
+      if (reach[i] === 2) for (const p of PARTICLES) if (text.startsWith(p, i)) reach[i + p.length] ||= 1;
+    }
+    return reach[n] === 2;
+  }
+
+  private startsWord(noun: string): boolean {
+    // binary search for the first word ≥ noun: a word starting with noun sorts right there
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid] < noun) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.sorted.length && this.sorted[lo].startsWith(noun);
+  }
+
+  get size(): number {
+    return this.words.size;
+  }
+}
+
+function groupByLength(words: string[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const w of words) out.set(w.length, [...(out.get(w.length) ?? []), toJamo(w)]);
+  return out;
+}
