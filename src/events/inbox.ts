@@ -159,7 +159,8 @@ export interface InboxItem {
   text: string;
   count: number;
   lastSeen: string;
-  guess: { intent: string; score: number } | null;
+  /** The bot's guess; for an out-of-scope answer, its topic (score null when found by the topic's head noun alone). */
+  guess: { intent: string; score: number | null } | null;
   state: InboxState;
   label: string | null;
   actedBy: string | null;
@@ -236,7 +237,7 @@ export function toItem(r: InboxGroup, examples: string[] = []): InboxItem {
     text: r.text,
     count: r.count,
     lastSeen: new Date(r.last_seen).toISOString(),
-    guess: r.guess_intent ? { intent: r.guess_intent, score: Math.round((r.guess_score ?? 0) * 1000) / 1000 } : null,
+    guess: r.guess_intent ? { intent: r.guess_intent, score: r.guess_score === null ? null : Math.round(r.guess_score * 1000) / 1000 } : null,
     state: r.state,
     label: r.label,
     actedBy: r.acted_by,

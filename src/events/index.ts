@@ -9,7 +9,7 @@ export { createEventRecorder, type EventRecorder, type RecorderOptions, type Dro
 export { toEvent, factsOf, keptBecause, maskedText, kstDay, bestGuess, MAX_EVENT_TEXT, LOW_CONFIDENCE, type Versions, type TurnFacts } from './turn-event';
 export { InboxWriter, inboxPage, inboxItem, changeGroups, toItem, groupKey, MERGE_THRESHOLD, type InboxItem, type InboxQuery, type InboxSighting, type InboxChange } from './inbox';
 export { stats, percentile, dayRange, type Stats, type StatsQuery } from './stats';
-export { readFallbacks, groupFallbacks, type FallbackRecord, type FallbackGroup, type GroupOptions } from './report';
+export { readFallbacks, groupFallbacks, outOfScopeCounts, type FallbackRecord, type FallbackGroup, type GroupOptions } from './report';
 export { purgeOldEvents, scheduleRetention } from './retention';
 export { bigrams, jaccard } from './similarity';
 export { StoreHandle } from './handle';

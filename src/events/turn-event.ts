@@ -19,8 +19,8 @@ export interface Versions {
   content: string | null;
 }
 
-/** Why a turn's text was kept, or null when it was not. */
-export type KeptBecause = 'fallback' | 'clarified' | 'low_confidence';
+/** Why a turn's text was kept, or null when it was not (`out_of_scope`: what the FAQ does not cover). */
+export type KeptBecause = 'fallback' | 'out_of_scope' | 'clarified' | 'low_confidence';
 
 /**
  * The KST calendar day of a time.
@@ -37,14 +37,14 @@ export function kstDay(ms: number): string {
 let dayCache = { start: 0, end: 0, day: '' };
 
 /**
- * Whether a turn's text is kept: fallbacks, clarifications and low-confidence answers, never inside a guided dialog
+ * Whether a turn's text is kept: fallbacks, out-of-scope answers, clarifications and low-confidence answers, never inside a guided dialog
  * (the text may be a slot answer such as a name, which masking cannot recognise). A dialog counts as open when the
  * session read before the turn had one, or could not be read (`dialogOpen` not false), as in the turn log.
  */
 export function keptBecause(report: TurnReport): KeptBecause | null {
   const r = report.result;
   if (!r || r.route === 'dialog' || r.dialog != null || report.dialogOpen !== false) return null;
-  if (r.outcome === 'fallback' || r.outcome === 'clarified') return r.outcome;
+  if (r.outcome === 'fallback' || r.outcome === 'out_of_scope' || r.outcome === 'clarified') return r.outcome;
   const score = r.score ?? r.nlu?.score;
   return r.route === 'nlu' && r.outcome === 'answered' && score !== undefined && score < LOW_CONFIDENCE ? 'low_confidence' : null;
 }
@@ -96,7 +96,7 @@ export interface TurnFacts {
 export function factsOf(turn: TurnInput, report: TurnReport, versions: Versions): TurnFacts {
   const r = report.result;
   const kept = keptBecause(report) !== null;
-  const guess = kept && r?.nlu ? bestGuess(r.nlu) : null;
+  const guess = !kept ? null : r?.outcome === 'out_of_scope' ? topicGuess(r.intent, r.nlu) : r?.nlu ? bestGuess(r.nlu) : null;
   return {
     at: turn.now,
     userKey: turn.userKey,
@@ -137,6 +137,16 @@ export function toEvent(f: TurnFacts): NewTurnEvent {
     guess_intent: f.guessIntent,
     guess_score: f.guessScore,
   };
+}
+
+/**
+ * An out-of-scope turn's guess is its topic (staff confirm it, or move the text to an FAQ intent), with the
+ * classifier's score for that topic when it scored it (a topic found by its head noun alone has none).
+ * @example topicGuess('oos.certificate', { intent: 'None', score: 0.8, alternatives: [] }) // { intent: 'oos.certificate', score: null }
+ */
+export function topicGuess(topic: string, nlu?: Pick<NluResult, 'intent' | 'score' | 'alternatives'>): { intent: string; score: number | null } {
+  const scored = nlu && (nlu.intent === topic ? nlu : nlu.alternatives.find((a) => a.intent === topic));
+  return { intent: topic, score: scored ? scored.score : null };
 }
 
 /**

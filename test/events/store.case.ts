@@ -114,6 +114,7 @@ export function storeSuite(name: string, config: () => Promise<StoreConfig>): vo
         { outcome: 'menu', intent: 'greeting', score: 0.9, user: 'c', latencyMs: 2, at: T0 - DAY },
         { outcome: 'fallback', user: 'c', latencyMs: 2 },
         { outcome: 'handoff', intent: 'handoff', user: 'd', latencyMs: 2 },
+        { outcome: 'out_of_scope', intent: 'oos.certificate', user: 'd', latencyMs: 2 },
         reset('a', 'phone', 'dialog_started'),
         reset('a', 'birthdate', 'dialog_step'),
         reset('a', 'name', 'dialog_step'),
@@ -127,10 +128,12 @@ export function storeSuite(name: string, config: () => Promise<StoreConfig>): vo
         reset('c', 'gave_up', 'dialog_abandoned'),
         { outcome: 'answered', intent: 'faq.signup', user: 'z', at: T0 + 40 * DAY, latencyMs: 900 },
       ]);
-      const s = await stats(store.db, { from: '2026-11-30', to: '2026-12-01', funnel: FUNNEL, labels: new Map([['faq.signup', '회원가입']]) });
-      expect(s.totals).toEqual({ turns: 17, users: 4, answered: 4, clarified: 0, fallback: 1, handoff: 2, other: 10 });
-      expect(s.days.map((d) => [d.day, d.turns])).toEqual([['2026-11-30', 1], ['2026-12-01', 16]]);
+      const labels = new Map([['faq.signup', '회원가입'], ['oos.certificate', '수료증 문의']]);
+      const s = await stats(store.db, { from: '2026-11-30', to: '2026-12-01', funnel: FUNNEL, labels });
+      expect(s.totals).toEqual({ turns: 18, users: 4, answered: 4, clarified: 0, fallback: 1, out_of_scope: 1, handoff: 2, other: 10 });
+      expect(s.days.map((d) => [d.day, d.turns])).toEqual([['2026-11-30', 1], ['2026-12-01', 17]]);
       expect(s.topIntents[0]).toEqual({ intent: 'faq.signup', label: '회원가입', count: 2 });
+      expect(s.topTopics).toEqual([{ topic: 'oos.certificate', label: '수료증 문의', count: 1 }]);
       expect(s.funnel).toEqual({
         flow: 'password_reset',
         steps: [{ step: 'started', count: 3 }, { step: 'phone', count: 3 }, { step: 'birthdate', count: 2 }, { step: 'name', count: 1 }, { step: 'confirm', count: 1 }],
