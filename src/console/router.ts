@@ -269,6 +269,25 @@ export function consoleRoutes({ events, catalog, logger, assetsDir = CONSOLE_ASS
   api.post('/inbox/:id/label', single('label', LabelBody));
   api.post('/inbox/:id/out-of-scope', single('out-of-scope', OutOfScopeBody));
   api.post('/inbox/:id/ignore', single('ignore', EmptyBody));
+  api.post(
+    '/inbox/:id/reopen',
+    authed(
+      async (req, res, { db: database, user }) => {
+        const id = parse(Id, req.params.id, 'id');
+        parse(EmptyBody, req.body, 'body');
+        const at = now();
+        await database.transaction().execute(async (trx) => {
+          const before = await trx.selectFrom('inbox_groups').select(['state', 'label']).where('id', '=', id).executeTakeFirst();
+          if (!before) throw new Refusal(404, `no inbox item ${id}`);
+          if (before.state === 'new') throw new Refusal(409, `inbox item ${id} is a new question already`);
+          await changeGroups(trx, [id], { action: 'reopen' }, user.name, at);
+          await audit(trx, user.name, 'inbox.reopen', `inbox:${id}`, { from: before.state, ...(before.label ? { label: before.label } : {}) }, at);
+        });
+        res.json({ item: await inboxItem(database, id) });
+      },
+      { write: true },
+    ),
+  );
 
   api.get(
     '/conversations/:user',

@@ -260,16 +260,28 @@ export function toItem(r: InboxGroup, examples: string[] = []): InboxItem {
   };
 }
 
-/** What staff do to inbox groups: label (training data for an intent), out of scope (`None` or a topic), ignore. */
-export type InboxChange = { action: 'label'; intent: string } | { action: 'out-of-scope'; topic?: string } | { action: 'ignore' };
+/**
+ * What staff do to inbox groups: label (training data for an intent), out of scope (`None` or a topic), ignore, or
+ * reopen (back to the inbox as a new question, label and who acted cleared: e.g. a pending label taken out).
+ */
+export type InboxChange = { action: 'label'; intent: string } | { action: 'out-of-scope'; topic?: string } | { action: 'ignore' } | { action: 'reopen' };
 
 /**
  * Apply one change to groups, recording who acted and when; returns the number of groups changed (missing ids are
- * skipped). Labelled groups become pending training data (`exported_at` null) for `npm run inbox:export`.
+ * skipped, and so are groups that are new already when reopening). Labelled groups become pending training data (`exported_at` null) for `npm run inbox:export`.
  * @example await changeGroups(db, [17, 18], { action: 'label', intent: 'faq.signup' }, 'mina')
  */
 export async function changeGroups(db: Kysely<Database> | Transaction<Database>, ids: number[], change: InboxChange, actor: string, now = Date.now()): Promise<number> {
   if (!ids.length) return 0;
+  if (change.action === 'reopen') {
+    const reopened = await db
+      .updateTable('inbox_groups')
+      .set({ state: 'new', label: null, acted_by: null, acted_at: null, exported_at: null })
+      .where('id', 'in', ids)
+      .where('state', '!=', 'new')
+      .executeTakeFirst();
+    return Number(reopened.numUpdatedRows ?? 0);
+  }
   const set =
     change.action === 'ignore'
       ? { state: 'ignored' as const, label: null }
