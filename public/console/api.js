@@ -5,17 +5,18 @@
  */
 
 /** @typedef {{name: string, role: 'editor' | 'viewer'}} User */
-/** @typedef {{turns: number, users?: number, answered: number, clarified: number, fallback: number, handoff: number, other: number}} Totals */
+/** @typedef {{turns: number, users?: number, answered: number, clarified: number, fallback: number, out_of_scope: number, handoff: number, other: number}} Totals */
 /** @typedef {Totals & {day: string, p95Ms: number | null}} Day */
 /** @typedef {{
  *   from: string, to: string, totals: Totals, days: Day[],
  *   topIntents: {intent: string, label?: string, count: number}[],
+ *   topTopics: {topic: string, label?: string, count: number}[],
  *   funnel: {steps: {step: string, count: number}[], completed: number, abandoned: number, handedOff: number},
  *   latency: {p50Ms: number | null, p95Ms: number | null}
  * }} Stats */
 /** @typedef {{
  *   id: number, text: string, count: number, lastSeen: string,
- *   guess: {intent: string, score: number} | null, state: 'new' | 'done' | 'ignored',
+ *   guess: {intent: string, score: number | null} | null, state: 'new' | 'done' | 'ignored',
  *   label: string | null, actedBy: string | null, actedAt: string | null, examples?: string[]
  * }} InboxItem */
 /** @typedef {{items: InboxItem[], total: number, page: number, pageSize: number}} InboxPage */

@@ -15,6 +15,7 @@ export const COLORS = {
   answered: '#2563eb',
   clarified: '#f59e0b',
   fallback: '#dc2626',
+  out_of_scope: '#0d9488',
   handoff: '#7c3aed',
   other: '#94a3b8',
   step: '#0ea5e9',

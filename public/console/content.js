@@ -279,14 +279,17 @@ async function drawPending() {
         intentCell.append(select);
       }
       const actions = el('td');
-      if (!isViewer()) actions.append(small('빼기', () => void pendingAction(`inbox/${p.id}/ignore`, {})));
+      if (!isViewer()) actions.append(small('빼기', () => void pendingAction(`inbox/${p.id}/reopen`, {})));
       row.append(text, intentCell, el('td', '', `${p.actedBy ?? ''}${p.actedAt ? ` · ${formatTime(p.actedAt)}` : ''}`), actions);
       return row;
     }),
   );
 }
 
-/** Move a pending label to another intent, or take it out (the inbox item becomes 무시). @param {string} path @param {object} body */
+/**
+ * Move a pending label to another intent, or take it out (빼기: the item goes back to 놓친 질문 as a new question,
+ * unlabelled). @param {string} path @param {object} body
+ */
 async function pendingAction(path, body) {
   try {
     await api(path, { method: 'POST', body });

@@ -56,6 +56,7 @@ export const OUTCOMES = /** @type {Record<string, string>} */ ({
   menu: '메뉴',
   clarified: '되묻기',
   fallback: '못 알아들음',
+  out_of_scope: '범위 밖 안내',
   handoff: '상담 연결',
   cancelled: '취소',
   dialog_started: '안내 시작',

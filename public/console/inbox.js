@@ -106,7 +106,7 @@ function render() {
 /** @param {InboxItem} item */
 function renderItem(item) {
   const textId = `item-${item.id}-text`;
-  const guess = item.guess && item.guess.score >= GUESS_MIN ? `${nameOf(intentNames(), item.guess.intent)} ${Math.round(item.guess.score * 100)}%` : '없음';
+  const guess = guessText(item);
   const node = h(
     'li',
     { class: 'item', 'data-id': item.id, 'data-state': item.state },
@@ -141,8 +141,11 @@ function renderItem(item) {
 /** @param {InboxItem} item @param {string} textId */
 function renderActions(item, textId) {
   const pickerId = `item-${item.id}-target`;
-  const picker = h('select', { id: pickerId, class: 'target', 'aria-describedby': textId }, ...targetOptions('처리 방법 고르기'));
-  const apply = h('button', { type: 'button', class: 'primary', 'aria-describedby': textId, disabled: true }, '적용');
+  const picker = /** @type {HTMLSelectElement} */ (h('select', { id: pickerId, class: 'target', 'aria-describedby': textId }, ...targetOptions('처리 방법 고르기')));
+  // answered as an out-of-scope topic: that topic is chosen already, so one click confirms it (or pick an FAQ intent)
+  const topic = topicGuess(item);
+  if (item.state === 'new' && topic) picker.value = `oos:${topic}`;
+  const apply = h('button', { type: 'button', class: 'primary', 'aria-describedby': textId, disabled: !picker.value }, '적용');
   const ignore = h('button', { type: 'button', 'aria-describedby': textId }, '무시');
   picker.addEventListener('change', () => (apply.disabled = !picker.value));
   apply.addEventListener('click', () => void actOne(item, picker.value));
@@ -163,6 +166,30 @@ function targetOptions(prompt) {
       ...(choices?.topics ?? []).map((c) => h('option', { value: `oos:${c.id}` }, `범위 밖: ${c.label}`)),
     ),
   ];
+}
+
+/**
+ * The guess worth showing: an intent or topic scored at least GUESS_MIN, or a topic without a score (found by its
+ * head noun: the bot answered the text as that topic); null for none or a weak one. @param {InboxItem} item
+ */
+function shownGuess(item) {
+  const guess = item.guess;
+  if (!guess) return null;
+  if (guess.score === null) return (choices?.topics ?? []).some((c) => c.id === guess.intent) ? guess : null;
+  return guess.score >= GUESS_MIN ? guess : null;
+}
+
+/** The out-of-scope topic the bot answered an item as (its shown guess is a topic), or null. @param {InboxItem} item */
+function topicGuess(item) {
+  const id = shownGuess(item)?.intent;
+  return id && (choices?.topics ?? []).some((c) => c.id === id) ? id : null;
+}
+
+/** The bot's guess in words: its name, with the score when there is one; 없음 for none or a weak one. @param {InboxItem} item */
+function guessText(item) {
+  const guess = shownGuess(item);
+  if (!guess) return '없음';
+  return `${nameOf(intentNames(), guess.intent)}${guess.score === null ? '' : ` ${Math.round(guess.score * 100)}%`}`;
 }
 
 /** Korean names of intents and out-of-scope topics, for guesses and labels. @returns {Record<string, string>} */

@@ -1,5 +1,8 @@
 // @ts-check
-/** 개요: totals, turns per day, outcome shares, top intents, the password-reset funnel and p95 latency for a date range. */
+/**
+ * 개요: totals, turns per day, outcome shares, top intents, top out-of-scope topics (what the FAQ does not cover), the
+ * password-reset funnel and p95 latency for a date range.
+ */
 import { api, problem } from './api.js';
 import { COLORS, drawChart } from './charts.js';
 import { $, byId, formatNumber, FUNNEL, h, kstDay, nameOf, OUTCOMES, percent, shortDay } from './dom.js';
@@ -7,7 +10,7 @@ import { $, byId, formatNumber, FUNNEL, h, kstDay, nameOf, OUTCOMES, percent, sh
 /** @typedef {import('./api.js').Stats} Stats */
 
 /** The stats buckets the charts show, in this order. */
-const BUCKETS = /** @type {const} */ (['answered', 'clarified', 'fallback', 'handoff', 'other']);
+const BUCKETS = /** @type {const} */ (['answered', 'clarified', 'fallback', 'out_of_scope', 'handoff', 'other']);
 
 const form = byId('range-form', HTMLFormElement);
 const fromInput = byId('range-from', HTMLInputElement);
@@ -67,6 +70,7 @@ function render(stats) {
   drawDays(stats);
   drawShares(stats);
   drawIntents(stats);
+  drawTopics(stats);
   drawFunnel(stats);
   drawLatency(stats);
 }
@@ -79,6 +83,7 @@ function renderKpis({ totals, latency }) {
     kpi('대화 턴', formatNumber(totals.turns), totals.users === undefined ? '' : `사용자 ${formatNumber(totals.users)}명`, 'turns'),
     kpi('답변함', `${percent(totals.answered, totals.turns)}%`, `${formatNumber(totals.answered)}턴`, 'answered'),
     kpi('못 알아들음', `${percent(totals.fallback, totals.turns)}%`, `${formatNumber(totals.fallback)}턴`, 'fallback'),
+    kpi('범위 밖 안내', `${percent(totals.out_of_scope, totals.turns)}%`, `${formatNumber(totals.out_of_scope)}턴`, 'out_of_scope'),
     kpi('응답 시간 p95', latency.p95Ms === null ? '—' : `${formatNumber(latency.p95Ms)} ms`, latency.p50Ms === null ? '' : `중앙값 ${formatNumber(latency.p50Ms)} ms`, 'p95'),
   );
 }
@@ -123,18 +128,32 @@ function drawShares({ totals }) {
 
 /** @param {Stats} stats */
 function drawIntents({ topIntents }) {
-  const labels = topIntents.map((t) => t.label ?? t.intent);
+  drawRanking('chart-intents', topIntents.map((t) => ({ id: t.intent, label: t.label, count: t.count })), COLORS.answered, '많이 묻는 질문', ['질문', '의도', '대화 수']);
+}
+
+/** The out-of-scope topics partners asked about most: answered honestly, but not covered by the FAQ. @param {Stats} stats */
+function drawTopics({ topTopics }) {
+  drawRanking('chart-topics', topTopics.map((t) => ({ id: t.topic, label: t.label, count: t.count })), COLORS.out_of_scope, 'FAQ에 없는 질문', ['주제', '주제 id', '대화 수']);
+}
+
+/**
+ * A horizontal bar per intent or topic, most asked first, named by its label.
+ * @param {string} canvasId @param {{id: string, label?: string, count: number}[]} top @param {string} color
+ * @param {string} title for the description @param {string[]} headers of the table: name, id, count
+ */
+function drawRanking(canvasId, top, color, title, headers) {
+  const labels = top.map((t) => t.label ?? t.id);
   drawChart(
-    byId('chart-intents', HTMLCanvasElement),
+    byId(canvasId, HTMLCanvasElement),
     {
       type: 'bar',
-      data: { labels, datasets: [{ label: '대화 수', data: topIntents.map((t) => t.count), backgroundColor: COLORS.answered, maxBarThickness: 28 }] },
+      data: { labels, datasets: [{ label: '대화 수', data: top.map((t) => t.count), backgroundColor: color, maxBarThickness: 28 }] },
       options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { display: false } } },
     },
     {
-      summary: topIntents.length ? `많이 묻는 질문: ${topIntents.slice(0, 3).map((t, i) => `${labels[i]} ${t.count}번`).join(', ')}` : '많이 묻는 질문: 이 기간에는 없어요',
-      headers: ['질문', '의도', '대화 수'],
-      rows: topIntents.map((t, i) => [labels[i], t.intent, t.count]),
+      summary: top.length ? `${title}: ${top.slice(0, 3).map((t, i) => `${labels[i]} ${t.count}번`).join(', ')}` : `${title}: 이 기간에는 없어요`,
+      headers,
+      rows: top.map((t, i) => [labels[i], t.id, t.count]),
     },
   );
 }

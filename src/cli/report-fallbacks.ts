@@ -1,8 +1,11 @@
-/** `npm run report:fallbacks`: the most frequent utterances that fell to None (from the event store), grouped by similarity, with NLP.js's guess. */
+/**
+ * `npm run report:fallbacks`: the most frequent utterances that fell to None (from the event store), grouped by similarity, with
+ * NLP.js's guess; then how many turns were answered as a known out-of-scope topic (outcome `out_of_scope`, not fallbacks).
+ */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { groupFallbacks, openEventStore, readFallbacks, type FallbackGroup } from '../events';
+import { groupFallbacks, openEventStore, outOfScopeCounts, readFallbacks, type FallbackGroup } from '../events';
 import { normalizerFor, runAsMain } from './common';
 
 const USAGE = `usage: npm run report:fallbacks -- [--days N] [--db FILE] [--top N] [--threshold 0.5] [--json]
@@ -21,6 +24,15 @@ export function formatGroup(g: FallbackGroup, rank: number): string {
   const guess = g.guess ? `guess: ${g.guess.intent} ${g.guess.score.toFixed(2)} (${g.guess.count}/${g.count})` : 'guess: none';
   const head = `${String(rank).padStart(2)}. ${String(g.count).padStart(4)}×  "${g.text}"  ${guess}  last ${g.lastSeen.slice(0, 10)}`;
   return [head, ...g.variants.map((v) => `            ${String(v.count).padStart(3)}×  "${v.text}"`)].join('\n');
+}
+
+/**
+ * The out-of-scope answers (not fallbacks, so not in the groups above), by topic.
+ * @example formatOutOfScope([{ topic: 'oos.certificate', count: 3 }]) // 'not counted as fallbacks: 3 answered as out of scope (oos.certificate 3)'
+ */
+export function formatOutOfScope(counts: Array<{ topic: string; count: number }>): string {
+  const total = counts.reduce((n, c) => n + c.count, 0);
+  return `not counted as fallbacks: ${total} answered as out of scope (${counts.map((c) => `${c.topic} ${c.count}`).join(', ')})`;
 }
 
 /**
@@ -52,18 +64,20 @@ export async function runReport(argv: string[], out: (line: string) => void = co
   const root = path.resolve(config.CONTENT_DIR);
   const store = await openEventStore(config);
   try {
-    const records = await readFallbacks(store.db, days === undefined ? 0 : Date.now() - days * 86_400_000);
+    const since = days === undefined ? 0 : Date.now() - days * 86_400_000;
+    const records = await readFallbacks(store.db, since);
     const groups = groupFallbacks(records, { threshold, normalize: normalizerFor(root) }).slice(0, top);
+    const outOfScope = await outOfScopeCounts(store.db, since);
     if (values.json) {
-      out(JSON.stringify({ store: store.where, dialect: store.dialect, records: records.length, groups }, null, 2));
+      out(JSON.stringify({ store: store.where, dialect: store.dialect, records: records.length, groups, outOfScope }, null, 2));
       return 0;
     }
-    if (!records.length) {
-      out(`no fallbacks recorded in ${store.where}`);
-      return 0;
+    if (!records.length) out(`no fallbacks recorded in ${store.where}`);
+    else {
+      out(`${records.length} fallbacks in ${store.where}${days ? ` (last ${days} days)` : ''}; top ${groups.length} groups:`);
+      groups.forEach((g, i) => out(formatGroup(g, i + 1)));
     }
-    out(`${records.length} fallbacks in ${store.where}${days ? ` (last ${days} days)` : ''}; top ${groups.length} groups:`);
-    groups.forEach((g, i) => out(formatGroup(g, i + 1)));
+    if (outOfScope.length) out(formatOutOfScope(outOfScope));
     return 0;
   } finally {
     await store.close();

@@ -1,5 +1,6 @@
 /** What the console offers to label with and how it names things, read from the content (intents/, responses/, flows/). */
 import type { Content } from '../content';
+import type { ResponseDef } from '../content/schema';
 import { loadFlows } from '../dialog/flows';
 import { NONE } from '../nlu/classifier';
 
@@ -26,7 +27,7 @@ const TOPIC_PREFIX = 'oos.';
  */
 export function catalogOf(root: string, content: Pick<Content, 'intents' | 'responses'>): Catalog {
   const ids = content.intents.map((i) => i.intent).sort();
-  const labels = new Map(ids.map((id) => [id, content.responses.get(id)?.label ?? id] as const));
+  const labels = new Map(ids.map((id) => [id, nameOf(content.responses.get(id)) ?? id] as const));
   const choice = (id: string): Choice => ({ id, label: labels.get(id) ?? id });
   let steps: string[] = [];
   try {
@@ -40,4 +41,14 @@ export function catalogOf(root: string, content: Pick<Content, 'intents' | 'resp
     labels,
     funnel: { flow: FUNNEL_FLOW, steps },
   };
+}
+
+/**
+ * What staff call a response: its label, else its first card's title (out-of-scope topics have no label, since no
+ * quick reply points to them, but their card says what they are about: `oos.certificate` → 수료증 문의).
+ */
+function nameOf(def: ResponseDef | undefined): string | undefined {
+  if (def?.label) return def.label;
+  for (const bubble of def?.bubbles ?? []) if ('card' in bubble && bubble.card.title) return bubble.card.title;
+  return undefined;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { changeGroups, inboxItem, inboxPage, kstDay, stats, type Database, type InboxChange, type StoreHandle } from '../events';
+import { changeGroups, inboxItem, inboxPage, kstDay, stats, userTurns, type Database, type InboxChange, type StoreHandle } from '../events';
 import { jsonBody } from '../http/body';
 import { OWN_PAGES_CSP } from '../http/middleware/security';
 import { WindowCounter } from '../http/middleware/window-counter';
@@ -269,14 +269,32 @@ export function consoleRoutes({ events, catalog, logger, assetsDir = CONSOLE_ASS
   api.post('/inbox/:id/label', single('label', LabelBody));
   api.post('/inbox/:id/out-of-scope', single('out-of-scope', OutOfScopeBody));
   api.post('/inbox/:id/ignore', single('ignore', EmptyBody));
+  api.post(
+    '/inbox/:id/reopen',
+    authed(
+      async (req, res, { db: database, user }) => {
+        const id = parse(Id, req.params.id, 'id');
+        parse(EmptyBody, req.body, 'body');
+        const at = now();
+        await database.transaction().execute(async (trx) => {
+          const before = await trx.selectFrom('inbox_groups').select(['state', 'label']).where('id', '=', id).executeTakeFirst();
+          if (!before) throw new Refusal(404, `no inbox item ${id}`);
+          if (before.state === 'new') throw new Refusal(409, `inbox item ${id} is a new question already`);
+          await changeGroups(trx, [id], { action: 'reopen' }, user.name, at);
+          await audit(trx, user.name, 'inbox.reopen', `inbox:${id}`, { from: before.state, ...(before.label ? { label: before.label } : {}) }, at);
+        });
+        res.json({ item: await inboxItem(database, id) });
+      },
+      { write: true },
+    ),
+  );
 
   api.get(
     '/conversations/:user',
     authed(async (req, res, { db: database }) => {
       const raw = parse(z.string().min(1).max(200), req.params.user, 'user');
       const tag = /^[0-9a-f]{12}$/.test(raw) ? raw : userTag(raw);
-      const rows = await database.selectFrom('turn_events').selectAll().where('user_tag', '=', tag).orderBy('at', 'desc').orderBy('id', 'desc').limit(200).execute();
-      const turns = rows.reverse().map((r) => ({
+      const turns = (await userTurns(database, tag, 200)).map((r) => ({
         at: new Date(r.at).toISOString(),
         route: r.route,
         intent: r.intent,

@@ -132,8 +132,10 @@ export class Bot {
   }
 
   /**
-   * Out of scope. A recognised out-of-scope topic (`oos.certificate` …) gets its own honest answer with 1533-0301
-   * and does not count towards the second-fallback card; anything else gets `None`, then `None.again`.
+   * Not answerable here. A recognised out-of-scope topic (`oos.certificate` …) gets its own honest answer with
+   * 1533-0301: outcome `out_of_scope`, the topic as the turn's intent (logs, metrics and events name what partners ask
+   * that the FAQ does not cover), and it does not count towards the second-fallback card. Anything else is a
+   * `fallback` to `None`, then `None.again`.
    */
   private fallback(turn: TurnInput, session: Session, nlu?: NluResult, topic?: string): TurnResult {
     const onTopic = topic !== undefined && this.opts.renderer.has(topic);
@@ -142,10 +144,10 @@ export class Bot {
     return {
       replies: [this.opts.renderer.render(id)],
       route: 'nlu',
-      intent: 'None',
+      intent: onTopic ? topic : 'None',
       score: nlu?.score,
       nlu,
-      outcome: 'fallback',
+      outcome: onTopic ? 'out_of_scope' : 'fallback',
       session: { ...session, fallbacks },
     };
   }

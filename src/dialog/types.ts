@@ -24,6 +24,8 @@ export type Outcome =
   | 'menu'
   | 'clarified'
   | 'fallback'
+  /** A known out-of-scope topic (`oos.*`) answered honestly with 1533-0301; the turn's intent is the topic. */
+  | 'out_of_scope'
   | 'handoff'
   | 'cancelled'
   | 'dialog_started'

@@ -13,6 +13,8 @@ import { bigrams, jaccard } from './similarity';
 export const MERGE_THRESHOLD = 0.6;
 /** Most open groups held in the in-memory similarity index (the most recent; older ones still group by exact key). */
 const MAX_INDEXED = 10_000;
+/** Masked texts whose group key is remembered (in memory only, as the masker's memo). */
+const MAX_KEYS = 5_000;
 /** Candidates checked for one new text at most; past this (only very common bigrams left) it founds its own group. */
 const MAX_CANDIDATES = 2_000;
 
@@ -38,6 +40,8 @@ export function groupKey(text: string, normalize: Normalizer = clean): string {
 export class InboxWriter {
   private index: Map<string, Set<number>> | undefined;
   private grams = new Map<number, Set<string>>();
+  /** Recent masked texts → their group key: normalizing costs ~9 µs a text, and missed questions repeat. */
+  private keys = new Map<string, string>();
 
   constructor(private readonly normalize: Normalizer = clean, private readonly threshold = MERGE_THRESHOLD) {}
 
@@ -49,7 +53,7 @@ export class InboxWriter {
     await this.loadIndex(trx);
     const byKey = new Map<string, { text: string; count: number; last: number; first: number; guess: InboxSighting | null }>();
     for (const s of sightings) {
-      const key = groupKey(s.text, this.normalize);
+      const key = this.keyOf(s.text);
       if (!key) continue;
       const seen = byKey.get(key);
       if (!seen) byKey.set(key, { text: s.text, count: 1, last: s.at, first: s.at, guess: s.guessIntent ? s : null });
@@ -86,6 +90,16 @@ export class InboxWriter {
       await ops.bumpText(key, s.count, s.last);
       await ops.bumpGroup(other, s.count, s.last, guess);
     }
+  }
+
+  private keyOf(text: string): string {
+    let key = this.keys.get(text);
+    if (key === undefined) {
+      key = groupKey(text, this.normalize);
+      if (this.keys.size >= MAX_KEYS) this.keys.clear(); // bounded
+      this.keys.set(text, key);
+    }
+    return key;
   }
 
   /** Forget the index (after a bulk change of states, or in tests); it reloads on the next write. */
@@ -159,7 +173,8 @@ export interface InboxItem {
   text: string;
   count: number;
   lastSeen: string;
-  guess: { intent: string; score: number } | null;
+  /** The bot's guess; for an out-of-scope answer, its topic (score null when found by the topic's head noun alone). */
+  guess: { intent: string; score: number | null } | null;
   state: InboxState;
   label: string | null;
   actedBy: string | null;
@@ -236,7 +251,7 @@ export function toItem(r: InboxGroup, examples: string[] = []): InboxItem {
     text: r.text,
     count: r.count,
     lastSeen: new Date(r.last_seen).toISOString(),
-    guess: r.guess_intent ? { intent: r.guess_intent, score: Math.round((r.guess_score ?? 0) * 1000) / 1000 } : null,
+    guess: r.guess_intent ? { intent: r.guess_intent, score: r.guess_score === null ? null : Math.round(r.guess_score * 1000) / 1000 } : null,
     state: r.state,
     label: r.label,
     actedBy: r.acted_by,
@@ -245,16 +260,28 @@ export function toItem(r: InboxGroup, examples: string[] = []): InboxItem {
   };
 }
 
-/** What staff do to inbox groups: label (training data for an intent), out of scope (`None` or a topic), ignore. */
-export type InboxChange = { action: 'label'; intent: string } | { action: 'out-of-scope'; topic?: string } | { action: 'ignore' };
+/**
+ * What staff do to inbox groups: label (training data for an intent), out of scope (`None` or a topic), ignore, or
+ * reopen (back to the inbox as a new question, label and who acted cleared: e.g. a pending label taken out).
+ */
+export type InboxChange = { action: 'label'; intent: string } | { action: 'out-of-scope'; topic?: string } | { action: 'ignore' } | { action: 'reopen' };
 
 /**
  * Apply one change to groups, recording who acted and when; returns the number of groups changed (missing ids are
- * skipped). Labelled groups become pending training data (`exported_at` null) for `npm run inbox:export`.
+ * skipped, and so are groups that are new already when reopening). Labelled groups become pending training data (`exported_at` null) for `npm run inbox:export`.
  * @example await changeGroups(db, [17, 18], { action: 'label', intent: 'faq.signup' }, 'mina')
  */
 export async function changeGroups(db: Kysely<Database> | Transaction<Database>, ids: number[], change: InboxChange, actor: string, now = Date.now()): Promise<number> {
   if (!ids.length) return 0;
+  if (change.action === 'reopen') {
+    const reopened = await db
+      .updateTable('inbox_groups')
+      .set({ state: 'new', label: null, acted_by: null, acted_at: null, exported_at: null })
+      .where('id', 'in', ids)
+      .where('state', '!=', 'new')
+      .executeTakeFirst();
+    return Number(reopened.numUpdatedRows ?? 0);
+  }
   const set =
     change.action === 'ignore'
       ? { state: 'ignored' as const, label: null }

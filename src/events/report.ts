@@ -58,6 +58,24 @@ export async function readFallbacks(db: Kysely<Database>, since = 0): Promise<Fa
 }
 
 /**
+ * Out-of-scope answers since `since` (ms), by topic, most asked first: not fallbacks (the bot understood and answered
+ * honestly), but what partners ask that the FAQ does not cover.
+ * @example await outOfScopeCounts(store.db) // [{ topic: 'oos.certificate', count: 12 }, …]
+ */
+export async function outOfScopeCounts(db: Kysely<Database>, since = 0): Promise<Array<{ topic: string; count: number }>> {
+  const rows = await db
+    .selectFrom('turn_events')
+    .select(['intent', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('outcome', '=', 'out_of_scope')
+    .where('at', '>=', since)
+    .groupBy('intent')
+    .orderBy('n', 'desc')
+    .orderBy('intent')
+    .execute();
+  return rows.map((r) => ({ topic: r.intent ?? 'None', count: Number(r.n) }));
+}
+
+/**
  * Group records whose normalized texts look alike (greedy: the most frequent text founds a group and
  * pulls in every text similar enough to it). Groups come back biggest first.
  * @example groupFallbacks(records, { threshold: 0.5 })[0].count

@@ -1,5 +1,6 @@
-/** Stats for the console's overview: turns per day and outcome, top intents, the dialog funnel, latency percentiles. */
+/** Stats for the console's overview: turns per day and outcome, top intents and out-of-scope topics, the dialog funnel, latency percentiles. */
 import type { Kysely } from 'kysely';
+import { eventsOfDays } from './ranges';
 import type { Database } from './schema';
 
 export interface OutcomeCounts {
@@ -7,6 +8,8 @@ export interface OutcomeCounts {
   answered: number;
   clarified: number;
   fallback: number;
+  /** Answered honestly as a known out-of-scope topic (범위 밖 안내): understood, not missed. */
+  out_of_scope: number;
   handoff: number;
   other: number;
 }
@@ -17,6 +20,8 @@ export interface Stats {
   totals: OutcomeCounts & { users: number };
   days: Array<OutcomeCounts & { day: string; p95Ms: number | null }>;
   topIntents: Array<{ intent: string; label?: string; count: number }>;
+  /** The out-of-scope topics partners asked about most: what the FAQ does not cover. */
+  topTopics: Array<{ topic: string; label?: string; count: number }>;
   funnel: { flow: string; steps: Array<{ step: string; count: number }>; completed: number; abandoned: number; handedOff: number };
   latency: { p50Ms: number | null; p95Ms: number | null };
 }
@@ -27,7 +32,7 @@ export interface StatsQuery {
   to: string;
   /** The funnel's flow and its step ids in order (from flows/<flow>.yml). */
   funnel: { flow: string; steps: string[] };
-  /** Intent id → label for top intents. */
+  /** Intent or topic id → its Korean name, for top intents and topics. */
   labels?: ReadonlyMap<string, string>;
   topN?: number;
 }
@@ -35,30 +40,33 @@ export interface StatsQuery {
 /** `answered` = FAQ answers and menus; `other` = everything else (dialog turns, cancels, errors). */
 function bucketOf(outcome: string): keyof Omit<OutcomeCounts, 'turns'> {
   if (outcome === 'answered' || outcome === 'menu') return 'answered';
-  if (outcome === 'clarified' || outcome === 'fallback' || outcome === 'handoff') return outcome;
+  if (outcome === 'clarified' || outcome === 'fallback' || outcome === 'out_of_scope' || outcome === 'handoff') return outcome;
   return 'other';
 }
 
-const empty = (): OutcomeCounts => ({ turns: 0, answered: 0, clarified: 0, fallback: 0, handoff: 0, other: 0 });
+const empty = (): OutcomeCounts => ({ turns: 0, answered: 0, clarified: 0, fallback: 0, out_of_scope: 0, handoff: 0, other: 0 });
 
 /**
  * Every figure of the overview for a range of KST days.
  * @example await stats(db, { from: '2026-11-18', to: '2026-12-01', funnel: { flow: 'password_reset', steps: ['phone', 'birthdate', 'name', 'confirm'] } })
  */
 export async function stats(db: Kysely<Database>, q: StatsQuery): Promise<Stats> {
-  const inRange = db.selectFrom('turn_events').where('day', '>=', q.from).where('day', '<=', q.to);
+  const inRange = await eventsOfDays(db, q.from, q.to);
   const byDay = await inRange.select(['day', 'outcome', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['day', 'outcome']).execute();
   const latencies = await inRange.select(['day', 'latency_ms', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['day', 'latency_ms']).execute();
   const [{ users }] = await inRange.select((eb) => eb.fn.count<number>('user_tag').distinct().as('users')).execute();
-  const top = await inRange
-    .select(['intent', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('outcome', '=', 'answered')
-    .where('intent', 'is not', null)
-    .groupBy('intent')
-    .orderBy('n', 'desc')
-    .orderBy('intent')
-    .limit(q.topN ?? 10)
-    .execute();
+  const topOf = (outcome: string) =>
+    inRange
+      .select(['intent', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('outcome', '=', outcome)
+      .where('intent', 'is not', null)
+      .groupBy('intent')
+      .orderBy('n', 'desc')
+      .orderBy('intent')
+      .limit(q.topN ?? 10)
+      .execute();
+  const top = await topOf('answered');
+  const topics = await topOf('out_of_scope');
   const inFlow = inRange.where('flow', '=', q.funnel.flow);
   const stepRows = await inFlow.select(['step', (eb) => eb.fn.count<number>('user_tag').distinct().as('n')]).groupBy('step').execute();
   const endRows = await inFlow.select(['outcome', (eb) => eb.fn.count<number>('user_tag').distinct().as('n')]).groupBy('outcome').execute();
@@ -86,10 +94,16 @@ export async function stats(db: Kysely<Database>, q: StatsQuery): Promise<Stats>
     to: q.to,
     totals: { ...totals, users: Number(users) },
     days: [...days.values()],
-    topIntents: top.map((r) => ({ intent: r.intent as string, ...(q.labels?.get(r.intent as string) ? { label: q.labels.get(r.intent as string) } : {}), count: Number(r.n) })),
+    topIntents: top.map((r) => ({ intent: r.intent as string, ...labelOf(q.labels, r.intent as string), count: Number(r.n) })),
+    topTopics: topics.map((r) => ({ topic: r.intent as string, ...labelOf(q.labels, r.intent as string), count: Number(r.n) })),
     funnel: funnel(q.funnel, new Map(stepRows.map((r) => [r.step, Number(r.n)])), new Map(endRows.map((r) => [r.outcome, Number(r.n)]))),
     latency: { p50Ms: percentile(all, 0.5), p95Ms: percentile(all, 0.95) },
   };
+}
+
+function labelOf(labels: ReadonlyMap<string, string> | undefined, id: string): { label?: string } {
+  const label = labels?.get(id);
+  return label ? { label } : {};
 }
 
 /**

@@ -46,7 +46,7 @@ export function createMetrics({ activeSessions, contentVersion, prefix = 'bluebo
   if (processMetrics) collectDefaultMetrics({ register: registry });
   const turns = new Counter({
     name: `${prefix}turns_total`,
-    help: 'Turns answered, by intent and outcome (answered, clarified, fallback, handoff, dialog_started, dialog_completed, dialog_abandoned, …)',
+    help: 'Turns answered, by intent and outcome (answered, clarified, fallback, out_of_scope with the topic as intent, handoff, dialog_started, dialog_completed, dialog_abandoned, …)',
     labelNames: ['intent', 'outcome', 'route'] as const,
     registers: [registry],
   });

@@ -132,7 +132,9 @@ describe('답변 편집 (Chromium)', () => {
 
     await page.locator(`#pending tr[data-id="${move}"] select`).selectOption('faq.first_login');
     await page.locator(`#pending tr[data-id="${move}"] select`).waitFor(); // redrawn
+    const reopened = page.waitForRequest((r) => r.url().endsWith(`/console/api/inbox/${drop}/reopen`));
     await page.locator(`#pending tr[data-id="${drop}"]`).getByRole('button', { name: '빼기' }).click();
+    await reopened;
     await page.locator(`#pending tr[data-id="${drop}"]`).waitFor({ state: 'detached' });
     expect(await page.locator(`#pending tr[data-id="${move}"] select`).inputValue()).toBe('faq.first_login');
     await page.locator('section[aria-labelledby="h-pending"]').screenshot({ path: path.join(ARTIFACTS, 'console-content-pending-1280.png') });
@@ -153,8 +155,9 @@ describe('답변 편집 (Chromium)', () => {
     expect(after.content.intents['faq.signup']).not.toContain('처음 접속할 때 뭘 눌러요');
     expect(Object.values(after.content.intents as Record<string, string[]>).flat()).not.toContain('택시 요금 얼마예요');
     await page.locator('#pending-empty').waitFor(); // published: nothing pending any more
-    const groups = await db.selectFrom('inbox_groups').select(['id', 'state', 'exported_at']).where('id', 'in', [keep, move, drop]).orderBy('id').execute();
-    expect(groups.map((g) => [g.state, g.exported_at !== null])).toEqual([['done', true], ['done', true], ['ignored', false]]);
+    const groups = await db.selectFrom('inbox_groups').select(['id', 'state', 'label', 'exported_at']).where('id', 'in', [keep, move, drop]).orderBy('id').execute();
+    // the one taken out (빼기) is back in the inbox as a new question, unlabelled
+    expect(groups.map((g) => [g.state, g.label, g.exported_at !== null])).toEqual([['done', 'faq.incomplete_training', true], ['done', 'faq.first_login', true], ['new', null, false]]);
     expect(errors.filter((e) => !/status of 409/.test(e))).toEqual([]); // the deliberately stale publish above
   }, 150_000);
 

@@ -18,7 +18,7 @@ const PHONE = '010-2468-1357';
 const DAY_MS = 86_400_000;
 /**
  * What this test sends to /skill, by user and by how many days ago (the server's clock is set back for them):
- * answers 3 days ago, fallbacks (one text twice) yesterday, a finished password reset today.
+ * answers 3 days ago, fallbacks (one text twice) and two out-of-scope topics yesterday, a finished password reset today.
  */
 const TURNS: Array<[daysAgo: number, user: string, text: string]> = [
   [3, 'partner-a', '리프레시 교육이 뭐예요?'],
@@ -29,6 +29,8 @@ const TURNS: Array<[daysAgo: number, user: string, text: string]> = [
   [1, 'partner-b', '오늘 점심 메뉴 추천해 주세요'],
   [1, 'partner-b', '야구 경기 결과 알려줘'],
   [1, 'partner-b', '주말에 비 오나요'],
+  [1, 'partner-d', '수료증 잃어버렸는데 재발급 돼요?'],
+  [1, 'partner-d', '교육비 얼마나 내야 돼요'],
   [0, 'partner-c', '비밀번호 재설정 도와주세요'],
   [0, 'partner-c', PHONE],
   [0, 'partner-c', '1979.11.23'],
@@ -41,6 +43,8 @@ const chartDay = (daysAgo: number) => {
   return `${Number(month)}/${Number(day)}`;
 };
 const FALLBACKS = ['강아지 산책은 몇 분이 좋아요', '오늘 점심 메뉴 추천해 주세요', '야구 경기 결과 알려줘', '주말에 비 오나요'];
+/** Answered as known out-of-scope topics: counted apart from 못 알아들음, listed by topic, in the inbox with the topic as the guess. */
+const OUT_OF_SCOPE = ['수료증 잃어버렸는데 재발급 돼요?', '교육비 얼마나 내야 돼요'];
 
 let t: TestApp;
 let server: Server;
@@ -154,17 +158,19 @@ describe('console as an editor (desktop)', () => {
 
     const days = await chartData(page, 'chart-days');
     const buckets = days!.datasets.map((d) => d.label);
-    expect(buckets).toEqual(['답변', '되묻기', '못 알아들음', '상담 연결', '기타']);
+    expect(buckets).toEqual(['답변', '되묻기', '못 알아들음', '범위 밖 안내', '상담 연결', '기타']);
     /** The turns of one day in one bucket, as the chart was drawn. */
     const drawn = (daysAgo: number, bucket: string) => days!.datasets[buckets.indexOf(bucket)].data[days!.labels.indexOf(chartDay(daysAgo))];
     expect(days!.labels).toHaveLength(14); // the default range: the last 14 KST days
     expect(drawn(3, '답변')).toBe(3);
     expect(drawn(1, '못 알아들음')).toBe(FALLBACKS.length + 1); // one text was sent twice
+    expect(drawn(1, '범위 밖 안내')).toBe(OUT_OF_SCOPE.length);
     expect(drawn(0, '기타')).toBe(5); // the dialog's turns
     expect([drawn(2, '답변'), drawn(2, '못 알아들음'), drawn(2, '기타')]).toEqual([0, 0, 0]);
     const perBucket = days!.datasets.map((d) => d.data.reduce<number>((n, v) => n + (v ?? 0), 0));
     expect(perBucket.reduce((a, b) => a + b, 0)).toBe(TURNS.length);
     expect(await page.locator('[data-kpi=turns] strong').textContent()).toBe(String(TURNS.length));
+    expect(await page.locator('[data-kpi=out_of_scope] .muted').textContent()).toBe(`${OUT_OF_SCOPE.length}턴`);
 
     const shares = await chartData(page, 'chart-shares');
     expect(shares!.datasets[0].data).toEqual(perBucket);
@@ -172,6 +178,11 @@ describe('console as an editor (desktop)', () => {
     const intents = await chartData(page, 'chart-intents');
     expect(intents!.labels).toContain('리프레시 교육');
     expect(intents!.datasets[0].data[intents!.labels.indexOf('리프레시 교육')]).toBe(2);
+
+    const topics = await chartData(page, 'chart-topics'); // what the FAQ does not cover, by the topics' Korean names
+    expect(topics!.labels).toEqual(expect.arrayContaining(['수료증 문의']));
+    expect(topics!.labels).toHaveLength(OUT_OF_SCOPE.length);
+    expect(topics!.datasets[0].data).toEqual([1, 1]);
 
     const funnel = await chartData(page, 'chart-funnel');
     expect(funnel!.labels).toEqual(['시작', '휴대폰 번호', '생년월일', '이름', '확인', '완료', '중단', '상담 연결']);
@@ -185,7 +196,7 @@ describe('console as an editor (desktop)', () => {
     for (const daysAgo of [3, 1, 0]) expect(p95(daysAgo)).toEqual(expect.any(Number));
     expect(p95(2)).toBeNull(); // a day without turns has no latency
 
-    for (const id of ['chart-days', 'chart-shares', 'chart-intents', 'chart-funnel', 'chart-latency']) {
+    for (const id of ['chart-days', 'chart-shares', 'chart-intents', 'chart-topics', 'chart-funnel', 'chart-latency']) {
       expect(await paintedPixels(page, id)).toBeGreaterThan(2_000);
       expect(await page.locator(`#${id}`).getAttribute('aria-label')).toBeTruthy();
     }
@@ -243,6 +254,21 @@ describe('console as an editor (desktop)', () => {
     await page.getByRole('searchbox', { name: '검색' }).fill('');
     await page.getByLabel('상태').selectOption('done');
     await inboxRow(page, FALLBACKS[3]).locator('.acted', { hasText: '범위 밖으로 표시' }).waitFor();
+  });
+
+  it('shows an out-of-scope answer with its topic as the guess, chosen already: one click confirms it', async () => {
+    await page.getByLabel('상태').selectOption('new');
+    const row = inboxRow(page, OUT_OF_SCOPE[0]);
+    await row.waitFor();
+    expect(await row.locator('.guess').textContent()).toMatch(/^봇의 추측: 범위 밖: 수료증 문의/);
+    expect(await row.getByLabel('이 질문을 보낼 곳').inputValue()).toBe('oos:oos.certificate');
+    const marked = page.waitForRequest((r) => /\/console\/api\/inbox\/\d+\/out-of-scope$/.test(r.url()));
+    await row.getByRole('button', { name: '적용' }).click();
+    expect((await marked).postDataJSON()).toEqual({ topic: 'oos.certificate' });
+    await row.waitFor({ state: 'detached' });
+    // the other topic's row can still go to an FAQ intent instead
+    const other = inboxRow(page, OUT_OF_SCOPE[1]);
+    expect(await other.getByLabel('이 질문을 보낼 곳').inputValue()).toMatch(/^oos:oos\./);
   });
 
   it('ignores two items at once with the checkboxes', async () => {

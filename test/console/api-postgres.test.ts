@@ -27,7 +27,8 @@ describePg('console API on PostgreSQL', () => {
     const viewer = await login(t.admin, VIEWER);
     const api = (p: string) => `/console/api/${p}`;
     const stats = await request(t.admin).get(api('stats')).set('cookie', viewer.cookie);
-    expect(stats.body.totals).toMatchObject({ turns: 3, fallback: 3, users: 3 });
+    expect(stats.body.totals).toMatchObject({ turns: 3, fallback: 1, out_of_scope: 2, users: 3 }); // 교육비, 수료증: known topics
+    expect(stats.body.topTopics.map((x: { topic: string }) => x.topic).sort()).toEqual(['oos.certificate', 'oos.fees']);
     const inbox = await request(t.admin).get(api('inbox')).set('cookie', viewer.cookie);
     expect(inbox.body.total).toBe(3);
     const literal = await request(t.admin).get(api(`inbox?q=${encodeURIComponent('% 환불_')}`)).set('cookie', viewer.cookie);
@@ -57,7 +58,7 @@ describePg('console API on PostgreSQL', () => {
     const audit = await request(t.admin).get(api('audit')).set('cookie', viewer.cookie);
     expect(audit.body.items.slice(0, 2).map((e: { action: string }) => e.action)).toEqual(['inbox.bulk.ignore', 'inbox.label']);
     const conv = await request(t.admin).get(api('conversations/pg-0')).set('cookie', viewer.cookie);
-    expect(conv.body.turns.map((x: { outcome: string }) => x.outcome)).toEqual(['fallback']);
+    expect(conv.body.turns.map((x: { outcome: string }) => x.outcome)).toEqual(['out_of_scope']);
   });
 });
 

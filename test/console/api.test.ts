@@ -115,7 +115,8 @@ describe('reading', () => {
     const res = await request(t.admin).get(api('stats')).set(as(viewer));
     expect(res.status).toBe(200);
     expect(res.body.days).toHaveLength(14);
-    expect(res.body.totals).toMatchObject({ turns: 4, users: 3, answered: 1, fallback: 3 });
+    // 교육비 and 수료증 are known out-of-scope topics (answered honestly), not missed questions
+    expect(res.body.totals).toMatchObject({ turns: 4, users: 3, answered: 1, fallback: 1, out_of_scope: 2 });
     expect(res.body.topIntents).toEqual([{ intent: 'faq.refresh_training', label: expect.any(String), count: 1 }]);
     expect(res.body.funnel.steps.map((s: { step: string }) => s.step)).toEqual(['started', 'phone', 'birthdate', 'name', 'confirm']);
     expect(res.body.latency.p95Ms).toEqual(expect.any(Number));
@@ -168,7 +169,7 @@ describe('reading', () => {
     expect(byRaw.status).toBe(200);
     expect(byRaw.body.user).toBe(userTag('console-0'));
     expect(byRaw.body.turns.map((x: { outcome: string; text: string | null }) => [x.outcome, x.text])).toEqual([
-      ['fallback', '교육비 환급 되나요'],
+      ['out_of_scope', '교육비 환급 되나요'],
       ['answered', null],
     ]);
     expect(byRaw.body.turns[1]).toMatchObject({ route: 'nlu', intent: 'faq.refresh_training', flow: null, step: null, latencyMs: expect.any(Number), version: expect.any(String) });

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { copyContent } from '../helpers/content';
 import { makeTestApp, textOf, type TestApp } from '../helpers/app';
 import { tempDb, waitFor } from '../tools/helpers';
-import { addTestUsers, EDITOR, login, VIEWER, type Login } from './helpers';
+import { addTestUsers, EDITOR, login, snapshot, VIEWER, type Login } from './helpers';
 
 const api = (p: string) => `/console/api/${p}`;
 const NEW_TEXT = '콘솔에서 고친 회원가입 답변이에요. 파트너 교육 사이트에서 가입해 주세요.';
@@ -113,4 +113,39 @@ describe('content API with CONTENT_VERSIONS=off', () => {
       await off.close();
     }
   }, 60_000);
+});
+
+describe('a pending label taken out (빼기)', () => {
+  it('goes back to the inbox as a new question, unlabelled, with an audit entry; refusals change nothing', async () => {
+    const { db } = await t.events.get();
+    const now = Date.now();
+    const text = '택시 요금 얼마예요 빼기 시험';
+    const { id } = await db
+      .insertInto('inbox_groups')
+      .values({ key: text, text, count: 2, first_seen: now, last_seen: now, guess_intent: 'faq.signup', guess_score: 0.4, state: 'done', label: 'faq.signup', acted_by: 'mina', acted_at: now, exported_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('inbox_texts').values({ key: text, group_id: id, text, count: 2, last_seen: now }).execute();
+    const pendingIds = async () => ((await request(t.admin).get(api('content/pending')).set(as(viewer))).body.items as Array<{ id: number }>).map((p) => p.id);
+    expect(await pendingIds()).toContain(id);
+
+    const before = await snapshot(db);
+    expect((await request(t.admin).post(api(`inbox/${id}/reopen`)).set(change(viewer)).send({})).status).toBe(403);
+    expect((await request(t.admin).post(api(`inbox/${id}/reopen`)).set(as(editor)).send({})).status).toBe(403);
+    expect((await request(t.admin).post(api(`inbox/${id}/reopen`)).set(change(editor)).send({ intent: 'x' })).status).toBe(400);
+    expect((await request(t.admin).post(api('inbox/999999/reopen')).set(change(editor)).send({})).status).toBe(404);
+    expect(await snapshot(db)).toBe(before);
+
+    const res = await request(t.admin).post(api(`inbox/${id}/reopen`)).set(change(editor)).send({});
+    expect(res.status).toBe(200);
+    expect(res.body.item).toMatchObject({ id, text, count: 2, state: 'new', label: null, actedBy: null, actedAt: null });
+    expect(await pendingIds()).not.toContain(id);
+    const inbox = (await request(t.admin).get(api('inbox?state=new')).set(as(viewer))).body.items as Array<{ id: number }>;
+    expect(inbox.map((i) => i.id)).toContain(id);
+    const entry = (await request(t.admin).get(api('audit')).set(as(editor))).body.items[0];
+    expect(entry).toMatchObject({ actor: EDITOR.name, action: 'inbox.reopen', target: `inbox:${id}`, detail: { from: 'done', label: 'faq.signup' } });
+
+    const again = await request(t.admin).post(api(`inbox/${id}/reopen`)).set(change(editor)).send({});
+    expect([again.status, again.body.error]).toEqual([409, expect.stringContaining('new question already')]);
+  });
 });

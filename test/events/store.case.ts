@@ -1,6 +1,7 @@
 /** The event-store suite, run against SQLite (sqlite.test.ts) and PostgreSQL (postgres.test.ts) alike. */
 import { Registry } from 'prom-client';
-import { createEventRecorder, inboxPage, kstDay, maskedText, openEventStore, purgeOldEvents, readFallbacks, stats, type EventStore, type StoreConfig } from '../../src/events';
+import { createEventRecorder, inboxPage, kstDay, maskedText, openEventStore, purgeOldEvents, readFallbacks, stats, userTurns, type EventStore, type StoreConfig } from '../../src/events';
+import { userTag } from '../../src/log/logger';
 import { fakeTurn, type FakeTurn } from './fixtures';
 
 const DAY = 86_400_000;
@@ -114,6 +115,7 @@ export function storeSuite(name: string, config: () => Promise<StoreConfig>): vo
         { outcome: 'menu', intent: 'greeting', score: 0.9, user: 'c', latencyMs: 2, at: T0 - DAY },
         { outcome: 'fallback', user: 'c', latencyMs: 2 },
         { outcome: 'handoff', intent: 'handoff', user: 'd', latencyMs: 2 },
+        { outcome: 'out_of_scope', intent: 'oos.certificate', user: 'd', latencyMs: 2 },
         reset('a', 'phone', 'dialog_started'),
         reset('a', 'birthdate', 'dialog_step'),
         reset('a', 'name', 'dialog_step'),
@@ -127,10 +129,12 @@ export function storeSuite(name: string, config: () => Promise<StoreConfig>): vo
         reset('c', 'gave_up', 'dialog_abandoned'),
         { outcome: 'answered', intent: 'faq.signup', user: 'z', at: T0 + 40 * DAY, latencyMs: 900 },
       ]);
-      const s = await stats(store.db, { from: '2026-11-30', to: '2026-12-01', funnel: FUNNEL, labels: new Map([['faq.signup', '회원가입']]) });
-      expect(s.totals).toEqual({ turns: 17, users: 4, answered: 4, clarified: 0, fallback: 1, handoff: 2, other: 10 });
-      expect(s.days.map((d) => [d.day, d.turns])).toEqual([['2026-11-30', 1], ['2026-12-01', 16]]);
+      const labels = new Map([['faq.signup', '회원가입'], ['oos.certificate', '수료증 문의']]);
+      const s = await stats(store.db, { from: '2026-11-30', to: '2026-12-01', funnel: FUNNEL, labels });
+      expect(s.totals).toEqual({ turns: 18, users: 4, answered: 4, clarified: 0, fallback: 1, out_of_scope: 1, handoff: 2, other: 10 });
+      expect(s.days.map((d) => [d.day, d.turns])).toEqual([['2026-11-30', 1], ['2026-12-01', 17]]);
       expect(s.topIntents[0]).toEqual({ intent: 'faq.signup', label: '회원가입', count: 2 });
+      expect(s.topTopics).toEqual([{ topic: 'oos.certificate', label: '수료증 문의', count: 1 }]);
       expect(s.funnel).toEqual({
         flow: 'password_reset',
         steps: [{ step: 'started', count: 3 }, { step: 'phone', count: 3 }, { step: 'birthdate', count: 2 }, { step: 'name', count: 1 }, { step: 'confirm', count: 1 }],
@@ -141,6 +145,29 @@ export function storeSuite(name: string, config: () => Promise<StoreConfig>): vo
       expect(s.latency).toEqual({ p50Ms: 10, p95Ms: 10 });
       expect(s.days[1].p95Ms).toBe(10);
       expect(kstDay(Date.UTC(2026, 10, 30, 15, 30))).toBe('2026-12-01');
+    });
+
+    it('day ranges and conversations without a per-row index: batches of any day order, users interleaved', async () => {
+      // a late batch brings the earlier day's turns after the later day's (as two instances' batches may)
+      await record([
+        { user: 'p', outcome: 'answered', at: T0 + DAY },
+        { user: 'q', outcome: 'fallback', text: '둘째 날 질문', at: T0 + DAY + 1 },
+        { user: 'p', outcome: 'answered', at: T0 + DAY + 2 },
+      ]);
+      await record([
+        { user: 'q', outcome: 'answered', at: T0 },
+        { user: 'p', outcome: 'handoff', at: T0 + 1 },
+      ]);
+      await record([{ user: 'p', outcome: 'answered', at: T0 + 2 * DAY }]);
+      const turns = async (from: string, to: string) => (await stats(store.db, { from, to, funnel: FUNNEL })).days.map((d) => [d.day, d.turns]);
+      expect(await turns('2026-12-01', '2026-12-01')).toEqual([['2026-12-01', 2]]);
+      expect(await turns('2026-12-02', '2026-12-03')).toEqual([['2026-12-02', 3], ['2026-12-03', 1]]);
+      expect(await turns('2026-11-01', '2026-11-02')).toEqual([['2026-11-01', 0], ['2026-11-02', 0]]);
+      const p = await userTurns(store.db, userTag('p'));
+      expect(p.map((t) => [t.at - T0, t.outcome])).toEqual([[1, 'handoff'], [DAY, 'answered'], [DAY + 2, 'answered'], [2 * DAY, 'answered']]);
+      expect((await userTurns(store.db, userTag('p'), 3)).map((t) => t.at - T0)).toEqual([DAY, DAY + 2, 2 * DAY]);
+      expect((await userTurns(store.db, userTag('q'))).map((t) => t.text)).toEqual([null, '둘째 날 질문']);
+      expect(await userTurns(store.db, userTag('nobody'))).toEqual([]);
     });
 
     it('retention deletes events older than the limit and keeps the rest', async () => {
