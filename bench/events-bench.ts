@@ -12,6 +12,8 @@ import { createEventRecorder, openEventStore, workerSink } from '../src/events';
 const N = Number(process.argv[2] ?? 20_000);
 /** `--worker`: through the writer thread, as the server does (then the figure is this thread's CPU plus the worker's). */
 const THREAD = process.argv.includes('--worker');
+/** `--only=answers|repeating|new`: one kind (e.g. to profile it with `node --cpu-prof --import tsx`). */
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1];
 
 type Kind = 'answers (no text)' | 'fallbacks, 3,000 texts repeating' | 'fallbacks, every text new';
 
@@ -27,7 +29,8 @@ function turn(i: number, kind: Kind): [TurnInput, TurnReport] {
 }
 
 async function main(): Promise<void> {
-  for (const kind of ['answers (no text)', 'fallbacks, 3,000 texts repeating', 'fallbacks, every text new'] as Kind[]) {
+  const kinds = (['answers (no text)', 'fallbacks, 3,000 texts repeating', 'fallbacks, every text new'] as Kind[]).filter((k) => !ONLY || k.includes(ONLY));
+  for (const kind of kinds) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-evbench-'));
     const store = await openEventStore({ EVENTS_DB: path.join(dir, 'e.sqlite'), CONTENT_DIR: '.' });
     const sink = THREAD ? workerSink({ config: { EVENTS_DB: path.join(dir, 'e.sqlite'), CONTENT_DIR: '.' }, synonyms: {} }) : undefined;

@@ -112,35 +112,33 @@ async function main(): Promise<void> {
     return (used.user + used.system) / count;
   };
   for (let run = 1; run <= REPEAT; run++) {
-    // The same turns without the event recorder (EVENTS=off), in the same process and run: the other side of the ratio.
-    const eventsOff = profiler ? Number.NaN : await cleanPass(hooksOff);
+    // Both sides of the ratio are the same clean pass (process CPU over the whole pass, incl. GC and the writer
+    // thread), in the same process and run, in alternating order so that neither always follows the other.
+    // The other side is the same turns without the event recorder (EVENTS=off).
+    let eventsOff = Number.NaN;
+    let total = Number.NaN;
+    if (profiler) total = await cleanPass(hooksOn);
+    else if (run % 2) (eventsOff = await cleanPass(hooksOff)), (total = await cleanPass(hooksOn));
+    else (total = await cleanPass(hooksOn)), (eventsOff = await cleanPass(hooksOff));
+    // Per kind (skipped when profiling), in a further pass with events on: process.cpuUsage() around each turn
+    // (adds ~2-4 µs per turn) and wall time.
     const per = Object.fromEntries(KINDS.map((k) => [k, { n: 0, cpu: 0, wall: 0 }])) as Per;
-    // Pass 1, clean: process CPU over the whole pass (includes GC and background work), wall time per kind.
-    const start = process.cpuUsage();
-    for (let i = 0; i < count; i++) {
-      const t = next();
-      const w0 = process.hrtime.bigint();
-      await one(t);
-      if (i % YIELD_EVERY === 0) await yieldToTimers();
-      const p = per[t.kind];
-      p.n++;
-      p.wall += Number(process.hrtime.bigint() - w0) / 1000;
-    }
-    await recorder.flush();
-    const used = process.cpuUsage(start);
-    // Pass 2 (skipped when profiling): CPU per kind, process.cpuUsage() around each turn (adds ~2-4 µs per turn).
     if (!profiler) {
       for (let i = 0; i < count; i++) {
         const t = next();
+        const w0 = process.hrtime.bigint();
         const c0 = process.cpuUsage();
         await one(t);
         const c1 = process.cpuUsage(c0);
-        per[t.kind].cpu += c1.user + c1.system;
+        const p = per[t.kind];
+        p.n++;
+        p.cpu += c1.user + c1.system;
+        p.wall += Number(process.hrtime.bigint() - w0) / 1000;
         if (i % YIELD_EVERY === 0) await yieldToTimers();
       }
       await recorder.flush();
     }
-    rows.push({ run, total: (used.user + used.system) / count, per, eventsOff });
+    rows.push({ run, total, per, eventsOff });
   }
 
   if (profiler && PROFILE) {
@@ -162,7 +160,7 @@ async function main(): Promise<void> {
     }
     console.log('(min is the steadier figure on a shared machine: other load only ever adds time)');
   }
-  console.log(`(all = process CPU µs per turn over a clean pass, incl. GC and background work; per kind: CPU µs around each turn in a second pass, wall µs in the clean pass)`);
+  console.log(`(all = process CPU µs per turn over a clean pass with events on, incl. GC and the writer thread; per kind: CPU µs and wall µs around each turn in a further pass)`);
   if (!profiler) {
     const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const on = med(rows.map((r) => r.total));
@@ -174,6 +172,14 @@ async function main(): Promise<void> {
   const stats = (server.runtime()?.classifier as { stats?: { hits: number; misses: number } } | undefined)?.stats;
   const hitRate = stats ? `${((100 * stats.hits) / Math.max(1, stats.hits + stats.misses)).toFixed(1)} % of ${stats.hits + stats.misses}` : 'n/a';
   console.log(`response bytes ${bytes} · log bytes ${logBytes} · classifier cache hits ${hitRate}`);
+  if (!profiler) {
+    // What the event store was given: the share of turns whose text is kept (they go through masking and the inbox).
+    const db = (await server.events.get()).sqlite;
+    const row = db?.prepare('select count(*) as n, count(text) as kept, count(distinct text) as texts, (select count(*) from inbox_groups) as groups from turn_events').get() as
+      | { n: number; kept: number; texts: number; groups: number }
+      | undefined;
+    if (row) console.log(`events stored ${row.n}: text kept in ${((100 * row.kept) / row.n).toFixed(1)} % (${row.texts} distinct masked texts, ${row.groups} inbox groups)`);
+  }
   await server.close();
   fs.rmSync(eventsDir, { recursive: true, force: true });
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { changeGroups, inboxItem, inboxPage, kstDay, stats, type Database, type InboxChange, type StoreHandle } from '../events';
+import { changeGroups, inboxItem, inboxPage, kstDay, stats, userTurns, type Database, type InboxChange, type StoreHandle } from '../events';
 import { jsonBody } from '../http/body';
 import { OWN_PAGES_CSP } from '../http/middleware/security';
 import { WindowCounter } from '../http/middleware/window-counter';
@@ -294,8 +294,7 @@ export function consoleRoutes({ events, catalog, logger, assetsDir = CONSOLE_ASS
     authed(async (req, res, { db: database }) => {
       const raw = parse(z.string().min(1).max(200), req.params.user, 'user');
       const tag = /^[0-9a-f]{12}$/.test(raw) ? raw : userTag(raw);
-      const rows = await database.selectFrom('turn_events').selectAll().where('user_tag', '=', tag).orderBy('at', 'desc').orderBy('id', 'desc').limit(200).execute();
-      const turns = rows.reverse().map((r) => ({
+      const turns = (await userTurns(database, tag, 200)).map((r) => ({
         at: new Date(r.at).toISOString(),
         route: r.route,
         intent: r.intent,

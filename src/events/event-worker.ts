@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createNormalizer } from '../nlu/normalize';
 import { StoreHandle } from './handle';
 import type { StoreConfig } from './store';
-import type { TurnFacts } from './turn-event';
+import type { FactBatch } from './turn-event';
 import { createEventWriter } from './writer';
 
 export interface EventWorkerData {
@@ -27,7 +27,7 @@ if (parentPort) {
   let chain = Promise.resolve();
   port.on('message', ({ id, json }: { id: number; json: string }) => {
     chain = chain.then(() =>
-      writer.write(JSON.parse(json) as TurnFacts[]).then(
+      writer.write(JSON.parse(json) as FactBatch).then(
         () => port.postMessage({ id } satisfies EventWorkerMessage),
         (err: unknown) => port.postMessage({ id, error: err instanceof Error ? err.message : String(err) } satisfies EventWorkerMessage),
       ),

@@ -6,10 +6,11 @@ export { openEventStore, sqliteFile, redactUrl, type EventStore, type Dialect, t
 export { MIGRATIONS, migrationProvider } from './migrations';
 export type * from './schema';
 export { createEventRecorder, type EventRecorder, type RecorderOptions, type DropReason } from './recorder';
-export { toEvent, factsOf, keptBecause, maskedText, kstDay, bestGuess, MAX_EVENT_TEXT, LOW_CONFIDENCE, type Versions, type TurnFacts } from './turn-event';
+export { toEvent, pushFacts, eventValues, keptBecause, maskedText, kstDay, bestGuess, FACTS, FACT_FIELDS, EVENT_COLUMNS, MAX_EVENT_TEXT, LOW_CONFIDENCE, type Versions, type Fact, type FactBatch } from './turn-event';
 export { InboxWriter, inboxPage, inboxItem, changeGroups, toItem, groupKey, MERGE_THRESHOLD, type InboxItem, type InboxQuery, type InboxSighting, type InboxChange } from './inbox';
 export { stats, percentile, dayRange, type Stats, type StatsQuery } from './stats';
 export { readFallbacks, groupFallbacks, outOfScopeCounts, type FallbackRecord, type FallbackGroup, type GroupOptions } from './report';
+export { dayIds, eventsOfDays, userTurns } from './ranges';
 export { purgeOldEvents, scheduleRetention } from './retention';
 export { bigrams, jaccard } from './similarity';
 export { StoreHandle } from './handle';

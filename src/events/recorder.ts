@@ -10,14 +10,14 @@ import type { TurnHook } from '../http/routes/skill';
 import type { Logger } from '../log/logger';
 import type { Normalizer } from '../nlu/normalize';
 import type { EventStore } from './store';
-import { factsOf, type TurnFacts, type Versions } from './turn-event';
+import { FACTS, pushFacts, type FactBatch, type Versions } from './turn-event';
 import { createEventWriter } from './writer';
 
 export interface RecorderOptions {
   /** Write in this thread, to this store (tests, tools); rejects while the database is unreachable. */
   store?: () => Promise<EventStore>;
   /** Or hand each batch to this (e.g. `workerSink`); a rejection drops the batch. */
-  sink?: (batch: TurnFacts[]) => Promise<void>;
+  sink?: (batch: FactBatch) => Promise<void>;
   logger?: Logger;
   /** Turns held in memory (queued or being written) at most; more are dropped. */
   maxQueue?: number;
@@ -72,7 +72,8 @@ export function createEventRecorder({
   });
   const writtenCounter = new Counter({ name: 'bluebot_events_written_total', help: 'Turn events written to the event store', registers });
   const counts = { written: 0, dropped: { queue_full: 0, db_error: 0 } as Record<DropReason, number> };
-  let queue: TurnFacts[] = [];
+  /** Queued turns' facts, `FACTS` values each (one flat array: no object per turn). */
+  let queue: FactBatch = [];
   let inFlight = 0;
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> | undefined;
@@ -84,9 +85,9 @@ export function createEventRecorder({
   };
 
   const hook: TurnHook = (turn, report) => {
-    if (queue.length + inFlight >= maxQueue) return drop(1, 'queue_full');
-    queue.push(factsOf(turn, report, versions()));
-    if (queue.length >= batchSize) schedule(0);
+    if (queue.length / FACTS + inFlight >= maxQueue) return drop(1, 'queue_full');
+    pushFacts(queue, turn, report, versions());
+    if (queue.length >= batchSize * FACTS) schedule(0);
     else if (!timer) schedule(flushMs);
   };
 
@@ -104,10 +105,11 @@ export function createEventRecorder({
   function drain(): Promise<void> {
     if (writing) return writing;
     writing = (async () => {
+      const most = batchSize * FACTS;
       while (queue.length) {
-        const batch = queue.length <= batchSize ? queue : queue.slice(0, batchSize);
-        queue = queue.length <= batchSize ? [] : queue.slice(batch.length);
-        inFlight = batch.length;
+        const batch = queue.length <= most ? queue : queue.slice(0, most);
+        queue = queue.length <= most ? [] : queue.slice(batch.length);
+        inFlight = batch.length / FACTS;
         await writeBatch(batch);
         inFlight = 0;
       }
@@ -115,17 +117,18 @@ export function createEventRecorder({
     return writing;
   }
 
-  async function writeBatch(batch: TurnFacts[]): Promise<void> {
+  async function writeBatch(batch: FactBatch): Promise<void> {
+    const n = batch.length / FACTS;
     try {
       await write(batch);
-      counts.written += batch.length;
-      writtenCounter.inc(batch.length);
+      counts.written += n;
+      writtenCounter.inc(n);
     } catch (err) {
-      drop(batch.length, 'db_error');
+      drop(n, 'db_error');
       const now = Date.now();
       if (now - lastWarn > 60_000) {
         lastWarn = now;
-        log?.warn('event store write failed, events dropped (further failures logged at most once a minute)', { count: batch.length, error: String(err) });
+        log?.warn('event store write failed, events dropped (further failures logged at most once a minute)', { count: n, error: String(err) });
       }
     }
   }
@@ -136,5 +139,5 @@ export function createEventRecorder({
     await drain();
     if (queue.length) await drain(); // turns queued while the last batch was written
   };
-  return { hook, flush, close: flush, counts: () => ({ written: counts.written, dropped: { ...counts.dropped }, queued: queue.length + inFlight }) };
+  return { hook, flush, close: flush, counts: () => ({ written: counts.written, dropped: { ...counts.dropped }, queued: queue.length / FACTS + inFlight }) };
 }

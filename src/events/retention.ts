@@ -1,5 +1,6 @@
 /** Retention: turn events older than EVENT_RETENTION_DAYS are deleted, at startup and then every hour. */
 import type { Logger } from '../log/logger';
+import { dayIds } from './ranges';
 import type { EventStore } from './store';
 import { kstDay } from './turn-event';
 
@@ -11,9 +12,17 @@ const DAY_MS = 86_400_000;
  */
 export async function purgeOldEvents(store: EventStore, days: number, now = Date.now()): Promise<number> {
   const cutoff = now - days * DAY_MS;
-  // `day` is indexed (and a KST day never starts after the UTC instant it contains ends): no index on `at` is needed
-  const result = await store.db.deleteFrom('turn_events').where('day', '<=', kstDay(cutoff)).where('at', '<', cutoff).executeTakeFirst();
-  return Number(result.numDeletedRows ?? 0);
+  const cutDay = kstDay(cutoff); // a KST day never starts after the UTC instant it contains ends
+  // every event of the days up to cutDay has an id up to that (migration 004: no index on `day` or `at` is needed)
+  const { hi } = await dayIds(store.db, '0000-00-00', cutDay);
+  if (hi < 1) return 0;
+  return store.db.transaction().execute(async (trx) => {
+    const result = await trx.deleteFrom('turn_events').where('id', '<=', hi).where('at', '<', cutoff).executeTakeFirst();
+    // the bounds of whole days gone (cutDay itself may keep events after the cutoff)
+    await trx.deleteFrom('turn_days').where('day', '<', cutDay).execute();
+    await trx.deleteFrom('turn_user_days').where('day', '<', cutDay).execute();
+    return Number(result.numDeletedRows ?? 0);
+  });
 }
 
 /**

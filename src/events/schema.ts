@@ -28,6 +28,20 @@ export interface TurnEventsTable {
   guess_score: number | null;
 }
 
+/** The lowest and highest event id of each KST day (migration 004): a day range is an id range of `turn_events`. */
+export interface TurnDaysTable {
+  day: string;
+  first_id: number;
+  last_id: number;
+}
+
+/** Each pseudonym's days with turns, and the lowest event id of each (migration 004): the conversation view's index. */
+export interface TurnUserDaysTable {
+  user_tag: string;
+  day: string;
+  first_id: number;
+}
+
 export type InboxState = 'new' | 'done' | 'ignored';
 
 /** One group of similar utterances the bot missed or was unsure of. */
@@ -132,6 +146,8 @@ export interface Database {
   content_state: ContentStateTable;
   content_draft: ContentDraftTable;
   turn_events: TurnEventsTable;
+  turn_days: TurnDaysTable;
+  turn_user_days: TurnUserDaysTable;
   inbox_groups: InboxGroupsTable;
   inbox_texts: InboxTextsTable;
   console_users: ConsoleUsersTable;

@@ -1,5 +1,6 @@
 /** Stats for the console's overview: turns per day and outcome, top intents and out-of-scope topics, the dialog funnel, latency percentiles. */
 import type { Kysely } from 'kysely';
+import { eventsOfDays } from './ranges';
 import type { Database } from './schema';
 
 export interface OutcomeCounts {
@@ -50,7 +51,7 @@ const empty = (): OutcomeCounts => ({ turns: 0, answered: 0, clarified: 0, fallb
  * @example await stats(db, { from: '2026-11-18', to: '2026-12-01', funnel: { flow: 'password_reset', steps: ['phone', 'birthdate', 'name', 'confirm'] } })
  */
 export async function stats(db: Kysely<Database>, q: StatsQuery): Promise<Stats> {
-  const inRange = db.selectFrom('turn_events').where('day', '>=', q.from).where('day', '<=', q.to);
+  const inRange = await eventsOfDays(db, q.from, q.to);
   const byDay = await inRange.select(['day', 'outcome', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['day', 'outcome']).execute();
   const latencies = await inRange.select(['day', 'latency_ms', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['day', 'latency_ms']).execute();
   const [{ users }] = await inRange.select((eb) => eb.fn.count<number>('user_tag').distinct().as('users')).execute();

@@ -69,74 +69,74 @@ const maskMemo = new Map<string, string>();
 const MASK_MEMO = 2000;
 
 /**
- * What the event of a turn needs, taken on the hot path: plain data (it may cross to the writer thread), the raw user
- * key and the utterance only in memory, the utterance only when its text is kept. No hashing or masking here.
+ * What the event of a turn needs, taken on the hot path: plain values, no hashing or masking. A batch is one flat
+ * array of `FACTS` values per turn, in `FACT_FIELDS` order (no object per turn; it crosses to the writer thread as
+ * one short JSON string). The pseudonym comes from the turn log's memo (`userTag`), so the raw user key never leaves
+ * the event loop; the utterance is there only when its text is kept (it is masked by the writer).
  */
-export interface TurnFacts {
-  at: number;
-  userKey: string;
-  route: string;
-  intent: string | null;
-  score: number | null;
-  outcome: string;
-  flow: string | null;
-  step: string | null;
-  latencyMs: number;
-  model: string | null;
-  content: string | null;
-  /** The raw utterance when its text is kept (masked by `toEvent`), else null. */
-  utterance: string | null;
-  guessIntent: string | null;
-  guessScore: number | null;
-}
+export const FACT_FIELDS = ['at', 'userTag', 'route', 'intent', 'score', 'outcome', 'flow', 'step', 'latencyMs', 'model', 'content', 'utterance', 'guessIntent', 'guessScore'] as const;
+/** Values per turn in a batch. */
+export const FACTS = FACT_FIELDS.length;
+export type Fact = string | number | null;
+/** `FACTS` values per turn, turn after turn. */
+export type FactBatch = Fact[];
 
 /**
- * @example factsOf(turn, report, { model: 'ab12', content: null }).outcome // 'fallback'
+ * Append one turn's facts to a batch.
+ * @example const batch: FactBatch = []; pushFacts(batch, turn, report, { model: 'ab12', content: null }); batch.length // FACTS
  */
-export function factsOf(turn: TurnInput, report: TurnReport, versions: Versions): TurnFacts {
+export function pushFacts(batch: FactBatch, turn: TurnInput, report: TurnReport, versions: Versions): void {
   const r = report.result;
   const kept = keptBecause(report) !== null;
   const guess = !kept ? null : r?.outcome === 'out_of_scope' ? topicGuess(r.intent, r.nlu) : r?.nlu ? bestGuess(r.nlu) : null;
-  return {
-    at: turn.now,
-    userKey: turn.userKey,
-    route: r?.route ?? 'error',
-    intent: r?.intent ?? null,
-    score: r?.score ?? r?.nlu?.score ?? null,
-    outcome: (r?.outcome ?? 'error') satisfies Outcome | 'error',
-    flow: r?.dialog?.flow ?? null,
-    step: r?.dialog?.step ?? null,
-    latencyMs: Math.round(report.latencyMs),
-    model: versions.model,
-    content: versions.content,
-    utterance: kept ? turn.utterance : null,
-    guessIntent: guess?.intent ?? null,
-    guessScore: guess?.score ?? null,
-  };
+  batch.push(
+    turn.now,
+    userTag(turn.userKey),
+    r?.route ?? 'error',
+    r?.intent ?? null,
+    r?.score ?? r?.nlu?.score ?? null,
+    (r?.outcome ?? 'error') satisfies Outcome | 'error',
+    r?.dialog?.flow ?? null,
+    r?.dialog?.step ?? null,
+    Math.round(report.latencyMs),
+    versions.model,
+    versions.content,
+    kept ? turn.utterance : null,
+    guess?.intent ?? null,
+    guess?.score ?? null,
+  );
+}
+
+/** Every column of an event row, in the order `eventValues` writes them (and the SQLite insert binds them). */
+export const EVENT_COLUMNS = ['at', 'day', 'user_tag', 'route', 'intent', 'score', 'outcome', 'flow', 'step', 'latency_ms', 'model_version', 'content_version', 'text', 'guess_intent', 'guess_score'] as const satisfies ReadonlyArray<keyof NewTurnEvent>;
+/** Index of `text` in EVENT_COLUMNS. */
+export const TEXT_COLUMN = EVENT_COLUMNS.indexOf('text');
+
+/**
+ * The event row of the `i`-th turn of a batch, as `EVENT_COLUMNS.length` values written into `out` from `at`: the
+ * KST day, the masked text where kept. No object per row (the SQLite writer binds these values as they are).
+ * @example const row: Fact[] = []; eventValues(batch, 0, row, 0); row[2] // 'a1b2c3d4e5f6' (user_tag)
+ */
+export function eventValues(b: FactBatch, i: number, out: Fact[], at: number): void {
+  const f = i * FACTS;
+  const when = b[f] as number;
+  const utterance = b[f + 11];
+  out[at] = when;
+  out[at + 1] = kstDay(when);
+  for (let k = 1; k <= 10; k++) out[at + 1 + k] = b[f + k]; // user_tag … content_version
+  out[at + 12] = utterance === null ? null : maskedText(utterance as string);
+  out[at + 13] = b[f + 12];
+  out[at + 14] = b[f + 13];
 }
 
 /**
- * The event row of one turn: pseudonym instead of the user key, masked text where kept.
- * @example toEvent(factsOf(turn, report, versions)).user_tag // 'a1b2c3d4e5f6'
+ * The event row of the `i`-th turn of a batch as an object (the PostgreSQL writer's query builder takes these).
+ * @example toEvent(batch, 0).user_tag // 'a1b2c3d4e5f6'
  */
-export function toEvent(f: TurnFacts): NewTurnEvent {
-  return {
-    at: f.at,
-    day: kstDay(f.at),
-    user_tag: userTag(f.userKey),
-    route: f.route,
-    intent: f.intent,
-    score: f.score,
-    outcome: f.outcome,
-    flow: f.flow,
-    step: f.step,
-    latency_ms: f.latencyMs,
-    model_version: f.model,
-    content_version: f.content,
-    text: f.utterance === null ? null : maskedText(f.utterance),
-    guess_intent: f.guessIntent,
-    guess_score: f.guessScore,
-  };
+export function toEvent(b: FactBatch, i: number): NewTurnEvent {
+  const values: Fact[] = [];
+  eventValues(b, i, values, 0);
+  return Object.fromEntries(EVENT_COLUMNS.map((c, k) => [c, values[k]])) as unknown as NewTurnEvent;
 }
 
 /**

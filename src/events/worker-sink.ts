@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log/logger';
 import type { EventWorkerData, EventWorkerMessage } from './event-worker';
-import type { TurnFacts } from './turn-event';
+import type { FactBatch } from './turn-event';
 
 export interface WorkerSinkOptions extends EventWorkerData {
   logger?: Logger;
@@ -17,7 +17,7 @@ export interface WorkerSinkOptions extends EventWorkerData {
 }
 
 export interface WorkerSink {
-  (batch: TurnFacts[]): Promise<void>;
+  (batch: FactBatch): Promise<void>;
   /** Stop the worker (after the last batch was answered). */
   close(): Promise<void>;
 }
@@ -55,7 +55,7 @@ export function workerSink({ config, synonyms, logger, ready }: WorkerSinkOption
     return w;
   };
 
-  const sink = async (batch: TurnFacts[]): Promise<void> => {
+  const sink = async (batch: FactBatch): Promise<void> => {
     if (!worker) {
       await ready?.().catch(() => undefined); // the worker's own store handle reports and retries a database that is down
       worker ??= start();
@@ -64,7 +64,7 @@ export function workerSink({ config, synonyms, logger, ready }: WorkerSinkOption
     const id = nextId++;
     return new Promise<void>((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      w.postMessage({ id, json: JSON.stringify(batch) }); // one string: cheaper to pass than 1,000 cloned objects
+      w.postMessage({ id, json: JSON.stringify(batch) }); // one string of a flat array: cheaper to pass than cloned values
     });
   };
   return Object.assign(sink, {

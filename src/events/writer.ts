@@ -1,58 +1,177 @@
-/** The event writer: turn facts → event rows and inbox groups, in one transaction per batch. */
+/**
+ * The event writer: a batch of turn facts → event rows, the day and user-day bounds (migration 004) and inbox
+ * groups, in one transaction per batch.
+ */
+import { sql, type Transaction } from 'kysely';
 import { clean, type Normalizer } from '../nlu/normalize';
-import { InboxWriter } from './inbox';
+import { InboxWriter, type InboxSighting } from './inbox';
 import { sqliteOps } from './inbox-ops';
-import type { NewTurnEvent } from './schema';
+import type { Database } from './schema';
 import type { EventStore } from './store';
-import { toEvent, type TurnFacts } from './turn-event';
+import { EVENT_COLUMNS, eventValues, FACTS, TEXT_COLUMN, toEvent, type Fact, type FactBatch } from './turn-event';
 
 export interface EventWriter {
   /** Write one batch; rejects when the database fails (nothing of the batch is kept then). */
-  write(batch: TurnFacts[]): Promise<void>;
+  write(batch: FactBatch): Promise<void>;
 }
 
+/** (pseudonym, day) pairs this writer stored in `turn_user_days` lately: each is written once, not once per turn. */
+const SEEN_USER_DAYS = 50_000;
+
 /**
- * @example const writer = createEventWriter(() => handle.get(), createNormalizer(synonyms)); await writer.write(facts)
+ * @example const writer = createEventWriter(() => handle.get(), createNormalizer(synonyms)); await writer.write(batch)
  */
 export function createEventWriter(store: () => Promise<EventStore>, normalize: Normalizer = clean): EventWriter {
   const inbox = new InboxWriter(normalize);
+  const seen = new Set<string>();
   return {
     async write(batch) {
-      const rows = batch.map(toEvent);
-      const sightings = rows
-        .filter((row) => row.text)
-        .map((row) => ({ text: row.text as string, at: row.at, guessIntent: row.guess_intent ?? null, guessScore: row.guess_score ?? null }));
       const open = await store();
+      const bounds = new BatchBounds(seen);
       try {
         await open.db.transaction().execute(async (trx) => {
-          if (open.sqlite) insertSqlite(open.sqlite, rows);
-          else for (let i = 0; i < rows.length; i += 100) await trx.insertInto('turn_events').values(rows.slice(i, i + 100)).execute();
-          if (sightings.length) await inbox.add(trx, sightings, open.sqlite ? sqliteOps(open.sqlite) : undefined);
+          if (open.sqlite) insertSqlite(open.sqlite, batch, bounds);
+          else await insertKysely(trx, batch, bounds);
+          if (open.sqlite) writeBoundsSqlite(open.sqlite, bounds);
+          else await writeBoundsKysely(trx, bounds);
+          if (bounds.sightings.length) await inbox.add(trx, bounds.sightings, open.sqlite ? sqliteOps(open.sqlite) : undefined);
         });
+        if (seen.size > SEEN_USER_DAYS) seen.clear();
       } catch (err) {
         inbox.reset(); // groups it indexed may have been rolled back
+        for (const key of bounds.newKeys) seen.delete(key);
         throw err;
       }
     },
   };
 }
 
-/** Every column of an event row, in insert order. */
-const COLUMNS = ['at', 'day', 'user_tag', 'route', 'intent', 'score', 'outcome', 'flow', 'step', 'latency_ms', 'model_version', 'content_version', 'text', 'guess_intent', 'guess_score'] as const satisfies ReadonlyArray<keyof NewTurnEvent>;
-const statements = new WeakMap<object, { run(...values: unknown[]): unknown }>();
+/** What one batch adds besides its rows: each day's id range, the user-days not seen before, the inbox sightings. */
+class BatchBounds {
+  readonly days = new Map<string, { first: number; last: number }>();
+  /** user_tag, day, first id; three values per new pair. */
+  readonly userDays: Array<string | number> = [];
+  readonly newKeys: string[] = [];
+  readonly sightings: InboxSighting[] = [];
+  private lastUser = '';
+  private lastDay = '';
+
+  constructor(private readonly seen: Set<string>) {}
+
+  /** One stored row: its id, and its values in EVENT_COLUMNS order from `at` in `values`. */
+  row(id: number, values: Fact[], at: number): void {
+    this.stored(id, values[at + 1] as string, values[at + 2] as string);
+    this.kept(values, at);
+  }
+
+  /** A row's id, KST day and pseudonym. */
+  stored(id: number, day: string, user: string): void {
+    const range = this.days.get(day);
+    if (!range) this.days.set(day, { first: id, last: id });
+    else if (id < range.first) range.first = id;
+    else if (id > range.last) range.last = id;
+    if (user !== this.lastUser || day !== this.lastDay) {
+      this.lastUser = user;
+      this.lastDay = day;
+      const key = `${user} ${day}`;
+      if (!this.seen.has(key)) {
+        this.seen.add(key);
+        this.newKeys.push(key);
+        this.userDays.push(user, day, id);
+      }
+    }
+  }
+
+  /** A row's kept text, if any, for the inbox. */
+  kept(values: Fact[], at: number): void {
+    const text = values[at + TEXT_COLUMN];
+    if (text !== null) this.sightings.push({ text: text as string, at: values[at] as number, guessIntent: values[at + 13] as string | null, guessScore: values[at + 14] as number | null });
+  }
+}
+
+/** Rows per SQLite insert statement: binding 50 rows at once costs less per row than one statement run per row. */
+const ROWS_PER_INSERT = 50;
+const COLUMNS = EVENT_COLUMNS.length;
+
+interface SqliteStatements {
+  many: { run(values: Fact[]): { lastInsertRowid: number | bigint } };
+  one: { run(values: Fact[]): { lastInsertRowid: number | bigint } };
+  day: { run(...values: Fact[]): unknown };
+  userDay: { run(...values: Fact[]): unknown };
+}
+const statements = new WeakMap<object, SqliteStatements>();
+
+function sqliteStatements(sqlite: NonNullable<EventStore['sqlite']>): SqliteStatements {
+  let s = statements.get(sqlite);
+  if (!s) {
+    const row = `(${EVENT_COLUMNS.map(() => '?').join(', ')})`;
+    const insert = (n: number) => sqlite.prepare(`insert into turn_events (${EVENT_COLUMNS.join(', ')}) values ${Array(n).fill(row).join(', ')}`);
+    s = {
+      many: insert(ROWS_PER_INSERT),
+      one: insert(1),
+      day: sqlite.prepare('insert into turn_days (day, first_id, last_id) values (?, ?, ?) on conflict (day) do update set first_id = min(first_id, excluded.first_id), last_id = max(last_id, excluded.last_id)'),
+      // one writer at a time in SQLite, and ids grow in commit order: a pair stored before has the lower first id
+      userDay: sqlite.prepare('insert into turn_user_days (user_tag, day, first_id) values (?, ?, ?) on conflict (user_tag, day) do nothing'),
+    };
+    statements.set(sqlite, s);
+  }
+  return s;
+}
 
 /**
- * SQLite's write path: one prepared statement run per row (parameters bound, as always), inside the caller's
- * transaction. Building one multi-row insert per batch through the query builder cost several times more CPU per
- * event (bench/results.md).
+ * SQLite's write path: prepared statements of 50 rows (then one at a time), values bound straight from the batch,
+ * inside the caller's transaction. Ids of one statement's rows are consecutive (one writer holds the lock).
  */
-function insertSqlite(sqlite: NonNullable<EventStore['sqlite']>, rows: NewTurnEvent[]): void {
-  let insert = statements.get(sqlite);
-  if (!insert) {
-    insert = sqlite.prepare(`insert into turn_events (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`);
-    statements.set(sqlite, insert);
+function insertSqlite(sqlite: NonNullable<EventStore['sqlite']>, batch: FactBatch, bounds: BatchBounds): void {
+  const s = sqliteStatements(sqlite);
+  const n = batch.length / FACTS;
+  const many: Fact[] = new Array(ROWS_PER_INSERT * COLUMNS);
+  const one: Fact[] = new Array(COLUMNS);
+  for (let i = 0; i < n; ) {
+    const rows = n - i >= ROWS_PER_INSERT ? ROWS_PER_INSERT : 1;
+    const values = rows === 1 ? one : many;
+    for (let j = 0; j < rows; j++) eventValues(batch, i + j, values, j * COLUMNS);
+    const last = Number((rows === 1 ? s.one : s.many).run(values).lastInsertRowid);
+    for (let j = 0; j < rows; j++) bounds.row(last - rows + 1 + j, values, j * COLUMNS);
+    i += rows;
   }
-  for (const r of rows) {
-    insert.run(r.at, r.day, r.user_tag, r.route, r.intent ?? null, r.score ?? null, r.outcome, r.flow ?? null, r.step ?? null, r.latency_ms, r.model_version ?? null, r.content_version ?? null, r.text ?? null, r.guess_intent ?? null, r.guess_score ?? null);
+}
+
+function writeBoundsSqlite(sqlite: NonNullable<EventStore['sqlite']>, bounds: BatchBounds): void {
+  const s = sqliteStatements(sqlite);
+  for (const [day, r] of bounds.days) s.day.run(day, r.first, r.last);
+  const u = bounds.userDays;
+  for (let k = 0; k < u.length; k += 3) s.userDay.run(u[k], u[k + 1], u[k + 2]);
+}
+
+/** PostgreSQL (and any dialect): multi-row inserts through the query builder, ids from `returning`. */
+async function insertKysely(trx: Transaction<Database>, batch: FactBatch, bounds: BatchBounds): Promise<void> {
+  const n = batch.length / FACTS;
+  for (let i = 0; i < n; i += 100) {
+    const rows = [];
+    for (let k = i; k < Math.min(n, i + 100); k++) rows.push(toEvent(batch, k));
+    for (const r of await trx.insertInto('turn_events').values(rows).returning(['id', 'day', 'user_tag']).execute()) bounds.stored(r.id, r.day, r.user_tag);
+    for (const row of rows) bounds.kept(EVENT_COLUMNS.map((c) => row[c] ?? null), 0);
+  }
+}
+
+async function writeBoundsKysely(trx: Transaction<Database>, bounds: BatchBounds): Promise<void> {
+  for (const [day, r] of bounds.days) {
+    await trx
+      .insertInto('turn_days')
+      .values({ day, first_id: r.first, last_id: r.last })
+      .onConflict((oc) => oc.column('day').doUpdateSet({ first_id: sql`least(turn_days.first_id, excluded.first_id)`, last_id: sql`greatest(turn_days.last_id, excluded.last_id)` }))
+      .execute();
+  }
+  const u = bounds.userDays;
+  const pairs = [];
+  for (let k = 0; k < u.length; k += 3) pairs.push({ user_tag: u[k] as string, day: u[k + 1] as string, first_id: u[k + 2] as number });
+  for (let i = 0; i < pairs.length; i += 500) {
+    // several instances: ids are taken in insert order, not commit order, so the lowest one wins
+    await trx
+      .insertInto('turn_user_days')
+      .values(pairs.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['user_tag', 'day']).doUpdateSet({ first_id: sql`least(turn_user_days.first_id, excluded.first_id)` }))
+      .execute();
   }
 }

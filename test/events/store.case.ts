@@ -1,6 +1,7 @@
 /** The event-store suite, run against SQLite (sqlite.test.ts) and PostgreSQL (postgres.test.ts) alike. */
 import { Registry } from 'prom-client';
-import { createEventRecorder, inboxPage, kstDay, maskedText, openEventStore, purgeOldEvents, readFallbacks, stats, type EventStore, type StoreConfig } from '../../src/events';
+import { createEventRecorder, inboxPage, kstDay, maskedText, openEventStore, purgeOldEvents, readFallbacks, stats, userTurns, type EventStore, type StoreConfig } from '../../src/events';
+import { userTag } from '../../src/log/logger';
 import { fakeTurn, type FakeTurn } from './fixtures';
 
 const DAY = 86_400_000;
@@ -144,6 +145,29 @@ export function storeSuite(name: string, config: () => Promise<StoreConfig>): vo
       expect(s.latency).toEqual({ p50Ms: 10, p95Ms: 10 });
       expect(s.days[1].p95Ms).toBe(10);
       expect(kstDay(Date.UTC(2026, 10, 30, 15, 30))).toBe('2026-12-01');
+    });
+
+    it('day ranges and conversations without a per-row index: batches of any day order, users interleaved', async () => {
+      // a late batch brings the earlier day's turns after the later day's (as two instances' batches may)
+      await record([
+        { user: 'p', outcome: 'answered', at: T0 + DAY },
+        { user: 'q', outcome: 'fallback', text: '둘째 날 질문', at: T0 + DAY + 1 },
+        { user: 'p', outcome: 'answered', at: T0 + DAY + 2 },
+      ]);
+      await record([
+        { user: 'q', outcome: 'answered', at: T0 },
+        { user: 'p', outcome: 'handoff', at: T0 + 1 },
+      ]);
+      await record([{ user: 'p', outcome: 'answered', at: T0 + 2 * DAY }]);
+      const turns = async (from: string, to: string) => (await stats(store.db, { from, to, funnel: FUNNEL })).days.map((d) => [d.day, d.turns]);
+      expect(await turns('2026-12-01', '2026-12-01')).toEqual([['2026-12-01', 2]]);
+      expect(await turns('2026-12-02', '2026-12-03')).toEqual([['2026-12-02', 3], ['2026-12-03', 1]]);
+      expect(await turns('2026-11-01', '2026-11-02')).toEqual([['2026-11-01', 0], ['2026-11-02', 0]]);
+      const p = await userTurns(store.db, userTag('p'));
+      expect(p.map((t) => [t.at - T0, t.outcome])).toEqual([[1, 'handoff'], [DAY, 'answered'], [DAY + 2, 'answered'], [2 * DAY, 'answered']]);
+      expect((await userTurns(store.db, userTag('p'), 3)).map((t) => t.at - T0)).toEqual([DAY, DAY + 2, 2 * DAY]);
+      expect((await userTurns(store.db, userTag('q'))).map((t) => t.text)).toEqual([null, '둘째 날 질문']);
+      expect(await userTurns(store.db, userTag('nobody'))).toEqual([]);
     });
 
     it('retention deletes events older than the limit and keeps the rest', async () => {

@@ -1,0 +1,62 @@
+/**
+ * Reading events without a per-row index (migration 004): a range of KST days is an id range of `turn_events` (from
+ * `turn_days`), and a user's turns are found from `turn_user_days`. Ids of two instances' batches may interleave,
+ * so every query still filters on `day` (and `user_tag`) within the range.
+ */
+import type { Kysely } from 'kysely';
+import type { Database, TurnEvent } from './schema';
+
+/**
+ * The ids that can hold events of the KST days `from`..`to` (inclusive); an empty range when none were written.
+ * @example const { lo, hi } = await dayIds(db, '2026-11-18', '2026-12-01')
+ */
+export async function dayIds(db: Kysely<Database>, from: string, to: string): Promise<{ lo: number; hi: number }> {
+  const r = await db
+    .selectFrom('turn_days')
+    .select((eb) => [eb.fn.min('first_id').as('lo'), eb.fn.max('last_id').as('hi')])
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .executeTakeFirst();
+  return r?.lo == null || r.hi == null ? { lo: 1, hi: 0 } : { lo: Number(r.lo), hi: Number(r.hi) };
+}
+
+/**
+ * The events of the KST days `from`..`to` (a query to select from).
+ * @example await (await eventsOfDays(db, from, to)).select('outcome').execute()
+ */
+export async function eventsOfDays(db: Kysely<Database>, from: string, to: string) {
+  const { lo, hi } = await dayIds(db, from, to);
+  return db.selectFrom('turn_events').where('id', '>=', lo).where('id', '<=', hi).where('day', '>=', from).where('day', '<=', to);
+}
+
+/**
+ * A pseudonym's latest `limit` turns, oldest first: its days newest first, each read from the user's first id of that
+ * day to the day's last one.
+ * @example (await userTurns(db, 'a1b2c3d4e5f6')).at(-1)?.outcome
+ */
+export async function userTurns(db: Kysely<Database>, tag: string, limit = 200): Promise<TurnEvent[]> {
+  const days = await db
+    .selectFrom('turn_user_days')
+    .innerJoin('turn_days', 'turn_days.day', 'turn_user_days.day')
+    .select(['turn_user_days.day as day', 'turn_user_days.first_id as first', 'turn_days.last_id as last'])
+    .where('turn_user_days.user_tag', '=', tag)
+    .orderBy('turn_user_days.day', 'desc')
+    .execute();
+  const out: TurnEvent[] = [];
+  for (const d of days) {
+    if (out.length >= limit) break;
+    const rows = await db
+      .selectFrom('turn_events')
+      .selectAll()
+      .where('id', '>=', Number(d.first))
+      .where('id', '<=', Number(d.last))
+      .where('day', '=', d.day)
+      .where('user_tag', '=', tag)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit - out.length)
+      .execute();
+    out.push(...rows);
+  }
+  return out.reverse();
+}
