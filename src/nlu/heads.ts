@@ -121,6 +121,8 @@ export interface VocabularyOptions {
 }
 
 /** Longer runs (words typed without spaces: 꼭받아야되는교육) are not judged. */
+/** One-word spreads remembered (a bounded memo). */
+const SPREAD_MEMO = 512;
 const MAX_NOUN = 6;
 
 /**
@@ -161,15 +163,19 @@ export class FaqVocabulary {
     return this.segments(noun) || this.nearWord(noun);
   }
 
-  /** A typo of a known word: one jamo away from a word of the same length (비밀번흐, 일졍). */
+  /**
+   * A typo of a known word: one jamo away from a word of the same length (비밀번흐, 일졍). One jamo changes one
+   * syllable, so the word shares its first or its second syllable with the noun: only those are compared.
+   */
   private nearWord(noun: string): boolean {
+    this.bySyllable ??= indexBySyllable(this.sorted);
     const jamo = toJamo(noun);
-    this.byLength ??= groupByLength(this.sorted);
-    return (this.byLength.get(noun.length) ?? []).some((w) => editDistance(jamo, w, 1) <= 1);
+    const candidates = [...(this.bySyllable.get(`${noun.length}:0:${noun[0]}`) ?? []), ...(this.bySyllable.get(`${noun.length}:1:${noun[1]}`) ?? [])];
+    return candidates.some((w) => editDistance(jamo, w, 1) <= 1);
   }
 
-  /** Known words in jamo, by syllable count (built on the first typo check). */
-  private byLength?: Map<number, string[]>;
+  /** Known words in jamo, keyed by syllable count, position (0 or 1) and the syllable there; built on the first typo check. */
+  private bySyllable?: Map<string, string[]>;
 
   /**
    * Whether the text splits into known words and particles or noun suffixes, its last part a known word of ≥ 2
@@ -210,6 +216,18 @@ export class FaqVocabulary {
   spread(word: string): Array<{ intent: string; share: number; count: number }> {
     const key = word.replace(/\s+/g, '');
     if (key.length < 2) return [];
+    const memo = this.spreads.get(key);
+    if (memo) return memo;
+    const found = this.countSpread(key);
+    if (this.spreads.size >= SPREAD_MEMO) this.spreads.clear();
+    this.spreads.set(key, found);
+    return found;
+  }
+
+  /** Words looked up by `spread` (one-word messages repeat: 로그인, 교육), dropped all at once when full. */
+  private readonly spreads = new Map<string, Array<{ intent: string; share: number; count: number }>>();
+
+  private countSpread(key: string): Array<{ intent: string; share: number; count: number }> {
     const counts = new Map<string, number>();
     for (const { text, intent } of this.faqTexts) if (text.includes(key)) counts.set(intent, (counts.get(intent) ?? 0) + 1);
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
@@ -223,8 +241,17 @@ export class FaqVocabulary {
   }
 }
 
-function groupByLength(words: string[]): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  for (const w of words) out.set(w.length, [...(out.get(w.length) ?? []), toJamo(w)]);
+function indexBySyllable(words: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const w of words) {
+    const jamo = toJamo(w);
+    for (const pos of [0, 1]) {
+      if (pos >= w.length) continue;
+      const key = `${w.length}:${pos}:${w[pos]}`;
+      const list = out.get(key);
+      if (list) list.push(jamo);
+      else out.set(key, [jamo]);
+    }
+  }
   return out;
 }
