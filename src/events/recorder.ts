@@ -92,9 +92,12 @@ export function createEventRecorder({
     else if (!timer) schedule(flushMs);
   };
 
+  /** The pending timer's delay: a full batch asks for 0 once, not once per further turn. */
+  let timerMs = -1;
   function schedule(ms: number): void {
-    if (timer && ms > 0) return;
+    if (timer && (ms > 0 || timerMs === 0)) return;
     clearTimeout(timer);
+    timerMs = ms;
     timer = setTimeout(() => {
       timer = undefined;
       void drain();
