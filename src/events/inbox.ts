@@ -233,11 +233,11 @@ export class InboxWriter {
     this.grams.delete(id);
   }
 
-  /** The most similar open group at or above the threshold, checked to still be open in the database. */
   /**
    * The most similar open group at or above the threshold, checked to still be open in the database. Prefix
    * filtering: a group with Jaccard ≥ t shares at least ⌈t·|A|⌉ of the new text's |A| bigrams, so it holds one of
-   * the |A| − ⌈t·|A|⌉ + 1 rarest; only those posting lists are read, and the candidates are then scored exactly.
+   * the |A| − ⌈t·|A|⌉ + 1 rarest; only those posting lists are read. Size filtering: its |B| is within t·|A| … |A|/t.
+   * The candidates left are then scored exactly.
    */
   private async similarOpenGroup(ops: InboxOps, grams: Set<string>): Promise<number | undefined> {
     const index = this.index;
@@ -250,8 +250,11 @@ export class InboxWriter {
       if (candidates.size > MAX_CANDIDATES) return undefined;
     }
     const ranked: Array<{ id: number; score: number }> = [];
+    const [least, most] = [this.threshold * grams.size, grams.size / this.threshold];
     for (const id of candidates) {
-      const score = jaccard(grams, this.grams.get(id) ?? new Set());
+      const other = this.grams.get(id);
+      if (!other || other.size < least || other.size > most) continue;
+      const score = jaccard(grams, other);
       if (score >= this.threshold) ranked.push({ id, score });
     }
     ranked.sort((a, b) => b.score - a.score || a.id - b.id);
