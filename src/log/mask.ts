@@ -10,6 +10,8 @@ import {
   scanDigitRuns,
   scanNameSpans,
   scanPhones,
+  scanSpokenPhones,
+  SPELLED_HINT,
   type PhoneMatch,
 } from '../privacy';
 
@@ -75,16 +77,17 @@ export function maskBirthdate(iso: string): string {
  * @example maskText('제 번호는 010-1234-5678 입니다') // '제 번호는 010-****-5678 입니다'
  */
 export function maskText(text: string): string {
-  return MAYBE_SENSITIVE.test(text) || NAME_CUE_HINT.test(text) ? maskAll(text) : text;
+  return MAYBE_SENSITIVE.test(text) || NAME_CUE_HINT.test(text) || SPELLED_HINT.test(text) ? maskAll(text) : text;
 }
 
 /**
- * Every detector needs a digit of some script or a run of spelled-out Korean digits (dates, phones, digit runs), a
- * run of 8+ printable ASCII characters (passwords), or a name cue (`NAME_CUE_HINT`); this is that condition on the
- * unfolded text. Text without any can contain nothing to mask and is returned as it is.
+ * Every detector needs a digit of some script or a run of spelled-out Korean numerals (dates, phones, digit runs), a
+ * run of 8+ printable ASCII characters (passwords), a name cue (`NAME_CUE_HINT`) or a spelled-out date part
+ * (`SPELLED_HINT`: 삼월, 칠십사년); this is that condition on the unfolded text. Text without any can contain nothing
+ * to mask and is returned as it is.
  */
 const MAYBE_SENSITIVE =
-  /\p{Nd}|[!-~\uFF01-\uFF5E\u2010-\u2015\u2212\uFE58\uFE63]{8}|(?:[공영빵일이삼사오육륙칠팔구][^가-힣\d]{0,3}){7}/u;
+  /\p{Nd}|[!-~\uFF01-\uFF5E\u2010-\u2015\u2212\uFE58\uFE63]{8}|(?:[공영빵일이삼사오육륙칠팔구십백천][^가-힣\d]{0,3}에?){7}/u;
 
 /**
  * `maskText` without its fast path: every detector runs. Exported for the test that checks both agree.
@@ -140,6 +143,7 @@ const DETECTORS: readonly Detector[] = [
   (text) => scanDateSpans(text).map((m) => replace(m, DATE_MASK)),
   (text) => scanPhones(text, 'mobile').map((m) => replace(m, maskPhone(m.digits))),
   (text) => scanPhones(text, 'any').map((m) => replace(m, maskPhone(m.digits))),
+  (text) => scanSpokenPhones(text).map((m) => replace(m, maskPhone(m.digits))),
   (text) => passwordLikeSpans(text).map((m) => replace(m, PASSWORD_MASK)),
   (text) => scanDigitRuns(text).flatMap((m) => maskGroupedRun(text, m)),
   (text) =>

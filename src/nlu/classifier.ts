@@ -4,7 +4,7 @@ import type { Neighbour, SimilarityIndex } from './similarity';
 import type { Normalizer } from './normalize';
 import { focusCandidates, splitClauses, syllables, type Clause } from './clauses';
 import type { TopicIndex } from './topics';
-import { headNoun, type FaqVocabulary } from './heads';
+import { headWord, type FaqVocabulary } from './heads';
 
 export interface NluAlternative {
   intent: string;
@@ -29,6 +29,8 @@ export interface NluResult {
   short?: boolean;
   /** The question's head noun when the bot's vocabulary does not know it (교육비, 데이터, 오프라인 …). */
   unknownHead?: string;
+  /** A one-word message: how its word is spread over the FAQs' training utterances (share and count, most first). */
+  spread?: Array<{ intent: string; share: number; count: number }>;
 }
 
 /** The steps of classification beyond NLP.js; each can be switched off for an ablation (`npm run eval -- --off`). */
@@ -117,7 +119,8 @@ export class HybridClassifier implements Classifier {
     const topic = this.steps.topics ? await this.topicOf(clauses, normalized, result, options) : undefined;
     const short = this.steps.short && isShort(normalized);
     const unknownHead = this.steps.heads && !topic && !short ? await this.unknownHeadOf(clauses, result, options) : undefined;
-    return { ...result, normalized, ...(topic ? { topic } : {}), ...(short ? { short } : {}), ...(unknownHead ? { unknownHead } : {}) };
+    const spread = short && this.vocabulary && !normalized.includes(' ') ? this.vocabulary.spread(normalized) : undefined;
+    return { ...result, normalized, ...(topic ? { topic } : {}), ...(short ? { short } : {}), ...(unknownHead ? { unknownHead } : {}), ...(spread ? { spread } : {}) };
   }
 
   /**
@@ -130,9 +133,9 @@ export class HybridClassifier implements Classifier {
     const lastContrast = clauses.map((c) => c.after).lastIndexOf('contrast');
     const asked = lastContrast > 0 ? clauses.slice(lastContrast) : clauses;
     const last = this.normalize(asked[asked.length - 1].text);
-    const head = headNoun(last);
-    if (!head || this.vocabulary.knows(head)) return undefined;
-    return (await this.askedOnItsOwn(asked.slice(-4, -1), result.intent, options)) ? undefined : head;
+    const head = headWord(last);
+    if (!head || this.vocabulary.knows(head.noun) || this.vocabulary.knows(head.word)) return undefined;
+    return (await this.askedOnItsOwn(asked.slice(-4, -1), result.intent, options)) ? undefined : head.noun;
   }
 
   /**

@@ -1,5 +1,6 @@
 /** Dates in free text: the birth-date slot's strict shapes, and the masker's wider net (any order, any script). */
 import { digitView } from './fold';
+import { readSinoKorean, SPELLED_NUMERALS } from './korean-numbers';
 
 /** A date-shaped span of text, before any calendar or age check. `year` keeps its 2 or 4 digits. */
 export interface DateMatch {
@@ -70,6 +71,15 @@ const TRIPLE = new RegExp(String.raw`${LEAD}(\d{1,4})${SEP}(\d{1,2})${SEP}(\d{1,
 const UNIT = new RegExp(String.raw`(?<!\d)(?:(\d{2,4})${S}${Y}(생|도)?|(\d{1,2})${S}${M}|(\d{1,2})${S}${D})`, 'g');
 /** What may sit between the parts of one written-out date (`1974년생 11월`, `11월 16일, 1974년`). */
 const UNIT_GAP = /^[\s,.~·()/-]{0,4}$/;
+/**
+ * One part of a date spelled out in Hangul (`천구백칠십사년`, `칠십사년생`, `일구칠사년`, `삼월`, `오일생`). Not right after
+ * another Hangul syllable (`회사일`, `매일` are words) except another part's 년 월 일 생 (`칠십사년삼월오일`). The number is read by `readSinoKorean`; when `일` could be a
+ * digit or the day marker, the marker wins (`오일` is the 5th, `이십일일` the 21st), and it must follow its number
+ * without a space (in `생년월일 일구삼공년` the 일 after the space is a digit).
+ */
+const SPELLED_UNIT = new RegExp(String.raw`(?<!(?![년월일생])[가-힣])([${SPELLED_NUMERALS}]{1,12})(?:${S}${Y}(생)?|${S}(${M})|(${D})생?)`, 'g');
+/** A full year spelled out this early is a birth year even alone (nobody spells out the year of a training). */
+const SPELLED_BIRTH_YEARS = { from: 1900, to: 2012 };
 
 /**
  * Where a date that could be someone's birthday sits in `text`, for masking: every year-first shape of `scanDates`
@@ -85,7 +95,7 @@ export function scanDateSpans(text: string): TextSpan[] {
       spans.push({ index: m.index, end: m.index + m[0].length });
     }
   }
-  return spans.concat(writtenDates(view));
+  return spans.concat(writtenDates(view, [...numericUnits(view), ...spelledUnits(view)].sort((x, y) => x.index - y.index)));
 }
 
 function couldBeBirthdate(m: DateMatch): boolean {
@@ -102,15 +112,55 @@ function anyOrderIsDate(a: number, b: number, c: number, aLen: number, cLen: num
   return isYear(c, cLen) && (md(b, a) || md(a, b));
 }
 
-/** Runs of written date parts; a run is a date when it has a year and a month or day, or is a birth year (`년생`). */
-function writtenDates(view: string): TextSpan[] {
-  const units = Array.from(view.matchAll(UNIT), (m) => ({
+/** One written part of a date; `born` is a date by itself (`74년생`, `일구칠사년`). */
+interface DateUnit extends TextSpan {
+  kind: 'born' | 'year' | 'month' | 'day';
+}
+
+function numericUnits(view: string): DateUnit[] {
+  return Array.from(view.matchAll(UNIT), (m) => ({
     index: m.index,
     end: m.index + m[0].length,
     kind: m[1] !== undefined ? (m[2] === '생' ? 'born' : 'year') : m[3] !== undefined ? 'month' : 'day',
   }));
+}
+
+/**
+ * Date parts spelled out in Hangul whose number fits: a year of 2 digits (`칠십사`, `팔오`) or 1900–2099, a month
+ * 1–12, a day 1–31. A 4-digit year up to 2012 counts as a birth year alone.
+ * @example spelledUnits('천구백칠십사년 삼월 오일생').map((u) => u.kind) // ['born', 'month', 'day']
+ */
+function spelledUnits(view: string): DateUnit[] {
+  if (!SPELLED_HINT.test(view)) return [];
+  const units: DateUnit[] = [];
+  for (const m of view.matchAll(SPELLED_UNIT)) {
+    const n = readSinoKorean(m[1]);
+    if (!n) continue;
+    const span = { index: m.index, end: m.index + m[0].length };
+    if (m[3] !== undefined) {
+      if (n.value >= 1 && n.value <= 12) units.push({ ...span, kind: 'month' });
+    } else if (m[4] !== undefined) {
+      if (n.value >= 1 && n.value <= 31) units.push({ ...span, kind: 'day' });
+    } else {
+      const full = n.value >= 1900 && n.value <= 2099;
+      if (!full && n.digits.length !== 2) continue; // `이년`, `삼년`: years of time, not a year
+      const birthYear = full && n.value >= SPELLED_BIRTH_YEARS.from && n.value <= SPELLED_BIRTH_YEARS.to;
+      units.push({ ...span, kind: m[2] === '생' || birthYear ? 'born' : 'year' });
+    }
+  }
+  return units;
+}
+
+/**
+ * Whether `text` may hold a spelled-out date part (a Hangul numeral right before 년, 월 or 일): the masker's fast
+ * path lets other text through without scanning.
+ */
+export const SPELLED_HINT = new RegExp(`[${SPELLED_NUMERALS}]\\s{0,3}[년年월月일日]`);
+
+/** Runs of written date parts; a run is a date when it has a year and a month or day, or is a birth year (`년생`). */
+function writtenDates(view: string, units: DateUnit[]): TextSpan[] {
   const spans: TextSpan[] = [];
-  let group: typeof units = [];
+  let group: DateUnit[] = [];
   const close = () => {
     const kinds = new Set(group.map((u) => u.kind));
     const hasYear = kinds.has('year') || kinds.has('born');

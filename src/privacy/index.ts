@@ -3,8 +3,9 @@
  * validators (src/dialog/validators) and the masker (src/log/mask.ts) both use it; it imports neither.
  */
 export { foldChars, digitView, DIGIT_SEPARATORS } from './fold';
-export { scanPhones, scanDigitRuns, findPhone, isMobile, toDomestic, type PhoneMatch } from './phones';
-export { scanDates, scanDateSpans, isRealDate, type DateMatch, type TextSpan } from './dates';
+export { scanPhones, scanDigitRuns, scanSpokenPhones, findPhone, isMobile, toDomestic, type PhoneMatch } from './phones';
+export { scanDates, scanDateSpans, isRealDate, SPELLED_HINT, type DateMatch, type TextSpan } from './dates';
+export { readSinoKorean, SPELLED_NUMERALS, type SpelledNumber } from './korean-numbers';
 export { looksLikePassword, passwordLikeSpans, containsPasswordLike } from './passwords';
 export {
   readName,

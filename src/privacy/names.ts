@@ -152,7 +152,9 @@ export function isKnownWord(word: string): boolean {
  * word the bot does not know after `저`/`저는`/`전` or before `인데`/`입니다`/`이에요` (`변하율인데 비번을…`).
  * @example scanNameSpans('저 승하진인데요') // [{ index: 2, end: 5 }]
  */
-export function scanNameSpans(text: string): Array<{ index: number; end: number }> {
+export function scanNameSpans(raw: string): Array<{ index: number; end: number }> {
+  // a name already masked is no cue (`[이름 가림]` read as `이름 가림`): masking twice changes nothing
+  const text = raw.includes(NAME_MASK) ? raw.split(NAME_MASK).join(' '.repeat(NAME_MASK.length)) : raw;
   const spans: Array<{ index: number; end: number }> = [];
   const add = (m: RegExpMatchArray, checkKnown: boolean) => {
     const word = m[1].replace(WORD_ENDING, '') || m[1];

@@ -1,5 +1,6 @@
 /** Phone numbers in free text: well-grouped Korean numbers, and any separator-joined run of digits. */
 import { DIGIT_SEPARATORS, digitView } from './fold';
+import { readSinoKorean, SPELLED_NUMERALS } from './korean-numbers';
 
 /** A number found in text: UTF-16 span `[index, end)` and its domestic bare digits. */
 export interface PhoneMatch {
@@ -84,4 +85,47 @@ export function scanDigitRuns(text: string): PhoneMatch[] {
  */
 export function findPhone(text: string): string | null {
   return scanPhones(text)[0]?.digits ?? null;
+}
+
+/**
+ * Groups of a number read aloud: spelled-out Hangul numbers (digit by digit or with place words) or ASCII digits,
+ * joined by separators or by `에` (`공일공에 천이백삼십사에 오천육백칠십팔`).
+ */
+const READ_ALOUD = new RegExp(
+  String.raw`(?<![가-힣])[${SPELLED_NUMERALS}0-9]+(?:[${DIGIT_SEPARATORS}]{0,3}에?[${DIGIT_SEPARATORS}]{0,3}[${SPELLED_NUMERALS}0-9]+)*`,
+  'g',
+);
+const GROUP = new RegExp(`[${SPELLED_NUMERALS}]+|[0-9]+`, 'g');
+/** Whether bare digits are a Korean phone number (a mobile, or a 0-prefixed area code with 9–11 digits). */
+const PHONE_DIGITS = /^0\d{8,10}$/;
+/** Cheap test before the scan: seven numerals (or digits), separators and `에` allowed between them. */
+const READ_ALOUD_HINT = new RegExp(String.raw`(?:[${SPELLED_NUMERALS}0-9][${DIGIT_SEPARATORS}에]{0,4}){7}`);
+
+/**
+ * Phone numbers read aloud in Hangul that `digitView` cannot fold digit for digit: groups with place words
+ * (`공일공 천이백삼십사 오천육백칠십팔`) or joined by `에` (`공일공에 일이삼사에 오육칠팔`). Each group is read as a number
+ * and its digits as written (`천이백삼` → 1203); the run counts when the digits make a phone number.
+ * @example scanSpokenPhones('번호는 공일공에 천이백삼십사에 오천육백칠십팔')[0].digits // '01012345678'
+ */
+export function scanSpokenPhones(text: string): PhoneMatch[] {
+  if (!READ_ALOUD_HINT.test(text)) return [];
+  const out: PhoneMatch[] = [];
+  for (const m of text.matchAll(READ_ALOUD)) {
+    // the copula after a number often starts with 이 (`…오육칠팔이요`): read the run without it too
+    for (const run of m[0].endsWith('이') ? [m[0], m[0].slice(0, -1)] : [m[0]]) {
+      const digits = spokenDigits(run);
+      if (digits === undefined || !PHONE_DIGITS.test(digits)) continue;
+      out.push({ index: m.index, end: m.index + run.length, digits });
+      break;
+    }
+  }
+  return out;
+}
+
+/** The domestic digits of a run of two or more groups, or undefined when a group is not a number. */
+function spokenDigits(run: string): string | undefined {
+  const groups = run.match(GROUP) ?? [];
+  if (groups.length < 2) return undefined;
+  const parts = groups.map((g) => (/^[0-9]+$/.test(g) ? g : readSinoKorean(g)?.digits));
+  return parts.some((p) => p === undefined) ? undefined : toDomestic(parts.join(''));
 }

@@ -112,7 +112,7 @@ export function scanLine(line: unknown, canaries: CanaryStrings = {}): Finding[]
  */
 export function scanText(raw: string, { names = [], secrets = [], vocabulary = '' }: CanaryStrings = {}): Array<Omit<Finding, 'key'>> {
   const text = asciiDigits(raw.normalize('NFKC')).replace(ALLOWED, ' ');
-  const spelled = spelledOut(text);
+  const spelled = readAloud(spelledOut(text));
   const found: Array<Omit<Finding, 'key'>> = [];
   const add = (kind: PiiKind, patterns: RegExp[]) => {
     for (const p of patterns) for (const m of text.matchAll(p)) found.push({ kind, match: m[0] });
@@ -148,6 +148,40 @@ function asciiDigits(text: string): string {
 /** Runs of seven or more spelled-out digits become ASCII digits (`공일공 사팔…` → `010 48…`). */
 function spelledOut(text: string): string {
   return text.replace(SPELLED_RUN, (run) => run.replace(new RegExp(`[${SPELLED}]`, 'g'), (ch) => SPELLED_VALUE[SPELLED.indexOf(ch)]).replace(ALLOWED, ' '));
+}
+
+/** Sino-Korean numbers with place words too (천구백칠십사, 칠십사, 천이백삼십사), and the joiner 에 between read-aloud groups. */
+const NUMERALS = '공영빵일이삼사오육륙칠팔구십백천';
+/** A spelled number right before 년 or 월; a day right after a month (`삼월 오일`: 일 is also a digit, so only there). */
+const SPELLED_YEAR_MONTH = new RegExp(`(?<![가-힣])([${NUMERALS}]+)(?=\\s*[년年월月])`, 'g');
+const SPELLED_DAY = new RegExp(`(\\d{1,2}\\s*[월月]\\s*)([${NUMERALS}]+)(?=\\s*[일日])`, 'g');
+const READ_ALOUD_RUN = new RegExp(`(?<![가-힣])[${NUMERALS}\\d]+(?:${DIGIT_SEP}{0,3}에?${DIGIT_SEP}{0,3}[${NUMERALS}\\d]+)+`, 'g');
+
+/**
+ * Spelled-out numbers as ASCII digits where they can be a date part or a phone number read aloud: `천구백칠십사년 삼월
+ * 오일` → `1974년 3월 5일`, `공일공에 천이백삼십사에 오천육백칠십팔` → `010 1234 5678`. Independent of the masker's reading.
+ */
+function readAloud(text: string): string {
+  if (!new RegExp(`[${NUMERALS}]`).test(text)) return text;
+  const dated = text
+    .replace(SPELLED_YEAR_MONTH, (word) => numberOf(word) ?? word)
+    .replace(SPELLED_DAY, (all, month: string, word: string) => month + (numberOf(word) ?? word));
+  return dated.replace(READ_ALOUD_RUN, (run) => {
+    const groups = run.split(new RegExp(`(?:${DIGIT_SEP}|에)+`)).filter(Boolean);
+    const read = groups.map((g) => (/^\d+$/.test(g) ? g : numberOf(g)));
+    return read.every((r) => r !== undefined) ? read.join(' ') : run;
+  });
+}
+
+/** Digit by digit (`일구칠사` → `1974`, `공삼` → `03`) or by place words (`천구백칠십사` → `1974`); undefined otherwise. */
+function numberOf(word: string): string | undefined {
+  const digit = (c: string) => SPELLED.indexOf(c);
+  if (!/[십백천]/.test(word)) return [...word].every((c) => digit(c) >= 0) ? [...word].map((c) => SPELLED_VALUE[digit(c)]).join('') : undefined;
+  const m = /^(?:([일이삼사오육륙칠팔구])?천)?(?:([일이삼사오육륙칠팔구])?백)?(?:([일이삼사오육륙칠팔구])?십)?([일이삼사오육륙칠팔구])?$/.exec(word);
+  if (!m) return undefined;
+  const at = (d: string | undefined, hasPlace: boolean) => (d ? Number(SPELLED_VALUE[digit(d)]) : hasPlace ? 1 : 0);
+  const value = at(m[1], word.includes('천')) * 1000 + at(m[2], word.includes('백')) * 100 + at(m[3], word.includes('십')) * 10 + at(m[4], false);
+  return String(value);
 }
 
 function isPasswordLike(token: string): boolean {

@@ -10,7 +10,7 @@ import { topicGuess } from '../../src/events/turn-event';
 import { makeTestApp, textOf, type TestApp } from '../helpers/app';
 import { addTestUsers, EDITOR, login, VIEWER, type Login } from '../console/helpers';
 
-const CERTIFICATE = '수료증 잃어버렸는데 재발급 돼요? 제 번호는 010-2233-4455예요';
+const CERTIFICATE = '수료증 잃어버렸는데 재발급 돼요? 연락처 010-2233-4455';
 const CERTIFICATE_AGAIN = '수료증 잃어버렸는데 재발급 돼요?';
 const FEES = '교육비 얼마나 내야 돼요';
 const MISSED = '오늘 점심 메뉴 추천해 주세요';
@@ -46,7 +46,7 @@ describe('the outcome out_of_scope names the topic', () => {
       ['None', 'fallback'],
       ['faq.refresh_training', 'answered'],
     ]);
-    expect(turns[0].text).toBe('수료증 잃어버렸는데 재발급 돼요? 제 번호는 010-****-4455예요');
+    expect(turns[0].text).toBe('수료증 잃어버렸는데 재발급 돼요? 연락처 010-****-4455');
   });
 
   it('in the Prometheus outcome label', async () => {
@@ -65,7 +65,7 @@ describe('the outcome out_of_scope names the topic', () => {
       ['None', 'fallback', expect.anything()],
       ['faq.refresh_training', 'answered', null],
     ]);
-    expect(events[0].text).toBe('수료증 잃어버렸는데 재발급 돼요? 제 번호는 010-****-4455예요');
+    expect(events[0].text).toBe('수료증 잃어버렸는데 재발급 돼요? 연락처 010-****-4455');
     expect(events[2].text).toBe(FEES);
     expect(JSON.stringify(events)).not.toContain('2233');
   });

@@ -36,3 +36,23 @@ export const ISSUE_LEAKS: readonly Leak[] = [
   { text: '성함은 모다온이에요', kind: 'name', secret: '모다온' },
   { text: '저는 탄시율이고 비번 재설정하려고요', kind: 'name', secret: '탄시율' },
 ];
+
+/**
+ * Numbers spelled out in Hangul, as partners read them aloud: dates with Sino-Korean numbers (place words or digit by
+ * digit) and phone numbers read in groups. Each reached a log line or DB row in clear before `src/privacy` read them.
+ */
+export const SPELLED_LEAKS: readonly Leak[] = [
+  { text: '천구백칠십사년 삼월 오일생', kind: 'birthdate', secret: '천구백칠십사' },
+  { text: '생일은 천구백칠십사년 삼월 오일이에요', kind: 'birthdate', secret: '천구백칠십사' },
+  { text: '칠십사년생이에요', kind: 'birthdate', secret: '칠십사' },
+  { text: '저 칠사년생인데요', kind: 'birthdate', secret: '칠사년' },
+  { text: '일구칠사년생', kind: 'birthdate', secret: '일구칠사' },
+  { text: '일구칠사년 십일월 이십이일', kind: 'birthdate', secret: '일구칠사' },
+  { text: '제 생일은 팔십오년 십이월 이십오일', kind: 'birthdate', secret: '팔십오' },
+  { text: '이천일년 일월 삼십일일생', kind: 'birthdate', secret: '이천일' },
+  { text: '1974년 삼월 오일', kind: 'birthdate', secret: '1974' },
+  { text: '공일공 일이삼사 오육칠팔', kind: 'phone', secret: '일이삼사' },
+  { text: '번호는 공일공에 천이백삼십사에 오천육백칠십팔', kind: 'phone', secret: '천이백삼십사' },
+  { text: '공일공에 일이삼사에 오육칠팔이요', kind: 'phone', secret: '일이삼사' },
+  { text: '010 천이백삼십사 오천육백칠십팔', kind: 'phone', secret: '천이백삼십사' },
+];

@@ -1,10 +1,12 @@
 /**
  * Console edits on a draft snapshot: a response, a training utterance, the synonym map. Each edit rewrites the one
- * YAML file it touches (js-yaml; comments in that file are not kept) and is checked with every `npm run validate`
- * check before it is saved.
+ * YAML file it touches and is checked with every `npm run validate` check before it is saved. Responses and
+ * utterances go through js-yaml (comments in those files are not kept); the synonym map is edited in place with the
+ * `yaml` package's Document API, so its comments (the rules, the section headings) stay.
  */
 import fs from 'node:fs';
 import { dump, load } from 'js-yaml';
+import type * as YamlDocuments from 'yaml';
 import { lintContent } from '../../cli/lint-content';
 import { ResponseDef } from '../schema';
 import { materialize, type Snapshot } from './snapshot';
@@ -50,12 +52,52 @@ export function addUtterance(files: Snapshot, intent: string, text: string): Sna
   return { ...files, [file]: yaml(data) };
 }
 
+const SYNONYMS_FILE = 'intents/_synonyms.yml';
+
 /**
- * The draft with the synonym map replaced.
+ * The draft with the synonym map replaced. The file keeps its comments and its order: entries that stay keep their
+ * place (and their comments, unless their list changed), removed ones go (a comment above one moves to the next
+ * entry), new ones come last.
  * @example setSynonyms(files, { 비밀번호: ['비번'] })
  */
 export function setSynonyms(files: Snapshot, synonyms: Record<string, string[]>): Snapshot {
-  return { ...files, 'intents/_synonyms.yml': yaml({ synonyms }) };
+  const text = files[SYNONYMS_FILE];
+  return { ...files, [SYNONYMS_FILE]: (text && editSynonyms(text, synonyms)) || yaml({ synonyms }) };
+}
+
+/** The `yaml` package, loaded on the first synonyms save only (the server reads content with js-yaml, faster to load). */
+let yamlDocuments: typeof YamlDocuments | undefined;
+const documents = (): typeof YamlDocuments => (yamlDocuments ??= require('yaml') as typeof YamlDocuments);
+
+/** `text` with its `synonyms` map made equal to `synonyms`, comments kept; undefined when `text` has no such map. */
+function editSynonyms(text: string, synonyms: Record<string, string[]>): string | undefined {
+  const { parseDocument, isMap, isScalar, isSeq } = documents();
+  const doc = parseDocument(text);
+  const map = doc.errors.length ? undefined : doc.get('synonyms', true);
+  if (!isMap(map)) return undefined;
+  const wanted = new Map(Object.entries(synonyms));
+  const list = (values: string[]) => doc.createNode(values, { flow: true });
+  let orphan: string | undefined; // the comment above a removed entry (a section heading): it moves down
+  const kept: typeof map.items = [];
+  for (const pair of map.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const values = wanted.get(key);
+    const above = isScalar(pair.key) ? pair.key.commentBefore : undefined;
+    if (!values) {
+      if (above) orphan = orphan ? `${orphan}\n${above}` : above;
+      continue;
+    }
+    wanted.delete(key);
+    if (orphan && isScalar(pair.key)) pair.key.commentBefore = above ? `${orphan}\n${above}` : orphan;
+    orphan = undefined;
+    const current = isSeq(pair.value) ? (pair.value.toJSON() as unknown[]) : undefined;
+    if (!current || current.length !== values.length || current.some((v, i) => String(v) !== values[i])) pair.value = list(values);
+    kept.push(pair);
+  }
+  for (const [key, values] of wanted) kept.push(doc.createPair(key, list(values)));
+  map.items = kept;
+  if (orphan) map.comment = map.comment ? `${orphan}\n${map.comment}` : orphan;
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /** What the console shows of a draft: responses, utterances per intent, synonyms, as in the files. */
