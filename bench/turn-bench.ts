@@ -28,6 +28,24 @@ const WARMUP = Number(positional[1] ?? 2_000);
 const REPEAT = Number(args.find((a) => a.startsWith('--repeat='))?.split('=')[1] ?? 1);
 /** `--profile=out.cpuprofile`: a V8 CPU profile of the measured runs only (not start-up or warm-up). */
 const PROFILE = args.find((a) => a.startsWith('--profile='))?.split('=')[1];
+/** `--threads`: CPU per turn of each thread of the process (Linux /proc; the main thread is named after the pid), per pass. */
+const THREADS = args.includes('--threads');
+
+/** Each thread's name and CPU clock ticks (user + system, 100 a second). */
+function threadTimes(): Map<string, { name: string; ticks: number }> {
+  const out = new Map<string, { name: string; ticks: number }>();
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    try {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const comm = fs.readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+      out.set(tid, { name: tid === String(process.pid) ? 'main' : comm, ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the thread ended
+    }
+  }
+  return out;
+}
 
 /**
  * A server returns to the event loop between requests; this loop would not (every await here is a microtask), so
@@ -101,6 +119,7 @@ async function main(): Promise<void> {
   /** Process CPU µs per turn over a clean pass with the given hooks; with events on, the writes it queued are included. */
   const cleanPass = async (withHooks: typeof hooksOn): Promise<number> => {
     hooks = withHooks;
+    const threads0 = THREADS ? threadTimes() : undefined;
     const start = process.cpuUsage();
     for (let i = 0; i < count; i++) {
       await one(next());
@@ -108,6 +127,12 @@ async function main(): Promise<void> {
     }
     await recorder.flush();
     const used = process.cpuUsage(start);
+    if (threads0) {
+      const after = threadTimes();
+      const by = new Map<string, number>();
+      for (const [tid, t] of after) by.set(`${t.name}:${tid}`, (t.ticks - (threads0.get(tid)?.ticks ?? 0)) * 10_000);
+      console.log(`  ${withHooks === hooksOn ? 'on ' : 'off'} µs/turn by thread: ${[...by].filter(([, us]) => us > 0).map(([n, us]) => `${n} ${(us / count).toFixed(1)}`).join(' · ')}`);
+    }
     hooks = hooksOn;
     return (used.user + used.system) / count;
   };

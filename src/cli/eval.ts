@@ -11,7 +11,7 @@ import { formatReport, formatSweep } from '../nlu/eval/format';
 import { figures, formatFigures, V2_TARGETS } from '../nlu/eval/figures';
 import { pct, report, TARGETS, V1_TARGETS } from '../nlu/eval/metrics';
 import { perturb, type Perturbation } from '../nlu/eval/perturb';
-import { sweep } from '../nlu/eval/sweep';
+import { sweep, type SetTargets } from '../nlu/eval/sweep';
 import { EngineSchema, loadOrTrain, trainModel } from '../nlu/model';
 import { DEFAULT_ENGINE, type EngineOptions } from '../nlu/nlpjs';
 import { runAsMain } from './common';
@@ -22,7 +22,8 @@ const USAGE = `usage: npm run eval -- [--dev FILE] [--cv K] [--perturb nospace|t
   --off STEPS     switch pipeline steps off for an ablation, comma-separated: ${Object.keys(ALL_STEPS).join(', ')}
   --cv K          k-fold cross-validation on intents/ instead of the dev set
   --perturb KIND  evaluate the dev set re-typed without spaces (nospace) or with a one-jamo typo (typo)
-  --sweep         search decision thresholds on the evaluated set and print the best (exit code unchanged)
+  --sweep         search decision thresholds on the evaluated set and print the best (exit code unchanged); each set
+                  is scored against its own targets (dev set v2: the v2 figures and targets below)
   --joint K       with --sweep: search on the dev set + its typo copy + K-fold cross-validation together
   --engine JSON   train a throw-away model with these engine options over the defaults, e.g. '{"fuzzy":false}'
   --json          machine-readable output
@@ -129,7 +130,10 @@ export async function runEval(argv: string[], out: (line: string) => void = cons
   const v2 = predictions.some((p) => p.category) ? figures(predictions) : undefined;
   const hidden = /holdout/i.test(path.basename(devFile)) && !o.cv;
   const swept = o.joint ? [await devSource(s, devFile), await devSource(s, devFile, 'typo'), await cvSource(s, o.joint)] : [main];
-  const best = o.sweep ? sweep(swept.map((x) => x.rows)) : undefined;
+  // each swept set against its own targets: dev set v2 (categories) against issue 10's, dev set v1 as typed ≥ 98%, copies and CV the base ones
+  const devTargets: SetTargets = v2 ? { v2: V2_TARGETS } : o.perturb ? TARGETS : V1_TARGETS;
+  const sweptTargets: SetTargets[] = o.joint ? [v2 ? devTargets : V1_TARGETS, v2 ? devTargets : TARGETS, TARGETS] : [o.cv ? TARGETS : devTargets];
+  const best = o.sweep ? sweep(swept.map((x) => x.rows), undefined, sweptTargets) : undefined;
   const failures = v2 ? v2.failures : result.failures;
   const shown = hidden ? { ...result, misclassified: result.misclassified.map(({ text: _t, ...rest }) => rest) } : result;
   const shownV2 = v2 && hidden ? { ...v2, wrong: v2.wrong.map(({ text: _t, ...rest }) => ({ ...rest, text: '(hidden)' })) } : v2;

@@ -15,6 +15,9 @@ export interface EventWorkerData {
   synonyms: Record<string, string[]>;
 }
 
+/** A batch to write, or `flush`: write the inbox counts held in memory. */
+export type EventWorkerRequest = { id: number; batch: FactBatch } | { id: number; flush: true };
+
 export type EventWorkerMessage = { id: number; error?: string } | { log: { level: 'info' | 'warn' | 'error'; message: string; fields: Record<string, unknown> } };
 
 if (parentPort) {
@@ -25,9 +28,10 @@ if (parentPort) {
   const handle = new StoreHandle(config, logger as never);
   const writer = createEventWriter(() => handle.get(), createNormalizer(synonyms));
   let chain = Promise.resolve();
-  port.on('message', ({ id, json }: { id: number; json: string }) => {
+  port.on('message', (req: EventWorkerRequest) => {
+    const { id } = req;
     chain = chain.then(() =>
-      writer.write(JSON.parse(json) as FactBatch).then(
+      ('batch' in req ? writer.write(req.batch) : writer.flush()).then(
         () => port.postMessage({ id } satisfies EventWorkerMessage),
         (err: unknown) => port.postMessage({ id, error: err instanceof Error ? err.message : String(err) } satisfies EventWorkerMessage),
       ),

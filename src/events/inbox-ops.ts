@@ -26,7 +26,8 @@ export interface InboxOps {
   insertGroup(g: NewGroup): Maybe<number>;
   /** false when the text already existed (another instance wrote it meanwhile). */
   insertText(key: string, groupId: number, text: string, count: number, last: number): Maybe<boolean>;
-  bumpText(key: string, count: number, last: number): Maybe<void>;
+  /** false when the text is not there (any more). */
+  bumpText(key: string, count: number, last: number): Maybe<boolean>;
   bumpGroup(id: number, count: number, last: number, guess: { intent: string; score: number | null } | null): Maybe<void>;
   deleteGroup(id: number): Maybe<void>;
 }
@@ -53,7 +54,8 @@ export function kyselyOps(trx: Transaction<Database>): InboxOps {
       return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },
     bumpText: async (key, count, last) => {
-      await trx.updateTable('inbox_texts').set((eb) => ({ count: eb('count', '+', count), last_seen: later(last) })).where('key', '=', key).execute();
+      const r = await trx.updateTable('inbox_texts').set((eb) => ({ count: eb('count', '+', count), last_seen: later(last) })).where('key', '=', key).executeTakeFirst();
+      return Number(r.numUpdatedRows ?? 0) > 0;
     },
     bumpGroup: async (id, count, last, guess) => {
       await trx
@@ -92,7 +94,7 @@ export function sqliteOps(db: Sqlite): InboxOps {
     groupState: (id) => q.groupState.get(id) as InboxState | undefined,
     insertGroup: (g) => Number(q.insertGroup.run(g.key, g.text, g.count, g.first, g.last, g.guessIntent, g.guessScore).lastInsertRowid),
     insertText: (key, groupId, text, count, last) => q.insertText.run(key, groupId, text, count, last).changes > 0,
-    bumpText: (key, count, last) => void q.bumpText.run(count, last, key),
+    bumpText: (key, count, last) => q.bumpText.run(count, last, key).changes > 0,
     bumpGroup: (id, count, last, guess) => void (guess ? q.bumpGroupGuess.run(count, last, guess.intent, guess.score, id) : q.bumpGroup.run(count, last, id)),
     deleteGroup: (id) => void q.deleteGroup.run(id),
   };

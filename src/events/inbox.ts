@@ -13,6 +13,44 @@ import { bigrams, jaccard } from './similarity';
 export const MERGE_THRESHOLD = 0.6;
 /** Most open groups held in the in-memory similarity index (the most recent; older ones still group by exact key). */
 const MAX_INDEXED = 10_000;
+/**
+ * Longest that counts of texts already in the inbox wait in memory before they are written: one update per text and
+ * group every BUMP_MS instead of one per batch (each moves index entries; bench/results.md). New texts are written
+ * at once.
+ */
+export const BUMP_MS = 2000;
+/** Texts with held counts at most; more and they are written with the next batch. */
+const MAX_HELD = 5_000;
+
+type Guess = { intent: string; score: number | null };
+interface Bump {
+  count: number;
+  last: number;
+  guess: Guess | null;
+}
+interface Bumps {
+  texts: Map<string, Bump>;
+  groups: Map<number, Bump>;
+}
+const emptyBumps = (): Bumps => ({ texts: new Map(), groups: new Map() });
+
+function addBump<K>(to: Map<K, Bump>, k: K, count: number, last: number, guess: Guess | null): void {
+  const b = to.get(k);
+  if (!b) to.set(k, { count, last, guess });
+  else {
+    b.count += count;
+    b.last = Math.max(b.last, last);
+    if (guess) b.guess = guess;
+  }
+}
+
+/** `from` added to `to` (its guesses are the later ones); returns `to`. */
+function mergeInto(to: Bumps, from: Bumps): Bumps {
+  for (const [k, v] of from.texts) addBump(to.texts, k, v.count, v.last, v.guess);
+  for (const [k, v] of from.groups) addBump(to.groups, k, v.count, v.last, v.guess);
+  return to;
+}
+
 /** Masked texts whose group key is remembered (in memory only, as the masker's memo). */
 const MAX_KEYS = 5_000;
 /** Candidates checked for one new text at most; past this (only very common bigrams left) it founds its own group. */
@@ -42,12 +80,22 @@ export class InboxWriter {
   private grams = new Map<number, Set<string>>();
   /** Recent masked texts → their group key: normalizing costs ~9 µs a text, and missed questions repeat. */
   private keys = new Map<string, string>();
+  /** Group keys of stored texts → their group (a stored text never changes group). */
+  private known = new Map<string, number>();
+  /** Counts of stored texts and their groups, not written yet; `staged`: this batch's, until its transaction ends. */
+  private bumps = emptyBumps();
+  private staged = emptyBumps();
+  private heldSince = 0;
+  private wrote = false;
 
   constructor(private readonly normalize: Normalizer = clean, private readonly threshold = MERGE_THRESHOLD) {}
 
   /**
-   * Add sightings inside the caller's transaction. New groups enter the in-memory index at once (later texts of the
-   * same batch can join them); when the transaction fails, the caller must `reset()` the index.
+   * Add sightings inside the caller's transaction. A text not seen before is written at once (its group is new, or
+   * the similar open group it joins); a text already stored only adds to its counts, which are held in memory
+   * (`bumps`) and written by `writeBumps` (the writer does so at most every BUMP_MS, and on flush). New groups enter
+   * the in-memory index at once (later texts of the same batch can join them). After the transaction the caller must
+   * call `committed()`, or `rolledBack()` when it failed.
    */
   async add(trx: Transaction<Database>, sightings: InboxSighting[], ops: InboxOps = kyselyOps(trx)): Promise<void> {
     await this.loadIndex(trx);
@@ -66,10 +114,9 @@ export class InboxWriter {
     }
     for (const [key, s] of byKey) {
       const guess = s.guess?.guessIntent ? { intent: s.guess.guessIntent, score: s.guess.guessScore } : null;
-      const groupId = await ops.groupOfText(key);
+      const groupId = this.known.get(key) ?? (await ops.groupOfText(key));
       if (groupId !== undefined) {
-        await ops.bumpText(key, s.count, s.last);
-        await ops.bumpGroup(groupId, s.count, s.last, guess);
+        this.stage(key, groupId, s.count, s.last, guess);
         continue;
       }
       const grams = bigrams(key);
@@ -80,16 +127,68 @@ export class InboxWriter {
           : undefined;
       const home = similar ?? (created as number);
       if (await ops.insertText(key, home, s.text, s.count, s.last)) {
-        if (similar !== undefined) await ops.bumpGroup(similar, s.count, s.last, guess);
+        this.know(key, home);
+        if (similar !== undefined) this.stage(null, similar, s.count, s.last, guess);
         else this.indexGroup(home, grams);
         continue;
       }
       // another instance wrote the same text meanwhile: count it there
       if (created !== undefined) await ops.deleteGroup(created);
-      const other = (await ops.groupOfText(key)) as number;
-      await ops.bumpText(key, s.count, s.last);
-      await ops.bumpGroup(other, s.count, s.last, guess);
+      this.stage(key, (await ops.groupOfText(key)) as number, s.count, s.last, guess);
     }
+  }
+
+  /** Whether counts are waiting to be written (`writeBumps`). */
+  get pending(): boolean {
+    return this.bumps.texts.size > 0 || this.bumps.groups.size > 0 || this.staged.texts.size > 0 || this.staged.groups.size > 0;
+  }
+
+  /** Whether the held counts are due: the oldest waited BUMP_MS, or there are many. */
+  due(now = Date.now()): boolean {
+    return this.pending && (now - this.heldSince >= BUMP_MS || this.bumps.texts.size + this.staged.texts.size >= MAX_HELD);
+  }
+
+  /** Write every held count (this batch's too) inside the caller's transaction. */
+  async writeBumps(ops: InboxOps): Promise<void> {
+    const all = mergeInto(mergeInto(emptyBumps(), this.bumps), this.staged);
+    for (const [key, b] of all.texts) {
+      if (!(await ops.bumpText(key, b.count, b.last))) this.known.delete(key); // the text is gone (tables cleared): its counts with it
+    }
+    for (const [id, b] of all.groups) await ops.bumpGroup(id, b.count, b.last, b.guess);
+    this.wrote = true;
+  }
+
+  /** The transaction committed: held counts it wrote are done; this batch's are held until written. */
+  committed(): void {
+    if (this.wrote) {
+      this.bumps = emptyBumps();
+      this.heldSince = Date.now();
+    } else if (this.staged.texts.size || this.staged.groups.size) {
+      if (!this.bumps.texts.size && !this.bumps.groups.size) this.heldSince = Date.now();
+      mergeInto(this.bumps, this.staged);
+    }
+    this.staged = emptyBumps();
+    this.wrote = false;
+  }
+
+  /** The transaction failed: this batch's counts go with its events; groups it indexed may be gone. */
+  rolledBack(): void {
+    this.staged = emptyBumps();
+    this.wrote = false;
+    this.reset();
+  }
+
+  private stage(key: string | null, groupId: number, count: number, last: number, guess: Guess | null): void {
+    if (key !== null) {
+      this.know(key, groupId);
+      addBump(this.staged.texts, key, count, last, null);
+    }
+    addBump(this.staged.groups, groupId, count, last, guess);
+  }
+
+  private know(key: string, groupId: number): void {
+    if (this.known.size >= MAX_KEYS) this.known.clear(); // bounded
+    this.known.set(key, groupId);
   }
 
   private keyOf(text: string): string {
@@ -106,6 +205,7 @@ export class InboxWriter {
   reset(): void {
     this.index = undefined;
     this.grams.clear();
+    this.known.clear();
   }
 
   private async loadIndex(db: Kysely<Database>): Promise<void> {
@@ -133,11 +233,11 @@ export class InboxWriter {
     this.grams.delete(id);
   }
 
-  /** The most similar open group at or above the threshold, checked to still be open in the database. */
   /**
    * The most similar open group at or above the threshold, checked to still be open in the database. Prefix
    * filtering: a group with Jaccard ≥ t shares at least ⌈t·|A|⌉ of the new text's |A| bigrams, so it holds one of
-   * the |A| − ⌈t·|A|⌉ + 1 rarest; only those posting lists are read, and the candidates are then scored exactly.
+   * the |A| − ⌈t·|A|⌉ + 1 rarest; only those posting lists are read. Size filtering: its |B| is within t·|A| … |A|/t.
+   * The candidates left are then scored exactly.
    */
   private async similarOpenGroup(ops: InboxOps, grams: Set<string>): Promise<number | undefined> {
     const index = this.index;
@@ -150,8 +250,11 @@ export class InboxWriter {
       if (candidates.size > MAX_CANDIDATES) return undefined;
     }
     const ranked: Array<{ id: number; score: number }> = [];
+    const [least, most] = [this.threshold * grams.size, grams.size / this.threshold];
     for (const id of candidates) {
-      const score = jaccard(grams, this.grams.get(id) ?? new Set());
+      const other = this.grams.get(id);
+      if (!other || other.size < least || other.size > most) continue;
+      const score = jaccard(grams, other);
       if (score >= this.threshold) ranked.push({ id, score });
     }
     ranked.sort((a, b) => b.score - a.score || a.id - b.id);

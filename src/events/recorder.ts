@@ -16,8 +16,8 @@ import { createEventWriter } from './writer';
 export interface RecorderOptions {
   /** Write in this thread, to this store (tests, tools); rejects while the database is unreachable. */
   store?: () => Promise<EventStore>;
-  /** Or hand each batch to this (e.g. `workerSink`); a rejection drops the batch. */
-  sink?: (batch: FactBatch) => Promise<void>;
+  /** Or hand each batch to this (e.g. `workerSink`); a rejection drops the batch. `flush`, if there, is awaited by the recorder's. */
+  sink?: ((batch: FactBatch) => Promise<void>) & { flush?: () => Promise<void> };
   logger?: Logger;
   /** Turns held in memory (queued or being written) at most; more are dropped. */
   maxQueue?: number;
@@ -61,7 +61,8 @@ export function createEventRecorder({
   registry,
 }: RecorderOptions): EventRecorder {
   if (!sink && !store) throw new Error('createEventRecorder needs a store or a sink');
-  const write = sink ?? createEventWriter(store as () => Promise<EventStore>, normalize).write;
+  const writer = sink ? { write: sink, flush: sink.flush } : createEventWriter(store as () => Promise<EventStore>, normalize);
+  const write = writer.write;
   const log = logger?.child({ module: 'events' });
   const registers = registry ? [registry] : [];
   const droppedCounter = new Counter({
@@ -91,9 +92,12 @@ export function createEventRecorder({
     else if (!timer) schedule(flushMs);
   };
 
+  /** The pending timer's delay: a full batch asks for 0 once, not once per further turn. */
+  let timerMs = -1;
   function schedule(ms: number): void {
-    if (timer && ms > 0) return;
+    if (timer && (ms > 0 || timerMs === 0)) return;
     clearTimeout(timer);
+    timerMs = ms;
     timer = setTimeout(() => {
       timer = undefined;
       void drain();
@@ -138,6 +142,7 @@ export function createEventRecorder({
     timer = undefined;
     await drain();
     if (queue.length) await drain(); // turns queued while the last batch was written
+    await writer.flush?.().catch(() => undefined); // the inbox counts held in memory; failures count as the batches' do
   };
   return { hook, flush, close: flush, counts: () => ({ written: counts.written, dropped: { ...counts.dropped }, queued: queue.length / FACTS + inFlight }) };
 }

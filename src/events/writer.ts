@@ -4,8 +4,8 @@
  */
 import { sql, type Transaction } from 'kysely';
 import { clean, type Normalizer } from '../nlu/normalize';
-import { InboxWriter, type InboxSighting } from './inbox';
-import { sqliteOps } from './inbox-ops';
+import { BUMP_MS, InboxWriter, type InboxSighting } from './inbox';
+import { kyselyOps, sqliteOps } from './inbox-ops';
 import type { Database } from './schema';
 import type { EventStore } from './store';
 import { EVENT_COLUMNS, eventValues, FACTS, TEXT_COLUMN, toEvent, type Fact, type FactBatch } from './turn-event';
@@ -13,6 +13,8 @@ import { EVENT_COLUMNS, eventValues, FACTS, TEXT_COLUMN, toEvent, type Fact, typ
 export interface EventWriter {
   /** Write one batch; rejects when the database fails (nothing of the batch is kept then). */
   write(batch: FactBatch): Promise<void>;
+  /** Write the inbox counts held in memory now (tests, shutdown); they are written within BUMP_MS anyway. */
+  flush(): Promise<void>;
 }
 
 /** (pseudonym, day) pairs this writer stored in `turn_user_days` lately: each is written once, not once per turn. */
@@ -24,25 +26,66 @@ const SEEN_USER_DAYS = 50_000;
 export function createEventWriter(store: () => Promise<EventStore>, normalize: Normalizer = clean): EventWriter {
   const inbox = new InboxWriter(normalize);
   const seen = new Set<string>();
+  let last: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  /** One transaction at a time: the inbox's held counts are shared by all of them. */
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = last.then(job, job);
+    last = run.catch(() => undefined);
+    return run;
+  };
+  const opsOf = (open: EventStore, trx: Transaction<Database>) => (open.sqlite ? sqliteOps(open.sqlite) : kyselyOps(trx));
+  /** The inbox's part of a transaction, and its end: counts held or written. */
+  const inTransaction = async (open: EventStore, work: (trx: Transaction<Database>) => Promise<void>, force: boolean): Promise<void> => {
+    try {
+      await open.db.transaction().execute(async (trx) => {
+        await work(trx);
+        if (force ? inbox.pending : inbox.due()) await inbox.writeBumps(opsOf(open, trx));
+      });
+      inbox.committed();
+    } catch (err) {
+      inbox.rolledBack();
+      throw err;
+    }
+    clearTimeout(timer);
+    timer = undefined;
+    if (inbox.pending) {
+      // counts held while no further batch comes: written after BUMP_MS all the same
+      timer = setTimeout(() => void flush().catch(() => undefined), BUMP_MS);
+      timer.unref();
+    }
+  };
+  const flush = () =>
+    serial(async () => {
+      if (inbox.pending) await inTransaction(await store(), async () => undefined, true);
+    });
   return {
-    async write(batch) {
-      const open = await store();
-      const bounds = new BatchBounds(seen);
-      try {
-        await open.db.transaction().execute(async (trx) => {
-          if (open.sqlite) insertSqlite(open.sqlite, batch, bounds);
-          else await insertKysely(trx, batch, bounds);
-          if (open.sqlite) writeBoundsSqlite(open.sqlite, bounds);
-          else await writeBoundsKysely(trx, bounds);
-          if (bounds.sightings.length) await inbox.add(trx, bounds.sightings, open.sqlite ? sqliteOps(open.sqlite) : undefined);
-        });
-        if (seen.size > SEEN_USER_DAYS) seen.clear();
-      } catch (err) {
-        inbox.reset(); // groups it indexed may have been rolled back
-        for (const key of bounds.newKeys) seen.delete(key);
-        throw err;
-      }
-    },
+    write: (batch) =>
+      serial(async () => {
+        const open = await store();
+        const bounds = new BatchBounds(seen);
+        try {
+          await inTransaction(
+            open,
+            async (trx) => {
+              if (open.sqlite) {
+                insertSqlite(open.sqlite, batch, bounds);
+                writeBoundsSqlite(open.sqlite, bounds);
+              } else {
+                await insertKysely(trx, batch, bounds);
+                await writeBoundsKysely(trx, bounds);
+              }
+              if (bounds.sightings.length) await inbox.add(trx, bounds.sightings, opsOf(open, trx));
+            },
+            false,
+          );
+          if (seen.size > SEEN_USER_DAYS) seen.clear();
+        } catch (err) {
+          for (const key of bounds.newKeys) seen.delete(key);
+          throw err;
+        }
+      }),
+    flush,
   };
 }
 

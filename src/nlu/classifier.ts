@@ -2,9 +2,9 @@
 import type { Nlp } from '@nlpjs/nlp';
 import type { Neighbour, SimilarityIndex } from './similarity';
 import type { Normalizer } from './normalize';
-import { focusCandidates, splitClauses, syllables, type Clause } from './clauses';
+import { afterDoneStatement, enumerated, focusCandidates, splitClauses, syllables, type Clause } from './clauses';
 import type { TopicIndex } from './topics';
-import { headNoun, type FaqVocabulary } from './heads';
+import { headWord, type FaqVocabulary } from './heads';
 
 export interface NluAlternative {
   intent: string;
@@ -29,6 +29,8 @@ export interface NluResult {
   short?: boolean;
   /** The question's head noun when the bot's vocabulary does not know it (교육비, 데이터, 오프라인 …). */
   unknownHead?: string;
+  /** A one-word message: how its word is spread over the FAQs' training utterances (share and count, most first). */
+  spread?: Array<{ intent: string; share: number; count: number }>;
 }
 
 /** The steps of classification beyond NLP.js; each can be switched off for an ablation (`npm run eval -- --off`). */
@@ -41,9 +43,11 @@ export interface PipelineSwitches {
   short: boolean;
   /** Report a head noun the bot's vocabulary does not know (an FAQ term next to it is not the question). */
   heads: boolean;
+  /** After a statement of what is done ("로그인은 했어요. 근데 …"), the question decides (part of the clause focus). */
+  done: boolean;
 }
 
-export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true, heads: true };
+export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true, heads: true, done: true };
 
 export interface ClassifyOptions {
   /**
@@ -64,6 +68,8 @@ export const NONE = 'None';
 
 /** A question clause replaces the whole message only when NLP.js is at least this sure of it. */
 const FOCUS_CONFIDENT = 0.8;
+/** A request for a person offered as a fallback ("전화번호라도", "아니면 상담원"), not as the request itself. */
+const FALLBACK_REQUEST = /라도|아니면|안 되면|안되면/u;
 /** After a contrast, the asked part wins with an answerable intent at this score (the negated part never should). */
 const CONTRAST_MIN = 0.5;
 const ANSWERABLE = (intent: string) => intent !== NONE && intent !== 'greeting' && intent !== 'cancel';
@@ -117,7 +123,8 @@ export class HybridClassifier implements Classifier {
     const topic = this.steps.topics ? await this.topicOf(clauses, normalized, result, options) : undefined;
     const short = this.steps.short && isShort(normalized);
     const unknownHead = this.steps.heads && !topic && !short ? await this.unknownHeadOf(clauses, result, options) : undefined;
-    return { ...result, normalized, ...(topic ? { topic } : {}), ...(short ? { short } : {}), ...(unknownHead ? { unknownHead } : {}) };
+    const spread = short && this.vocabulary && !normalized.includes(' ') ? this.vocabulary.spread(normalized) : undefined;
+    return { ...result, normalized, ...(topic ? { topic } : {}), ...(short ? { short } : {}), ...(unknownHead ? { unknownHead } : {}), ...(spread ? { spread } : {}) };
   }
 
   /**
@@ -130,14 +137,15 @@ export class HybridClassifier implements Classifier {
     const lastContrast = clauses.map((c) => c.after).lastIndexOf('contrast');
     const asked = lastContrast > 0 ? clauses.slice(lastContrast) : clauses;
     const last = this.normalize(asked[asked.length - 1].text);
-    const head = headNoun(last);
-    if (!head || this.vocabulary.knows(head)) return undefined;
-    return (await this.askedOnItsOwn(asked.slice(-4, -1), result.intent, options)) ? undefined : head;
+    const head = headWord(last);
+    if (!head || this.vocabulary.knows(head.noun) || this.vocabulary.knows(head.word)) return undefined;
+    return (await this.askedOnItsOwn(asked.slice(-4, -1), result.intent, options)) ? undefined : head.noun;
   }
 
   /**
    * The out-of-scope topic of a head noun in the question: after a contrast only the part after it counts
-   * ("교육 장소 말고 날짜요"). An FAQ asked in a clause of its own without the head noun keeps its answer
+   * ("교육 장소 말고 날짜요"). An FAQ asked in a clause of its own without the head noun (clauses cut at commas and
+   * listed indirect questions too: "언제 운행하는지, 수료증은 어디서 받는지") keeps its answer
    * ("리프레시 교육 뭐예요 수료증도 나오나요": the label rules of dev set v2 keep the FAQ).
    */
   private async topicOf(clauses: Clause[], normalized: string, result: NluResult, options: ClassifyOptions): Promise<string | undefined> {
@@ -145,9 +153,10 @@ export class HybridClassifier implements Classifier {
     const lastContrast = clauses.map((c) => c.after).lastIndexOf('contrast');
     const asked = lastContrast > 0 ? clauses.slice(lastContrast) : clauses;
     const topic = this.topics.find(lastContrast > 0 ? this.normalize(asked.map((c) => c.text).join(' ')) : normalized);
-    if (!topic || !result.intent.startsWith('faq.') || asked.length < 2) return topic;
+    const parts = enumerated(asked);
+    if (!topic || !result.intent.startsWith('faq.') || parts.length < 2) return topic;
     const topics = this.topics;
-    return (await this.askedOnItsOwn(asked.slice(0, 4), result.intent, options, (text) => !!topics.find(text))) ? undefined : topic;
+    return (await this.askedOnItsOwn(parts.slice(0, 4), result.intent, options, (text) => !!topics.find(text))) ? undefined : topic;
   }
 
   /** Some clause (of ≥ 4 syllables, not excluded by `skip`) is confidently this FAQ on its own. */
@@ -181,9 +190,27 @@ export class HybridClassifier implements Classifier {
       if (!normalized) continue;
       const r = await this.classifyNormalized(normalized, options);
       if (isContrast && (r.intent === NONE ? r.score >= FOCUS_CONFIDENT : r.score >= CONTRAST_MIN)) return { ...r, clause: normalized, contrast: true };
-      if (!isContrast && r.intent === 'handoff' && r.score >= FOCUS_CONFIDENT) return { ...r, clause: normalized, contrast: false };
+      // "전화번호라도 알려주세요" after an FAQ asked with confidence: a fallback, not the request
+      if (!isContrast && r.intent === 'handoff' && r.score >= FOCUS_CONFIDENT && !(FALLBACK_REQUEST.test(clause) && whole.intent.startsWith('faq.') && whole.score >= FOCUS_CONFIDENT)) {
+        return { ...r, clause: normalized, contrast: false };
+      }
     }
-    return undefined;
+    return this.steps.done ? this.afterDone(clauses, whole, options) : undefined;
+  }
+
+  /**
+   * "로그인은 했어요. 근데 뭘 들어야 하는지 모르겠어요": when the part before the question states as done what the
+   * whole message was classified as, and the question alone is another FAQ (≥ FOCUS_CONFIDENT), the question decides.
+   */
+  private async afterDone(clauses: Clause[], whole: NluResult, options: ClassifyOptions): Promise<(NluResult & { contrast: boolean }) | undefined> {
+    const at = afterDoneStatement(clauses);
+    if (at < 1 || !whole.intent.startsWith('faq.')) return undefined;
+    const asked = this.normalize(clauses.slice(at).map((c) => c.text).join(' '));
+    if (syllables(asked) < 4) return undefined;
+    const a = await this.classifyNormalized(asked, options);
+    if (!a.intent.startsWith('faq.') || a.intent === whole.intent || a.score < FOCUS_CONFIDENT) return undefined;
+    const done = await this.classifyNormalized(this.normalize(clauses.slice(0, at).map((c) => c.text).join(' ')), options);
+    return done.intent === whole.intent ? { ...a, clause: asked, contrast: false } : undefined;
   }
 
   private async classifyNormalized(normalized: string, options: ClassifyOptions): Promise<NluResult> {

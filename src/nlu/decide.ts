@@ -52,7 +52,9 @@ const isFaq = (intent: string) => intent.startsWith('faq.');
 export function decide(result: NluResult, t: DecisionThresholds = DEFAULT_THRESHOLDS): Decision {
   const { intent, score } = result;
   const topic = result.topic;
-  const shortAsk = result.short ? shortCandidates(result, t) : [];
+  const oneWord = result.spread ? oneWordOffers(result, t) : undefined;
+  if (oneWord?.length) return { kind: 'clarify', intents: oneWord, score, reason: 'short' };
+  const shortAsk = result.short && !oneWord ? shortCandidates(result, t) : [];
   if (shortAsk.length && (intent === NONE || intent.startsWith(OOS_PREFIX) || score < t.confident || shortAsk.length > 1)) {
     return { kind: 'clarify', intents: shortAsk, score, reason: 'short' };
   }
@@ -105,6 +107,32 @@ function shortCandidates(result: NluResult, t: DecisionThresholds): string[] {
   const byScore = ranked.filter((a) => isFaq(a.intent) && a.score >= SHORT_MIN_SCORE).map((a) => a.intent);
   const byNeighbour = (result.neighbours ?? []).filter((n) => isFaq(n.intent) && n.similarity >= SHORT_MIN_SIMILARITY).map((n) => n.intent);
   return [...new Set([...byScore, ...byNeighbour])].slice(0, 3);
+}
+
+/** A one-word message is answered without asking only when NLP.js (this score) and the training data (this share) both give it to one FAQ. */
+const ONE_WORD_DECISIVE = 0.95;
+const ONE_WORD_DECISIVE_SHARE = 0.9;
+/** A one-word message's candidates: NLP.js's FAQs from this score, nearest utterances from this cosine, FAQs holding the word. */
+const ONE_WORD_MIN_SCORE = 0.05;
+const ONE_WORD_MIN_SIMILARITY = 0.3;
+const ONE_WORD_MIN_SHARE = 0.1;
+const ONE_WORD_MIN_COUNT = 3;
+
+/**
+ * The FAQs to offer for a one-word message (`교육`, `로그인`, `비번`), at most 3, NLP.js's order first: empty when a
+ * control intent, `None` (≥ 0.95) or an out-of-scope topic is sure, or when one FAQ decides (NLP.js ≥ 0.95 and ≥ 95% of the FAQ
+ * training utterances holding the word are that FAQ's: `회원가입`, `미수료`, `리프레시`). A word of one FAQ that NLP.js is less
+ * sure of (`기한`) gets that FAQ alone, asked as "혹시 … 말씀이신가요?".
+ */
+function oneWordOffers(result: NluResult, t: DecisionThresholds): string[] {
+  const { intent, score } = result;
+  const spread = result.spread ?? [];
+  if (intent === NONE ? score >= ONE_WORD_DECISIVE : !isFaq(intent) && score >= (intent.startsWith(OOS_PREFIX) ? t.minScore : t.confident)) return [];
+  if (isFaq(intent) && score >= ONE_WORD_DECISIVE && (spread.find((s) => s.intent === intent)?.share ?? 0) >= ONE_WORD_DECISIVE_SHARE) return [];
+  const ranked = [{ intent, score }, ...result.alternatives].filter((a) => isFaq(a.intent) && a.score >= ONE_WORD_MIN_SCORE).map((a) => a.intent);
+  const near = (result.neighbours ?? []).filter((n) => isFaq(n.intent) && n.similarity >= ONE_WORD_MIN_SIMILARITY).map((n) => n.intent);
+  const holding = spread.filter((s) => s.share >= ONE_WORD_MIN_SHARE && s.count >= ONE_WORD_MIN_COUNT).map((s) => s.intent);
+  return [...new Set([...ranked, ...near, ...holding])].slice(0, 3);
 }
 
 /**

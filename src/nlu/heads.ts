@@ -6,13 +6,19 @@ import { splitWords } from './features';
 import { editDistance, toJamo } from './hangul';
 import type { LabeledText } from './similarity';
 
-/** Case particles and the copula, longest first: what follows a noun. */
-const PARTICLES = ['에서는', '에서도', '이랑', '에서', '에선', '에는', '으로', '으론', '까지', '부터', '이나', '하고', '이란', '이', '가', '은', '는', '을', '를', '도', '만', '의', '에', '엔', '로', '랑'];
+/** Case particles, the copula and the clitic 좀, longest first: what follows a noun. */
+const PARTICLES = ['에서는', '에서도', '이랑', '에서', '에선', '에는', '으로', '으론', '까지', '부터', '이나', '하고', '이란', '한테', '에게', '이', '가', '은', '는', '을', '를', '도', '만', '의', '에', '엔', '로', '랑', '좀'];
+/** Noun suffixes that keep the noun's meaning (단계별, 손님들, 기사님): a known word plus one is known. */
+const SUFFIXES = ['별', '들', '용', '쯤', '씩', '님', '째', '중'];
+/** Determiners: a known word after one is known (몇자리, 딴날, 첫로그인). */
+const DETERMINERS = ['다른', '모든', '어느', '몇', '딴', '새', '첫', '옛', '맨', '헌', '온', '한', '두', '세', '네'];
+/** Bound nouns after a verb's adnominal form: "늦출 수 있나요", "만든 거", "할 때". */
+const BOUND_NOUNS = new Set(['수', '거', '것', '줄', '때', '적', '데']);
 /**
  * Last syllables of a predicate (verb or adjective endings: 돼요, 하나요, 받은, 들어가는데 …). A word ending in one of
  * these, without a particle, is read as a predicate, not a noun. Nouns ending in them are missed (conservative).
  */
-const PREDICATE_FINALS = new Set([...'요다까죠지고서면데니네게며음함됨는은던을할한된될본볼온올간갈운울린릴쇼노교여야라러려자세셔든나냐래대겠었았했봐줘워와어아해돼져쳐혀켜실줄믄능당']);
+const PREDICATE_FINALS = new Set([...'요다까죠지고서면데니네게며음함됨는은던을할된될볼올릴쇼노교여야라러려자세셔든나냐래대겠었았했봐줘워와어아해돼져쳐혀켜줄믄능당']);
 /** Last syllables of a verb stem before a particle-like ending (하는, 되는, 했는 …). */
 const VERBAL_STEM_FINALS = new Set([...'하되돼해했됐']);
 /**
@@ -25,6 +31,8 @@ const FUNCTION_WORDS = new Set([
   '정말', '제가', '저는', '내가', '거', '것', '게', '건', '좀요', '다시', '먼저', '따로', '같이', '혼자', '제일', '가장', '더', '덜', '막', '자주',
   '이거', '그거', '저거', '이건', '그건', '이게', '그게', '이걸', '그걸', '이것', '그것', '여기', '거기', '저기', '엄청', '되게', '완전',
   '뭐뭐', '자체', '정도', '다음', '이후', '이전', '때문', '동안', '경우', '전부', '모두', '하나', '둘다',
+  '도대체', '대체', '오늘', '내일', '어제', '요즘', '나중', '이번', '지난', '다음주', '이번주', '지난주', '다음달', '이번달', '누구', '누가',
+  '나', '저', '제', '내', '우리', '때', '줄', '적', '데',
 ]);
 
 const HANGUL = /^[\uAC00-\uD7A3]+$/;
@@ -36,12 +44,6 @@ export interface HeadWord {
   particle: string;
 }
 
-/** Hangul final consonant ㄹ (a verb's future adnominal: 만들 수, 할 수). */
-function endsInRieul(syllable: string): boolean {
-  const code = syllable.charCodeAt(0) - 0xac00;
-  return code >= 0 && code % 28 === 8;
-}
-
 /**
  * A word as a noun plus particle, or undefined when it reads as a predicate or function word. A noun of one
  * syllable (콜이, 차에) comes back as is: too short to judge, it counts as known.
@@ -51,7 +53,8 @@ export function asNoun(word: string): HeadWord | undefined {
   if (!HANGUL.test(word) || FUNCTION_WORDS.has(word)) return undefined;
   for (const p of PARTICLES) {
     if (word.length > p.length && word.endsWith(p)) {
-      const noun = word.slice(0, -p.length);
+      let noun = word.slice(0, -p.length);
+      if (noun.length >= 2 && noun.endsWith('들')) noun = noun.slice(0, -1);
       if (FUNCTION_WORDS.has(noun)) return undefined;
       if (noun.length === 1) return { noun, particle: p };
       if (!isNounShaped(noun)) return undefined;
@@ -61,30 +64,52 @@ export function asNoun(word: string): HeadWord | undefined {
   return word.length >= 2 && isNounShaped(word) ? { noun: word, particle: '' } : undefined;
 }
 
-/** Not ending like a predicate (돼요, 받은, 하는, 만들수 …). */
+/** Not ending like a predicate (돼요, 받은, 하는, 만들수, 만드는거 …). */
 function isNounShaped(word: string): boolean {
   const last = word[word.length - 1];
   if (PREDICATE_FINALS.has(last) || VERBAL_STEM_FINALS.has(last)) return false;
-  return !(last === '수' && word.length >= 2 && endsInRieul(word[word.length - 2]));
+  return !(BOUND_NOUNS.has(last) || last === '건' || last === '걸') || !isAdnominal(word[word.length - 2] ?? '');
+}
+
+/** A syllable that ends a verb's adnominal form: a final ㄴ or ㄹ (만든, 들을, 하는). */
+function isAdnominal(syllable: string): boolean {
+  const code = syllable.charCodeAt(0) - 0xac00;
+  return code >= 0 && code <= 11171 && (code % 28 === 4 || code % 28 === 8);
 }
 
 /**
- * The head noun of a clause: going left from its last word (the predicate), past function words, the first word
- * that reads as a noun; undefined when a predicate comes first ("다 듣고 나서 언제부터 운행하냐구요"). A clause that
- * is one noun ("교육비") is its own head.
+ * The head word of a clause: going left from its last word (the predicate), past function words, the first word
+ * that reads as a noun; undefined when a predicate comes first ("다 듣고 나서 언제부터 운행하냐구요", "늦출 수 있나요").
+ * A clause that is one noun ("교육비") is its own head.
+ * @example headWord('교육 보는데 데이터가 많이 나가요') // { noun: '데이터', particle: '가', word: '데이터가' }
+ */
+export function headWord(clause: string): (HeadWord & { word: string }) | undefined {
+  const words = splitWords(clause);
+  if (!words.length) return undefined;
+  const as = (word: string) => {
+    const n = asNoun(word);
+    return n && { ...n, word };
+  };
+  if (words.length === 1) return as(words[0]);
+  let afterBound = false;
+  for (let i = words.length - 2; i >= 0; i -= 1) {
+    const w = words[i];
+    if (FUNCTION_WORDS.has(w)) {
+      afterBound ||= BOUND_NOUNS.has(w);
+      continue;
+    }
+    if (!HANGUL.test(w) || (afterBound && isAdnominal(w[w.length - 1]))) return undefined;
+    return as(w);
+  }
+  return undefined;
+}
+
+/**
+ * The head noun of a clause (see headWord), without its particle.
  * @example headNoun('교육 보는데 데이터 많이 나가요') // '데이터'
  */
 export function headNoun(clause: string): string | undefined {
-  const words = splitWords(clause);
-  if (!words.length) return undefined;
-  if (words.length === 1) return asNoun(words[0])?.noun;
-  for (let i = words.length - 2; i >= 0; i -= 1) {
-    const w = words[i];
-    if (FUNCTION_WORDS.has(w)) continue;
-    if (!HANGUL.test(w)) return undefined;
-    return asNoun(w)?.noun;
-  }
-  return undefined;
+  return headWord(clause)?.noun;
 }
 
 export interface VocabularyOptions {
@@ -96,6 +121,8 @@ export interface VocabularyOptions {
 }
 
 /** Longer runs (words typed without spaces: 꼭받아야되는교육) are not judged. */
+/** One-word spreads remembered (a bounded memo). */
+const SPREAD_MEMO = 512;
 const MAX_NOUN = 6;
 
 /**
@@ -106,13 +133,17 @@ const MAX_NOUN = 6;
 export class FaqVocabulary {
   private readonly words = new Set<string>();
   private readonly sorted: string[];
+  /** FAQ training utterances without spaces, with their intent (for `spread`). */
+  private readonly faqTexts: LabeledText[] = [];
 
   constructor(texts: LabeledText[], extra: string[] = [], { isKnown = (i) => i !== 'None' && !i.startsWith('oos.') }: VocabularyOptions = {}) {
     for (const { text, intent } of texts) {
       if (!isKnown(intent)) continue;
       for (const w of splitWords(text)) this.add(w);
+      if (intent.startsWith('faq.')) this.faqTexts.push({ text: text.replace(/\s+/g, ''), intent });
     }
     for (const text of extra) for (const w of splitWords(text)) this.add(w);
+    for (const w of FUNCTION_WORDS) this.words.add(w);
     this.sorted = [...this.words].sort();
   }
 
@@ -132,26 +163,35 @@ export class FaqVocabulary {
     return this.segments(noun) || this.nearWord(noun);
   }
 
-  /** A typo of a known word: one jamo away from a word of the same length (비밀번흐, 일졍). */
+  /**
+   * A typo of a known word: one jamo away from a word of the same length (비밀번흐, 일졍). One jamo changes one
+   * syllable, so the word shares its first or its second syllable with the noun: only those are compared.
+   */
   private nearWord(noun: string): boolean {
+    this.bySyllable ??= indexBySyllable(this.sorted);
     const jamo = toJamo(noun);
-    this.byLength ??= groupByLength(this.sorted);
-    return (this.byLength.get(noun.length) ?? []).some((w) => editDistance(jamo, w, 1) <= 1);
+    const candidates = [...(this.bySyllable.get(`${noun.length}:0:${noun[0]}`) ?? []), ...(this.bySyllable.get(`${noun.length}:1:${noun[1]}`) ?? [])];
+    return candidates.some((w) => editDistance(jamo, w, 1) <= 1);
   }
 
-  /** Known words in jamo, by syllable count (built on the first typo check). */
-  private byLength?: Map<number, string[]>;
+  /** Known words in jamo, keyed by syllable count, position (0 or 1) and the syllable there; built on the first typo check. */
+  private bySyllable?: Map<string, string[]>;
 
-  /** Whether the text splits into FAQ words of ≥ 2 syllables and particles, its last part a FAQ word. */
+  /**
+   * Whether the text splits into known words and particles or noun suffixes, its last part a known word of ≥ 2
+   * syllables; a determiner may start it, and known one-syllable nouns (not grammar words) may stand inside it.
+   */
   private segments(text: string): boolean {
-    // reach[i]: text.slice(0, i) splits; lastWord[i]: …and its last part is a FAQ word
+    // reach[i]: text.slice(0, i) splits; 2 when its last part is a known word
     const n = text.length;
     const reach = new Array<number>(n + 1).fill(0);
     reach[0] = 1;
+    for (const d of DETERMINERS) if (text.startsWith(d)) reach[d.length] ||= 1;
     for (let i = 0; i < n; i += 1) {
       if (!reach[i]) continue;
       for (let j = i + 2; j <= n; j += 1) if (this.words.has(text.slice(i, j))) reach[j] = 2;
-      if (reach[i] === 2) for (const p of PARTICLES) if (text.startsWith(p, i)) reach[i + p.length] ||= 1;
+      if (i + 1 < n && !FUNCTION_WORDS.has(text[i]) && this.words.has(text[i])) reach[i + 1] ||= 1;
+      if (reach[i] === 2) for (const p of [...PARTICLES, ...SUFFIXES]) if (text.startsWith(p, i)) reach[i + p.length] = Math.max(reach[i + p.length], p.length && SUFFIXES.includes(p) ? 2 : 1);
     }
     return reach[n] === 2;
   }
@@ -168,13 +208,50 @@ export class FaqVocabulary {
     return lo < this.sorted.length && this.sorted[lo].startsWith(noun);
   }
 
+  /**
+   * How a word is spread over the FAQs: per FAQ, how many of the FAQ training utterances holding it (spaces
+   * ignored) are that FAQ's, as a share, most first. A word of one FAQ only (회원가입) decides; 로그인 or 교육 does not.
+   * @example vocab.spread('로그인') // [{ intent: 'faq.first_login', share: 0.85, count: 97 }, …]
+   */
+  spread(word: string): Array<{ intent: string; share: number; count: number }> {
+    const key = word.replace(/\s+/g, '');
+    if (key.length < 2) return [];
+    const memo = this.spreads.get(key);
+    if (memo) return memo;
+    const found = this.countSpread(key);
+    if (this.spreads.size >= SPREAD_MEMO) this.spreads.clear();
+    this.spreads.set(key, found);
+    return found;
+  }
+
+  /** Words looked up by `spread` (one-word messages repeat: 로그인, 교육), dropped all at once when full. */
+  private readonly spreads = new Map<string, Array<{ intent: string; share: number; count: number }>>();
+
+  private countSpread(key: string): Array<{ intent: string; share: number; count: number }> {
+    const counts = new Map<string, number>();
+    for (const { text, intent } of this.faqTexts) if (text.includes(key)) counts.set(intent, (counts.get(intent) ?? 0) + 1);
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    return [...counts]
+      .map(([intent, count]) => ({ intent, count, share: Math.round((count / total) * 10_000) / 10_000 }))
+      .sort((a, b) => b.count - a.count || a.intent.localeCompare(b.intent));
+  }
+
   get size(): number {
     return this.words.size;
   }
 }
 
-function groupByLength(words: string[]): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  for (const w of words) out.set(w.length, [...(out.get(w.length) ?? []), toJamo(w)]);
+function indexBySyllable(words: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const w of words) {
+    const jamo = toJamo(w);
+    for (const pos of [0, 1]) {
+      if (pos >= w.length) continue;
+      const key = `${w.length}:${pos}:${w[pos]}`;
+      const list = out.get(key);
+      if (list) list.push(jamo);
+      else out.set(key, [jamo]);
+    }
+  }
   return out;
 }

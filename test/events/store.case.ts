@@ -1,6 +1,6 @@
 /** The event-store suite, run against SQLite (sqlite.test.ts) and PostgreSQL (postgres.test.ts) alike. */
 import { Registry } from 'prom-client';
-import { createEventRecorder, inboxPage, kstDay, maskedText, openEventStore, purgeOldEvents, readFallbacks, stats, userTurns, type EventStore, type StoreConfig } from '../../src/events';
+import { BUMP_MS, createEventRecorder, inboxPage, kstDay, maskedText, openEventStore, purgeOldEvents, readFallbacks, stats, userTurns, type EventStore, type StoreConfig } from '../../src/events';
 import { userTag } from '../../src/log/logger';
 import { fakeTurn, type FakeTurn } from './fixtures';
 
@@ -82,6 +82,31 @@ export function storeSuite(name: string, config: () => Promise<StoreConfig>): vo
       expect(page.items.map((i) => [i.text, i.count])).toEqual([['교육비 환급 되나요 ㅠㅠ', 1], ['주차는 어디에 하나요', 1]]); // same count: the latest first
       const done = await inboxPage(store.db, { state: 'done', page: 1, pageSize: 50 });
       expect(done.items[0]).toMatchObject({ count: 5, label: 'faq.incomplete_training' }); // the exact text still counts there
+    });
+
+    it('counts of a text already in the inbox are held in memory at most BUMP_MS, and written by flush', async () => {
+      const rec = createEventRecorder({ store: async () => store, flushMs: 1 });
+      const count = async () => (await inboxPage(store.db, { state: 'new', page: 1, pageSize: 5 })).items.map((i) => i.count);
+      const send = async (n: number) => {
+        const before = rec.counts().written;
+        rec.hook(...fakeTurn({ text: '교육 영상이 안 나와요', at: Date.now() }));
+        while (rec.counts().written < before + 1) await new Promise((r) => setTimeout(r, 5));
+        expect(rec.counts().written).toBe(n);
+      };
+      await send(1);
+      expect(await count()).toEqual([1]); // a new text: at once
+      await send(2);
+      expect(await count()).toEqual([2]); // nothing held yet: written with its batch
+      await send(3);
+      expect(await count()).toEqual([2]); // held
+      await rec.flush();
+      expect(await count()).toEqual([3]);
+      await send(4);
+      expect(await count()).toEqual([3]);
+      await new Promise((r) => setTimeout(r, BUMP_MS + 500)); // no further batch: written all the same
+      expect(await count()).toEqual([4]);
+      const [text] = await store.db.selectFrom('inbox_texts').select(['count', 'last_seen']).execute();
+      expect(text.count).toBe(4);
     });
 
     it('pages, filters with q (literally: % and _ are not wildcards), and treats injection payloads as text', async () => {

@@ -1,4 +1,4 @@
-/** Issue 10 through the real HTTP app: "did you mean" on an unknown head noun. */
+/** Issue 10 through the real HTTP app: "did you mean" on an unknown head noun, offers for a one-word message. */
 import request from 'supertest';
 import { makeTestApp, quickReplyLabels, textOf, type TestApp } from '../helpers/app';
 
@@ -30,6 +30,32 @@ describe('an FAQ term next to a head noun the bot does not know', () => {
     expectKakaoLimits(labels);
     expect(labels).toEqual(expect.arrayContaining(['상담원 연결']));
     expect(labels.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('a one-word message that does not decide', () => {
+  it.each(['교육', '로그인', '비번'])('/nlu/parse offers 2–3 FAQs for "%s", the first as intent', async (word) => {
+    const res = await parse(word);
+    expect(res.body.clarify.length).toBeGreaterThanOrEqual(2);
+    expect(res.body.clarify.length).toBeLessThanOrEqual(3);
+    expect(res.body.intent).toBe(res.body.clarify[0]);
+  });
+
+  it('"기한" belongs to one FAQ in the training data: that FAQ is answered or offered first', async () => {
+    expect((await parse('기한')).body.intent).toBe('faq.incomplete_training');
+  });
+
+  it('a word one FAQ owns is answered', async () => {
+    expect((await parse('회원가입')).body).toMatchObject({ intent: 'faq.signup' });
+    expect((await parse('회원가입')).body.clarify).toBeUndefined();
+  });
+
+  it('/skill shows the offers as quick replies within Kakao limits, with 상담원 연결', async () => {
+    const res = await t.say('로그인', { user: 'short-word' });
+    const labels = quickReplyLabels(res);
+    expectKakaoLimits(labels);
+    expect(labels).toEqual(expect.arrayContaining(['상담원 연결']));
+    expect(labels.length).toBeGreaterThanOrEqual(4);
   });
 });
 

@@ -1,6 +1,6 @@
 /** Clause segmentation: contrast markers, sentence ends, clause endings; linear time on long unpunctuated text. */
 import fc from 'fast-check';
-import { focusCandidates, splitClauses } from '../../src/nlu/clauses';
+import { afterDoneStatement, enumerated, focusCandidates, isDoneStatement, splitClauses } from '../../src/nlu/clauses';
 
 describe('splitClauses', () => {
   it.each([
@@ -46,5 +46,30 @@ describe('splitClauses', () => {
         for (const c of splitClauses(text)) expect(c.text.trim()).not.toBe('');
       }),
     );
+  });
+});
+
+describe('done statements and listed questions', () => {
+  it('reads "X은/는 (past or know)" without 못/안 as settled; a bare past tense is backstory', () => {
+    for (const t of ['로그인은 했어요.', '비번은 아는데', '수료는 했는데', '가입은 됐고요']) expect(isDoneStatement(t)).toBe(true);
+    for (const t of ['교육 기간 지났는데', '수료는 못 했고요,', '지난번에 로그인했었는데', '교육 들으라는 연락이 왔어요', '교육 받고 싶어요']) expect(isDoneStatement(t)).toBe(false);
+  });
+
+  it('finds where the question starts after the last done statement', () => {
+    expect(afterDoneStatement(splitClauses('로그인은 했어요. 근데 뭘 들어야 하는지 모르겠어요'))).toBe(1);
+    expect(afterDoneStatement(splitClauses('비밀번호를 잊어버렸어요'))).toBe(-1);
+  });
+
+  it('cuts listed questions at commas and after an indirect question, linearly', () => {
+    expect(enumerated(splitClauses('수료하면 언제 운행하는지, 수료증은 어디서 받는지 알려주세요')).map((c) => c.text)).toEqual([
+      '수료하면 언제 운행하는지',
+      '수료증은 어디서 받는지',
+      '알려주세요',
+    ]);
+    const long = '교육 일정 바꾸는지 '.repeat(200);
+    const started = performance.now();
+    enumerated(splitClauses(long));
+    isDoneStatement(long);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });

@@ -85,3 +85,33 @@ describe('decide', () => {
     ]);
   });
 });
+
+describe('decide: one-word messages and unknown head nouns', () => {
+  const oneWord = (r: NluResult, spread: Array<[string, number, number]>): NluResult => ({
+    ...r,
+    short: true,
+    spread: spread.map(([intent, share, count]) => ({ intent, share, count })),
+  });
+
+  it('offers the FAQs a word is spread over, NLP.js order first, at most 3', () => {
+    const r = oneWord(nlu('faq.first_login', 1, [], [['faq.first_login', 0.5], ['faq.forgot_credentials', 0.39]]), [['faq.first_login', 0.85, 97], ['faq.forgot_credentials', 0.11, 13], ['faq.signup', 0.04, 4]]);
+    const d = decide(r, T);
+    expect(d).toMatchObject({ kind: 'clarify', reason: 'short', intents: ['faq.first_login', 'faq.forgot_credentials'] });
+    expect(finalIntent(d)).toBe('faq.first_login');
+    const many = oneWord(nlu('oos.time_place', 0.3, [['faq.required_courses', 0.17], ['faq.schedule_change', 0.13]], [['faq.incomplete_training', 0.35]]), [['faq.signup', 0.2, 80]]);
+    expect(decide(many, T)).toMatchObject({ kind: 'clarify', intents: ['faq.required_courses', 'faq.schedule_change', 'faq.incomplete_training'] });
+  });
+
+  it('answers a word that one FAQ owns, and leaves control intents and sure topics alone', () => {
+    expect(decide(oneWord(nlu('faq.signup', 1), [['faq.signup', 1, 59]]), T)).toMatchObject({ kind: 'answer', intent: 'faq.signup' });
+    expect(decide(oneWord(nlu('handoff', 1, [], [['faq.signup', 0.5]]), []), T)).toMatchObject({ kind: 'answer', intent: 'handoff' });
+    expect(decide(oneWord(nlu('oos.certificate', 0.99), [['faq.start_driving', 1, 2]]), T)).toMatchObject({ kind: 'none', topic: 'oos.certificate' });
+  });
+
+  it('asks "did you mean" for an FAQ whose head noun is unknown, and /nlu/parse says None', () => {
+    const d = decide({ ...nlu('faq.refresh_training', 1), unknownHead: '보험' }, T);
+    expect(d).toEqual({ kind: 'clarify', intents: ['faq.refresh_training'], score: 1, reason: 'unknown', head: '보험' });
+    expect(finalIntent(d)).toBe('None');
+    expect(toParseResult({ ...nlu('faq.refresh_training', 1), unknownHead: '보험' }, d)).toMatchObject({ intent: 'None', clarify: ['faq.refresh_training'] });
+  });
+});

@@ -27,6 +27,8 @@ describe('asNoun and headNoun', () => {
 
   it('has no head when a predicate comes first or the clause is empty', () => {
     expect(headNoun('다 듣고 나서 언제부터 운행하냐구요')).toBeUndefined();
+    expect(headNoun('교육 날짜를 늦출 수 있을까요')).toBeUndefined();
+    expect(headNoun('다시 만드는거 맞나요')).toBeUndefined();
     expect(headNoun('')).toBeUndefined();
     expect(headNoun('알려주세요')).toBeUndefined();
   });
@@ -58,6 +60,14 @@ describe('FaqVocabulary', () => {
     expect(vocab.knows('아이디랑비밀번호')).toBe(true);
     expect(vocab.knows('비밀번흐')).toBe(true);
     expect(vocab.knows('교육장')).toBe(false);
+  });
+
+  it('knows a known word after a determiner or before a noun suffix, and typos of grammar words', () => {
+    expect(vocab.knows('일정별')).toBe(true);
+    expect(vocab.knows('몇일정')).toBe(true);
+    expect(vocab.knows('누기')).toBe(true);
+    expect(asNoun('일정좀')).toEqual({ noun: '일정', particle: '좀' });
+    expect(asNoun('것들이')).toBeUndefined();
   });
 
   it('never throws, and stays fast on long input', () => {

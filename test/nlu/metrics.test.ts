@@ -55,6 +55,27 @@ describe('sweep', () => {
     expect(joint.sets[1].oosRejection).toBe(1);
     expect(joint.meetsTargets).toBe(true);
   });
+  it('scores a dev set v2 against its own figures: near-domain kept and also_ok rows decide the pick', () => {
+    const v2row = (intent: string, category: string, top: string, score: number, alsoOk?: string[]): Classified => ({
+      row: { text: intent, intent, line: 0, category, ...(alsoOk ? { alsoOk } : {}) },
+      nlu: { intent: top, score, alternatives: [], normalized: '', neighbours: [{ intent: top, similarity: 0.6 }] } as NluResult,
+    });
+    const rows = [
+      ...Array.from({ length: 20 }, () => v2row('faq.a', 'paraphrase', 'faq.a', 0.9)),
+      // an also_ok row: faq.b counts right for it, so it must not push minScore up
+      ...Array.from({ length: 5 }, () => v2row('faq.a', 'mixed', 'faq.b', 0.75, ['faq.b'])),
+      // near-domain rows that NLP.js gives to an FAQ at 0.62: only a minScore above it keeps them
+      ...Array.from({ length: 10 }, () => v2row('None', 'near', 'faq.a', 0.62)),
+      ...Array.from({ length: 5 }, () => v2row('handoff', 'handoff', 'handoff', 0.95)),
+    ];
+    const best = sweep([rows], undefined, [{ v2: { inScope: 0.95, oosKept: 0.92, nearKept: 0.9, handoff: 0.95 } }]);
+    expect(best.thresholds.minScore).toBeGreaterThan(0.62);
+    expect(best.thresholds.minScore).toBeLessThanOrEqual(0.75);
+    expect(best.sets[0].v2).toEqual({ inScope: 1, oosKept: 1, nearKept: 1, handoff: 1 });
+    expect(best.meetsTargets).toBe(true);
+    // scored as a first-style set (no also_ok), the mixed rows count wrong and no setting meets the 96% in-scope target
+    expect(sweep([rows]).meetsTargets).toBe(false);
+  });
 });
 
 describe('dev TSV and folds', () => {

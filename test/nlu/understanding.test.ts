@@ -45,6 +45,22 @@ describe('contrast and negation: the asked part decides', () => {
   });
 });
 
+describe('the question after a statement of what is done, or next to another question, decides', () => {
+  it.each([
+    ['비번은 아는데 교육 일정은 어떻게 바꿔요', 'faq.schedule_change'],
+    ['로그인은 했어요 근데 교육 날짜를 바꾸고 싶어요', 'faq.schedule_change'],
+    ['입문교육 수료는 했어요 근데 리프레시 교육은 또 뭐예요', 'faq.refresh_training'],
+    ['교육 일정을 바꾸고 싶은데 어떻게 해야 하나요? 안 되면 상담원이라도 연결해 주세요', 'faq.schedule_change'],
+    ['교육 끝나면 언제부터 운행하는지, 수료증은 어디서 받는지 알려주세요', 'faq.start_driving'],
+  ])('%s → %s', async (text, intent) => {
+    expect((await parse(classifier, text)).intent).toBe(intent);
+  });
+
+  it('a request for a person at the end of a complaint is still handoff', async () => {
+    expect((await parse(classifier, '몇 번을 물어봐도 엉뚱한 답만 나오네요. 상담원 연결해 주세요')).intent).toBe('handoff');
+  });
+});
+
 describe('requests for a person in all their forms', () => {
   it.each(['산담원 연결', '연결해 주이소', 'ARS 말고 사람이랑 얘기할래요', '몇 번을 물어봐도 엉뚱한 답만 나오네요. 상담원 연결해 주세요'])('%s → handoff', async (text) => {
     expect((await parse(classifier, text)).intent).toBe('handoff');

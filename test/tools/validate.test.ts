@@ -89,10 +89,22 @@ describe('npm run validate', () => {
         message: expect.stringContaining(`as intents/faq.${intentB}.yml utterances[n]; one utterance cannot teach two intents`),
       }),
       expect.objectContaining({ file: 'test/nlu/dev.tsv', field: 'line 2', message: 'expected "text<TAB>intent[<TAB>category<TAB>also_ok]"' }),
-      expect.objectContaining({ file: 'test/nlu/dev.tsv', field: 'line 3', message: expect.stringContaining('also a training utterance (intents/faq.forgot_credentials.yml utterances[n]') }),
+      expect.objectContaining({ file: 'test/nlu/dev.tsv', field: 'line 3', message: expect.stringContaining('equals a training utterance after normalization (intents/faq.forgot_credentials.yml utterances[n]); remove the copy from intents/') }),
       expect.objectContaining({ file: 'test/nlu/dev.tsv', field: 'line 4', message: expect.stringContaining('"faq.unknown"') }),
     ]);
     expect(stats.devRows).toBe(2);
+  });
+
+  it('names the intent file holding a copy of a holdout row, without printing the row', () => {
+    let copy = '';
+    const dir = brokenCopy((d) => {
+      editYaml(d, 'intents/handoff.yml', (y) => (copy = y.utterances[2]));
+      fs.mkdirSync(path.join(d, 'test', 'nlu'), { recursive: true });
+      fs.writeFileSync(path.join(d, 'test', 'nlu', 'dev-v2-holdout.tsv'), ['text\tintent\tcategory\talso_ok', `새로운 질문이에요\tNone\tother\t`, `${copy}\thandoff\thandoff\t`, ''].join('\n'));
+    });
+    const found = errors(lintContent(dir).findings).filter((f) => f.file === 'test/nlu/dev-v2-holdout.tsv');
+    expect(found).toEqual([expect.objectContaining({ field: 'line 3', message: expect.stringContaining('(intents/handoff.yml utterances[2]); remove the copy') })]);
+    expect(found[0].message).not.toContain(copy);
   });
 
   it('notes a missing dev set instead of failing', () => {

@@ -49,7 +49,11 @@ export function formatSweep(s: SweepResult, names: string[]): string[] {
   return [
     `best thresholds on ${names.join(' + ')}:`,
     `  minScore ${t.minScore}  confident ${t.confident}  minSimilarity ${t.minSimilarity}  clarifyMargin ${t.clarifyMargin}  clarifyMinSecond ${t.clarifyMinSecond}`,
-    ...s.sets.map((r, i) => `  ${(names[i] ?? `set ${i + 1}`).padEnd(14)} overall ${pct(r.accuracy)}  in-scope ${pct(r.inScopeAccuracy)}  out-of-scope rejection ${pct(r.oosRejection)}`),
+    ...s.sets.map((r, i) =>
+      r.v2
+        ? `  ${(names[i] ?? `set ${i + 1}`).padEnd(14)} overall ${pct(r.accuracy)}  in-scope ${pct(r.v2.inScope)}  out of scope kept ${pct(r.v2.oosKept)}  near-domain kept ${pct(r.v2.nearKept)}  handoff ${pct(r.v2.handoff)}`
+        : `  ${(names[i] ?? `set ${i + 1}`).padEnd(14)} overall ${pct(r.accuracy)}  in-scope ${pct(r.inScopeAccuracy)}  out-of-scope rejection ${pct(r.oosRejection)}`,
+    ),
     `  targets ${s.meetsTargets ? 'met on every set' : 'NOT met on every set'}`,
     `  clarification: ${s.rescued} rescued (first guess wrong, second right), ${s.needless} needless`,
   ];
