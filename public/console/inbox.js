@@ -147,10 +147,20 @@ function renderActions(item, textId) {
   if (item.state === 'new' && topic) picker.value = `oos:${topic}`;
   const apply = h('button', { type: 'button', class: 'primary', 'aria-describedby': textId, disabled: !picker.value }, '적용');
   const ignore = h('button', { type: 'button', 'aria-describedby': textId }, '무시');
+  const reopen = h('button', { type: 'button', 'aria-describedby': textId }, '새 질문으로');
   picker.addEventListener('change', () => (apply.disabled = !picker.value));
   apply.addEventListener('click', () => void actOne(item, picker.value));
   ignore.addEventListener('click', () => void actOne(item, 'ignore'));
-  return h('div', { class: 'actions' }, h('label', { class: 'sr-only', for: pickerId }, '이 질문을 보낼 곳'), picker, apply, item.state !== 'ignored' && ignore);
+  reopen.addEventListener('click', () => void actOne(item, 'reopen'));
+  return h(
+    'div',
+    { class: 'actions' },
+    h('label', { class: 'sr-only', for: pickerId }, '이 질문을 보낼 곳'),
+    picker,
+    apply,
+    item.state !== 'ignored' && ignore,
+    item.state !== 'new' && reopen,
+  );
 }
 
 /** The picker's options: intents to add the utterance to, then the out-of-scope targets. @param {string} prompt */
@@ -209,9 +219,9 @@ function labelText(item) {
   return topic ? `범위 밖으로 표시 (${topic.label})` : `'${nameOf(intentNames(), item.label)}'에 추가`;
 }
 
-/** A picker value or 'ignore' → the API's action and body. @param {string} target */
+/** A picker value, 'ignore' or 'reopen' → the API's action and body. @param {string} target */
 function actionOf(target) {
-  if (target === 'ignore') return { path: 'ignore', action: 'ignore', body: {} };
+  if (target === 'ignore' || target === 'reopen') return { path: target, action: target, body: {} };
   if (target.startsWith('intent:')) return { path: 'label', action: 'label', body: { intent: target.slice(7) } };
   const topic = target.slice(4);
   return { path: 'out-of-scope', action: 'out-of-scope', body: topic ? { topic } : {} };
@@ -222,7 +232,7 @@ async function actOne(item, target) {
   const { path, body } = actionOf(target);
   try {
     await api(`inbox/${item.id}/${path}`, { method: 'POST', body });
-    toast(target === 'ignore' ? `"${item.text}" 무시했어요.` : `"${item.text}" 처리했어요.`);
+    toast(target === 'ignore' ? `"${item.text}" 무시했어요.` : target === 'reopen' ? `"${item.text}" 새 질문으로 되돌렸어요.` : `"${item.text}" 처리했어요.`);
     await load();
     (/** @type {HTMLElement | null} */ (list.querySelector('li select')) ?? stateSelect).focus(); // the acted-on row is gone: keep focus in the list
   } catch (err) {

@@ -4,7 +4,7 @@ import type { Neighbour, SimilarityIndex } from './similarity';
 import type { Normalizer } from './normalize';
 import { afterDoneStatement, enumerated, focusCandidates, splitClauses, syllables, type Clause } from './clauses';
 import type { TopicIndex } from './topics';
-import { headWord, type FaqVocabulary } from './heads';
+import { headWord, requestTypes, type FaqVocabulary } from './heads';
 
 export interface NluAlternative {
   intent: string;
@@ -137,9 +137,12 @@ export class HybridClassifier implements Classifier {
     const lastContrast = clauses.map((c) => c.after).lastIndexOf('contrast');
     const asked = lastContrast > 0 ? clauses.slice(lastContrast) : clauses;
     const last = this.normalize(asked[asked.length - 1].text);
+    const unanswered = this.vocabulary.unanswered;
+    const request = requestTypes(last).find((r) => unanswered.has(r));
     const head = headWord(last);
-    if (!head || this.vocabulary.knows(head.noun) || this.vocabulary.knows(head.word)) return undefined;
-    return (await this.askedOnItsOwn(asked.slice(-4, -1), result.intent, options)) ? undefined : head.noun;
+    const unknown = request ?? (head && !this.vocabulary.knows(head.noun) && !this.vocabulary.knows(head.word) ? head.noun : undefined);
+    if (!unknown) return undefined;
+    return (await this.askedOnItsOwn(asked.slice(-4, -1), result.intent, options)) ? undefined : unknown;
   }
 
   /**

@@ -121,6 +121,10 @@ export interface VocabularyOptions {
 }
 
 /** Longer runs (words typed without spaces: 꼭받아야되는교육) are not judged. */
+/** A request type is unanswered when out-of-scope utterances use it at least this often and FAQ utterances never. */
+const MIN_REQUEST_COUNT = 2;
+/** One-word spreads remembered (a bounded memo). */
+const SPREAD_MEMO = 512;
 const MAX_NOUN = 6;
 
 /**
@@ -134,12 +138,20 @@ export class FaqVocabulary {
   /** FAQ training utterances without spaces, with their intent (for `spread`). */
   private readonly faqTexts: LabeledText[] = [];
 
+  /** Kinds of request the FAQs never answer (얼마, 몇 시), learned: see `requestTypes`. */
+  readonly unanswered: ReadonlySet<string>;
+
   constructor(texts: LabeledText[], extra: string[] = [], { isKnown = (i) => i !== 'None' && !i.startsWith('oos.') }: VocabularyOptions = {}) {
+    const faqRequests = new Map<string, number>();
+    const otherRequests = new Map<string, number>();
     for (const { text, intent } of texts) {
+      const requests = intent.startsWith('faq.') ? faqRequests : isKnown(intent) ? undefined : otherRequests;
+      for (const r of requestTypes(text)) requests?.set(r, (requests.get(r) ?? 0) + 1);
       if (!isKnown(intent)) continue;
       for (const w of splitWords(text)) this.add(w);
       if (intent.startsWith('faq.')) this.faqTexts.push({ text: text.replace(/\s+/g, ''), intent });
     }
+    this.unanswered = new Set([...otherRequests].filter(([r, n]) => n >= MIN_REQUEST_COUNT && !faqRequests.has(r)).map(([r]) => r));
     for (const text of extra) for (const w of splitWords(text)) this.add(w);
     for (const w of FUNCTION_WORDS) this.words.add(w);
     this.sorted = [...this.words].sort();
@@ -161,15 +173,19 @@ export class FaqVocabulary {
     return this.segments(noun) || this.nearWord(noun);
   }
 
-  /** A typo of a known word: one jamo away from a word of the same length (비밀번흐, 일졍). */
+  /**
+   * A typo of a known word: one jamo away from a word of the same length (비밀번흐, 일졍). One jamo changes one
+   * syllable, so the word shares its first or its second syllable with the noun: only those are compared.
+   */
   private nearWord(noun: string): boolean {
+    this.bySyllable ??= indexBySyllable(this.sorted);
     const jamo = toJamo(noun);
-    this.byLength ??= groupByLength(this.sorted);
-    return (this.byLength.get(noun.length) ?? []).some((w) => editDistance(jamo, w, 1) <= 1);
+    const candidates = [...(this.bySyllable.get(`${noun.length}:0:${noun[0]}`) ?? []), ...(this.bySyllable.get(`${noun.length}:1:${noun[1]}`) ?? [])];
+    return candidates.some((w) => editDistance(jamo, w, 1) <= 1);
   }
 
-  /** Known words in jamo, by syllable count (built on the first typo check). */
-  private byLength?: Map<number, string[]>;
+  /** Known words in jamo, keyed by syllable count, position (0 or 1) and the syllable there; built on the first typo check. */
+  private bySyllable?: Map<string, string[]>;
 
   /**
    * Whether the text splits into known words and particles or noun suffixes, its last part a known word of ≥ 2
@@ -210,6 +226,18 @@ export class FaqVocabulary {
   spread(word: string): Array<{ intent: string; share: number; count: number }> {
     const key = word.replace(/\s+/g, '');
     if (key.length < 2) return [];
+    const memo = this.spreads.get(key);
+    if (memo) return memo;
+    const found = this.countSpread(key);
+    if (this.spreads.size >= SPREAD_MEMO) this.spreads.clear();
+    this.spreads.set(key, found);
+    return found;
+  }
+
+  /** Words looked up by `spread` (one-word messages repeat: 로그인, 교육), dropped all at once when full. */
+  private readonly spreads = new Map<string, Array<{ intent: string; share: number; count: number }>>();
+
+  private countSpread(key: string): Array<{ intent: string; share: number; count: number }> {
     const counts = new Map<string, number>();
     for (const { text, intent } of this.faqTexts) if (text.includes(key)) counts.set(intent, (counts.get(intent) ?? 0) + 1);
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
@@ -223,8 +251,51 @@ export class FaqVocabulary {
   }
 }
 
-function groupByLength(words: string[]): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  for (const w of words) out.set(w.length, [...(out.get(w.length) ?? []), toJamo(w)]);
+function indexBySyllable(words: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const w of words) {
+    const jamo = toJamo(w);
+    for (const pos of [0, 1]) {
+      if (pos >= w.length) continue;
+      const key = `${w.length}:${pos}:${w[pos]}`;
+      const list = out.get(key);
+      if (list) list.push(jamo);
+      else out.set(key, [jamo]);
+    }
+  }
   return out;
+}
+
+/**
+ * The request types of a text: a price question (a word starting with 얼마 but not 얼마나, and not "얼마 걸려요": 얼마예요) and
+ * "몇 X" (몇 시, 몇 시간, 몇 점), with X's particle stripped. Learned per set of intents by FaqVocabulary.
+ * @example requestTypes('리프레시 교육 몇 시간이에요') // ['몇 시간']
+ */
+export function requestTypes(text: string): string[] {
+  const words = splitWords(text);
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    if (w.startsWith('얼마') && !w.startsWith('얼마나') && !DURATION_AFTER.test(words[i + 1] ?? '')) out.push('얼마');
+    else if (w === '몇' && words[i + 1] && HANGUL.test(words[i + 1])) out.push(`몇 ${bareNoun(words[i + 1])}`);
+  });
+  return out;
+}
+
+/** After 얼마 these make it "how long" or "not long ago" (얼마 걸려요, 얼마 안 됐어요), not a price. */
+const DURATION_AFTER = /^(?:걸|안|전|동안|지나|지난|후|뒤|만에|있으면|정도)/u;
+
+/** The copula's forms after a noun (시간이에요, 시까지예요, 점인가요), longest first. */
+const COPULA = ['이에요', '이예요', '입니까', '인가요', '일까요', '이에여', '이나요', '예요', '에요', '인데', '이죠', '이요', '이야', '이지', '죠', '요'];
+
+/** A word without its copula and particle: `시간이에요` → 시간, `시까지예요` → 시, `점` → 점. */
+function bareNoun(word: string): string {
+  let w = word;
+  for (const c of COPULA) {
+    if (w.length > c.length && w.endsWith(c)) {
+      w = w.slice(0, -c.length);
+      break;
+    }
+  }
+  for (const p of PARTICLES) if (w.length > p.length && w.endsWith(p)) return w.slice(0, -p.length);
+  return w;
 }

@@ -282,6 +282,19 @@ describe('console as an editor (desktop)', () => {
     for (const text of FALLBACKS.slice(1, 3)) await inboxRow(page, text).waitFor();
   });
 
+  it('puts an ignored item back among the new questions', async () => {
+    const row = inboxRow(page, FALLBACKS[2]);
+    const reopened = page.waitForRequest((r) => /\/console\/api\/inbox\/\d+\/reopen$/.test(r.url()));
+    await row.getByRole('button', { name: '새 질문으로' }).click();
+    await reopened;
+    await row.waitFor({ state: 'detached' });
+    await page.getByLabel('상태').selectOption('new');
+    const back = inboxRow(page, FALLBACKS[2]);
+    await back.waitFor();
+    expect(await back.locator('.acted').count()).toBe(0); // nobody has acted on it now
+    expect(await back.getByRole('button', { name: '새 질문으로' }).count()).toBe(0);
+  });
+
   it('looks up one user by raw id and shows their turns, masked', async () => {
     await page.getByRole('link', { name: '대화 조회' }).click();
     await page.getByLabel('사용자 (가명 또는 카카오 사용자 ID)').fill('partner-b');

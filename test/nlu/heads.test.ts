@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { loadContent } from '../../src/content/load';
 import type { HybridClassifier } from '../../src/nlu/classifier';
-import { asNoun, FaqVocabulary, headNoun } from '../../src/nlu/heads';
+import { asNoun, FaqVocabulary, headNoun, requestTypes } from '../../src/nlu/heads';
 import { loadOrTrain } from '../../src/nlu/model';
 import { parse } from '../../src/nlu/parse';
 import { ROOT } from '../helpers/app';
@@ -85,6 +85,29 @@ describe('FaqVocabulary', () => {
   });
 });
 
+describe('request types the FAQs never answer', () => {
+  it('reads a price question and "몇 X", not "얼마나" or "얼마 걸려요"', () => {
+    expect(requestTypes('입문교육 얼마예요')).toEqual(['얼마']);
+    expect(requestTypes('리프레시 교육 몇 시간이에요')).toEqual(['몇 시간']);
+    expect(requestTypes('교육 몇 시까지예요')).toEqual(['몇 시']);
+    expect(requestTypes('운행까지 얼마 걸려요')).toEqual([]);
+    expect(requestTypes('얼마나 기다려야 돼요')).toEqual([]);
+  });
+
+  it('learns them from data: used by out-of-scope utterances (≥ 2) and never by an FAQ', () => {
+    const vocab = new FaqVocabulary([
+      { text: '교육비 얼마예요', intent: 'oos.fees' },
+      { text: '가입비 얼마에요', intent: 'None' },
+      { text: '교육 몇 시간이에요', intent: 'oos.time_place' },
+      { text: '교육 몇 시간 들어요', intent: 'None' },
+      { text: '필수 교육 몇 개예요', intent: 'None' },
+      { text: '필수 교육 몇 개 들어요', intent: 'None' },
+      { text: '필수 교육 몇 개 있어요', intent: 'faq.required_courses' },
+    ]);
+    expect([...vocab.unanswered].sort()).toEqual(['몇 시간', '얼마']);
+  });
+});
+
 describe('on the real intents/: an FAQ term next to an unknown head noun is not answered confidently', () => {
   let classifier: HybridClassifier;
   beforeAll(async () => {
@@ -95,6 +118,8 @@ describe('on the real intents/: an FAQ term next to an unknown head noun is not 
     ['리프레시 교육 보험 적용되나요', 'faq.refresh_training', '보험'],
     ['교육 일정 바꾸면 위약금 있어요?', 'faq.schedule_change', '위약금'],
     ['입문교육 끝나면 유니폼 언제 나와요', 'faq.start_driving', '유니폼'],
+    ['입문교육 얼마예요', 'faq.required_courses', '얼마'],
+    ['리프레시 교육 몇 시간이에요', 'faq.refresh_training', '몇 시간'],
   ])('%s → None, asks about %s', async (text, faq, head) => {
     const r = await parse(classifier, text);
     expect(r.intent).toBe('None');
@@ -105,6 +130,7 @@ describe('on the real intents/: an FAQ term next to an unknown head noun is not 
   it.each([
     ['문자 받은 대로 들어가려는데 자꾸 막혀요', 'faq.first_login'],
     ['교육 날짜 바꾸고 싶어요', 'faq.schedule_change'],
+    ['운행까지 얼마 걸려요', 'faq.start_driving'],
     ['일정 변경 되나요 그리고 유니폼은 언제 줘요', 'faq.schedule_change'],
   ])('keeps an answer when the head is known or the FAQ was asked in its own clause: %s', async (text, intent) => {
     expect((await parse(classifier, text)).intent).toBe(intent);
