@@ -2,9 +2,11 @@
  * Voice typing: phone numbers and birth dates spelled out in Hangul (Kakao keyboard dictation writes `공일공 일이삼사
  * 오육칠팔`, `천구백칠십사년 삼월 오일`). The slot validators read them through `spelledReadings` (the one parser,
  * src/privacy/korean-numbers.ts) and give the value the digit form gives; two readings that differ are asked again.
+ * What they read, the masker hides.
  */
 import fc from 'fast-check';
 import { checkBirthdate, checkPhone, isMobile } from '../../../src/dialog/validators';
+import { maskText } from '../../../src/log/mask';
 import { spelledReadings } from '../../../src/privacy';
 import { byDigits, byPlaces } from '../../helpers/korean-numbers';
 
@@ -156,6 +158,9 @@ describe('properties', () => {
         // `…칠십이요` may also be …70이요: asked again, never another number
         if (after === '요' && /이$/.test(text.slice(0, -1)) && !result.ok) expect(result).toEqual({ ok: false, reason: 'ambiguous' });
         else expect({ text, result }).toEqual({ text, result: { ok: true, value: digits } });
+        // what the validator reads, the masker hides (if the answer reaches a log outside a dialog)
+        const middle = speak(groups[1], ways[1]);
+        expect({ text, masked: maskText(text).includes(middle) }).toEqual({ text, masked: false });
       }),
     );
   });
@@ -188,6 +193,8 @@ describe('properties', () => {
           if (hy === 2 && b.y % 100 < 10) hy = 3; // 05년: 공오, not 오
           const text = `${before}${year(b.y, hy)}년${gap}${part(b.m, hm)}월${gap}${part(b.d, hd)}일${tail}`;
           expect({ text, result: checkBirthdate(text, now) }).toEqual({ text, result: { ok: true, value: iso(b) } });
+          const masked = maskText(text);
+          expect({ text, masked, year: masked.includes(year(b.y, hy)) }).toEqual({ text, masked, year: false });
         },
       ),
     );
