@@ -68,21 +68,25 @@ export function maskedText(utterance: string): string {
 const maskMemo = new Map<string, string>();
 const MASK_MEMO = 2000;
 
-/**
- * What the event of a turn needs, taken on the hot path: plain values, no hashing or masking. A batch is one flat
- * array of `FACTS` values per turn, in `FACT_FIELDS` order (no object per turn; it crosses to the writer thread as
- * one short JSON string). The pseudonym comes from the turn log's memo (`userTag`), so the raw user key never leaves
- * the event loop; the utterance is there only when its text is kept (it is masked by the writer).
- */
-export const FACT_FIELDS = ['at', 'userTag', 'route', 'intent', 'score', 'outcome', 'flow', 'step', 'latencyMs', 'model', 'content', 'utterance', 'guessIntent', 'guessScore'] as const;
-/** Values per turn in a batch. */
-export const FACTS = FACT_FIELDS.length;
+/** Every column of an event row, in the order of a batch's values (and of the SQLite insert's parameters). */
+export const EVENT_COLUMNS = ['at', 'day', 'user_tag', 'route', 'intent', 'score', 'outcome', 'flow', 'step', 'latency_ms', 'model_version', 'content_version', 'text', 'guess_intent', 'guess_score'] as const satisfies ReadonlyArray<keyof NewTurnEvent>;
+/** Values per turn in a batch: one per column. */
+export const FACTS = EVENT_COLUMNS.length;
+/** Index of `text` in a turn's values. */
+export const TEXT_COLUMN = EVENT_COLUMNS.indexOf('text');
 export type Fact = string | number | null;
-/** `FACTS` values per turn, turn after turn. */
+
+/**
+ * What the events of turns need, taken on the hot path: one flat array of `FACTS` values per turn, in EVENT_COLUMNS
+ * order (no object per turn; it crosses to the writer thread as one structured-cloned array of plain values, and the
+ * SQLite writer binds slices of it as they are). The pseudonym comes from the turn log's memo (`userTag`), so the raw
+ * user key never leaves the event loop. `text` is the raw utterance, only when its text is kept, until the writer
+ * masks it in place (`maskTexts`): no masking or hashing on the event loop.
+ */
 export type FactBatch = Fact[];
 
 /**
- * Append one turn's facts to a batch.
+ * Append one turn's values to a batch.
  * @example const batch: FactBatch = []; pushFacts(batch, turn, report, { model: 'ab12', content: null }); batch.length // FACTS
  */
 export function pushFacts(batch: FactBatch, turn: TurnInput, report: TurnReport, versions: Versions): void {
@@ -91,6 +95,7 @@ export function pushFacts(batch: FactBatch, turn: TurnInput, report: TurnReport,
   const guess = !kept ? null : r?.outcome === 'out_of_scope' ? topicGuess(r.intent, r.nlu) : r?.nlu ? bestGuess(r.nlu) : null;
   batch.push(
     turn.now,
+    kstDay(turn.now),
     userTag(turn.userKey),
     r?.route ?? 'error',
     r?.intent ?? null,
@@ -107,36 +112,25 @@ export function pushFacts(batch: FactBatch, turn: TurnInput, report: TurnReport,
   );
 }
 
-/** Every column of an event row, in the order `eventValues` writes them (and the SQLite insert binds them). */
-export const EVENT_COLUMNS = ['at', 'day', 'user_tag', 'route', 'intent', 'score', 'outcome', 'flow', 'step', 'latency_ms', 'model_version', 'content_version', 'text', 'guess_intent', 'guess_score'] as const satisfies ReadonlyArray<keyof NewTurnEvent>;
-/** Index of `text` in EVENT_COLUMNS. */
-export const TEXT_COLUMN = EVENT_COLUMNS.indexOf('text');
-
 /**
- * The event row of the `i`-th turn of a batch, as `EVENT_COLUMNS.length` values written into `out` from `at`: the
- * KST day, the masked text where kept. No object per row (the SQLite writer binds these values as they are).
- * @example const row: Fact[] = []; eventValues(batch, 0, row, 0); row[2] // 'a1b2c3d4e5f6' (user_tag)
+ * The writer's first step: every kept utterance of the batch replaced by its masked form (`maskedText`), in place.
+ * @example maskTexts(batch); batch[TEXT_COLUMN] // '제 번호 010-****-5678'
  */
-export function eventValues(b: FactBatch, i: number, out: Fact[], at: number): void {
-  const f = i * FACTS;
-  const when = b[f] as number;
-  const utterance = b[f + 11];
-  out[at] = when;
-  out[at + 1] = kstDay(when);
-  for (let k = 1; k <= 10; k++) out[at + 1 + k] = b[f + k]; // user_tag … content_version
-  out[at + 12] = utterance === null ? null : maskedText(utterance as string);
-  out[at + 13] = b[f + 12];
-  out[at + 14] = b[f + 13];
+export function maskTexts(batch: FactBatch): void {
+  for (let i = TEXT_COLUMN; i < batch.length; i += FACTS) {
+    const text = batch[i];
+    if (text !== null) batch[i] = maskedText(text as string);
+  }
 }
 
 /**
- * The event row of the `i`-th turn of a batch as an object (the PostgreSQL writer's query builder takes these).
+ * The `i`-th turn of a (masked) batch as a row object (the PostgreSQL writer's query builder takes these).
  * @example toEvent(batch, 0).user_tag // 'a1b2c3d4e5f6'
  */
 export function toEvent(b: FactBatch, i: number): NewTurnEvent {
-  const values: Fact[] = [];
-  eventValues(b, i, values, 0);
-  return Object.fromEntries(EVENT_COLUMNS.map((c, k) => [c, values[k]])) as unknown as NewTurnEvent;
+  const row: Record<string, Fact> = {};
+  EVENT_COLUMNS.forEach((c, k) => (row[c] = b[i * FACTS + k]));
+  return row as unknown as NewTurnEvent;
 }
 
 /**

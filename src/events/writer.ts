@@ -8,7 +8,7 @@ import { BUMP_MS, InboxWriter, type InboxSighting } from './inbox';
 import { kyselyOps, sqliteOps } from './inbox-ops';
 import type { Database } from './schema';
 import type { EventStore } from './store';
-import { EVENT_COLUMNS, eventValues, FACTS, TEXT_COLUMN, toEvent, type Fact, type FactBatch } from './turn-event';
+import { EVENT_COLUMNS, FACTS, maskTexts, TEXT_COLUMN, toEvent, type Fact, type FactBatch } from './turn-event';
 
 export interface EventWriter {
   /** Write one batch; rejects when the database fails (nothing of the batch is kept then). */
@@ -64,6 +64,7 @@ export function createEventWriter(store: () => Promise<EventStore>, normalize: N
       serial(async () => {
         const open = await store();
         const bounds = new BatchBounds(seen);
+        maskTexts(batch);
         try {
           await inTransaction(
             open,
@@ -134,7 +135,6 @@ class BatchBounds {
 
 /** Rows per SQLite insert statement: binding 50 rows at once costs less per row than one statement run per row. */
 const ROWS_PER_INSERT = 50;
-const COLUMNS = EVENT_COLUMNS.length;
 
 interface SqliteStatements {
   many: { run(values: Fact[]): { lastInsertRowid: number | bigint } };
@@ -162,20 +162,17 @@ function sqliteStatements(sqlite: NonNullable<EventStore['sqlite']>): SqliteStat
 }
 
 /**
- * SQLite's write path: prepared statements of 50 rows (then one at a time), values bound straight from the batch,
- * inside the caller's transaction. Ids of one statement's rows are consecutive (one writer holds the lock).
+ * SQLite's write path: prepared statements of 50 rows (then one at a time), bound straight from slices of the batch
+ * (its values are in column order), inside the caller's transaction. Ids of one statement's rows are consecutive
+ * (one writer holds the lock).
  */
 function insertSqlite(sqlite: NonNullable<EventStore['sqlite']>, batch: FactBatch, bounds: BatchBounds): void {
   const s = sqliteStatements(sqlite);
   const n = batch.length / FACTS;
-  const many: Fact[] = new Array(ROWS_PER_INSERT * COLUMNS);
-  const one: Fact[] = new Array(COLUMNS);
   for (let i = 0; i < n; ) {
     const rows = n - i >= ROWS_PER_INSERT ? ROWS_PER_INSERT : 1;
-    const values = rows === 1 ? one : many;
-    for (let j = 0; j < rows; j++) eventValues(batch, i + j, values, j * COLUMNS);
-    const last = Number((rows === 1 ? s.one : s.many).run(values).lastInsertRowid);
-    for (let j = 0; j < rows; j++) bounds.row(last - rows + 1 + j, values, j * COLUMNS);
+    const last = Number((rows === 1 ? s.one : s.many).run(batch.slice(i * FACTS, (i + rows) * FACTS)).lastInsertRowid);
+    for (let j = 0; j < rows; j++) bounds.row(last - rows + 1 + j, batch, (i + j) * FACTS);
     i += rows;
   }
 }
@@ -194,7 +191,7 @@ async function insertKysely(trx: Transaction<Database>, batch: FactBatch, bounds
     const rows = [];
     for (let k = i; k < Math.min(n, i + 100); k++) rows.push(toEvent(batch, k));
     for (const r of await trx.insertInto('turn_events').values(rows).returning(['id', 'day', 'user_tag']).execute()) bounds.stored(r.id, r.day, r.user_tag);
-    for (const row of rows) bounds.kept(EVENT_COLUMNS.map((c) => row[c] ?? null), 0);
+    for (let k = i; k < Math.min(n, i + 100); k++) bounds.kept(batch, k * FACTS);
   }
 }
 
