@@ -160,7 +160,8 @@ describe('properties', () => {
         else expect({ text, result }).toEqual({ text, result: { ok: true, value: digits } });
         // what the validator reads, the masker hides (if the answer reaches a log outside a dialog)
         const middle = speak(groups[1], ways[1]);
-        expect({ text, masked: maskText(text).includes(middle) }).toEqual({ text, masked: false });
+        const masked = maskText(text);
+        expect({ text, masked, middle: masked.replace(/01\d-\*{3,4}-\d{4}/, '').includes(middle) }).toEqual({ text, masked, middle: false });
       }),
     );
   });
