@@ -153,7 +153,8 @@ export class HybridClassifier implements Classifier {
    */
   private async topicOf(clauses: Clause[], normalized: string, result: NluResult, options: ClassifyOptions): Promise<string | undefined> {
     if (!this.topics) return undefined;
-    const lastContrast = clauses.map((c) => c.after).lastIndexOf('contrast');
+    // after a contrast, or after a statement of what is settled ("드라이버앱 비번은 아는데 …"), only the asked part counts
+    const lastContrast = Math.max(clauses.map((c) => c.after).lastIndexOf('contrast'), this.steps.done ? afterDoneStatement(clauses) : -1);
     const asked = lastContrast > 0 ? clauses.slice(lastContrast) : clauses;
     const topic = this.topics.find(lastContrast > 0 ? this.normalize(asked.map((c) => c.text).join(' ')) : normalized);
     const parts = enumerated(asked);
@@ -203,17 +204,19 @@ export class HybridClassifier implements Classifier {
 
   /**
    * "로그인은 했어요. 근데 뭘 들어야 하는지 모르겠어요": when the part before the question states as done what the
-   * whole message was classified as, and the question alone is another FAQ (≥ FOCUS_CONFIDENT), the question decides.
+   * whole message was classified as (an FAQ, or an out-of-scope topic: "드라이버앱 비번은 아는데 …"), and the question
+   * alone is another FAQ (≥ FOCUS_CONFIDENT), the question decides.
    */
   private async afterDone(clauses: Clause[], whole: NluResult, options: ClassifyOptions): Promise<(NluResult & { contrast: boolean }) | undefined> {
     const at = afterDoneStatement(clauses);
-    if (at < 1 || !whole.intent.startsWith('faq.')) return undefined;
+    if (at < 1 || !(whole.intent.startsWith('faq.') || whole.intent.startsWith('oos.'))) return undefined;
     const asked = this.normalize(clauses.slice(at).map((c) => c.text).join(' '));
     if (syllables(asked) < 4) return undefined;
     const a = await this.classifyNormalized(asked, options);
     if (!a.intent.startsWith('faq.') || a.intent === whole.intent || a.score < FOCUS_CONFIDENT) return undefined;
     const done = await this.classifyNormalized(this.normalize(clauses.slice(0, at).map((c) => c.text).join(' ')), options);
-    return done.intent === whole.intent ? { ...a, clause: asked, contrast: false } : undefined;
+    const settled = done.intent === whole.intent || (whole.intent.startsWith('oos.') && !done.intent.startsWith('faq.'));
+    return settled ? { ...a, clause: asked, contrast: false } : undefined;
   }
 
   private async classifyNormalized(normalized: string, options: ClassifyOptions): Promise<NluResult> {

@@ -98,8 +98,11 @@ const READ_ALOUD = new RegExp(
 const GROUP = new RegExp(`[${SPELLED_NUMERALS}]+|[0-9]+`, 'g');
 /** Whether bare digits are a Korean phone number (a mobile, or a 0-prefixed area code with 9–11 digits). */
 const PHONE_DIGITS = /^0\d{8,10}$/;
-/** Cheap test before the scan: seven numerals (or digits), separators and `에` allowed between them. */
-const READ_ALOUD_HINT = new RegExp(String.raw`(?:[${SPELLED_NUMERALS}0-9][${DIGIT_SEPARATORS}에]{0,4}){7}`);
+/**
+ * Cheap test before the scan: five numerals (or digits), separators and `에` allowed between them (`공일공 천 이천` is
+ * 010-1000-2000: place words make a phone number as short as five syllables).
+ */
+const READ_ALOUD_HINT = new RegExp(String.raw`(?:[${SPELLED_NUMERALS}0-9][${DIGIT_SEPARATORS}에]{0,4}){5}`);
 
 /**
  * Phone numbers read aloud in Hangul that `digitView` cannot fold digit for digit: groups with place words

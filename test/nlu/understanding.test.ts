@@ -52,6 +52,9 @@ describe('the question after a statement of what is done, or next to another que
     ['입문교육 수료는 했어요 근데 리프레시 교육은 또 뭐예요', 'faq.refresh_training'],
     ['교육 일정을 바꾸고 싶은데 어떻게 해야 하나요? 안 되면 상담원이라도 연결해 주세요', 'faq.schedule_change'],
     ['교육 끝나면 언제부터 운행하는지, 수료증은 어디서 받는지 알려주세요', 'faq.start_driving'],
+    ['카카오T 앱 비밀번호는 아는데 교육 사이트 비밀번호가 생각이 안 나요', 'faq.forgot_credentials'],
+    ['수료증은 받았어요 근데 운행은 언제부터예요', 'faq.start_driving'],
+    ['드라이버 앱 비번은 아는데 그 앱 아이디는 어떻게 찾아요', 'None'],
   ])('%s → %s', async (text, intent) => {
     expect((await parse(classifier, text)).intent).toBe(intent);
   });

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { maskAll, maskKept, maskText, maskUnderstoodless } from '../../src/log/mask';
 import { readSinoKorean, scanDateSpans, scanSpokenPhones } from '../../src/privacy';
 import { scanText } from '../audit/scan';
+import { byDigits, byPlaces } from '../helpers/korean-numbers';
 
 describe('a spelled-out birth year alone', () => {
   it.each(['일구칠사년', '천구백칠십사년', '저 일구팔오년에 태어났어요'])('%s is masked (a full year up to 2012 is a birth year)', (text) => {
@@ -62,18 +63,6 @@ describe('readSinoKorean', () => {
     expect([text.slice(phone.index, phone.end), phone.digits]).toEqual(['공일공에 천이백삼십사에 오천육백칠십팔', '01012345678']);
   });
 });
-
-/** A number in Hangul, by place words (1974 → 천구백칠십사) or digit by digit (1974 → 일구칠사). */
-const DIGIT = '공일이삼사오육칠팔구';
-const byDigits = (n: number, width = 0) => String(n).padStart(width, '0').replace(/\d/g, (d) => DIGIT[Number(d)]);
-function byPlaces(n: number): string {
-  let out = '';
-  for (const [place, word] of [[1000, '천'], [100, '백'], [10, '십']] as const) {
-    const d = Math.floor(n / place) % 10;
-    if (d) out += (d === 1 ? '' : DIGIT[d]) + word;
-  }
-  return out + (n % 10 ? DIGIT[n % 10] : '');
-}
 
 describe('properties', () => {
   const numeralText = fc.string({ unit: fc.constantFrom(...'공영일이삼사오육칠팔구십백천년월일생에 -.,이요가0123456789'.split('')), maxLength: 60 });

@@ -17,14 +17,14 @@ export interface SlotValidator {
 }
 
 const phone: SlotValidator = {
-  reasons: ['empty', 'prefix', 'length'],
+  reasons: ['empty', 'prefix', 'length', 'ambiguous'],
   check: (text) => checkPhone(text),
   find: (text) => findPhone(text),
   display: (value) => ({ '': maskPhone(value), Masked: maskPhone(value), Last4: value.slice(-4) }),
 };
 
 const birthdate: SlotValidator = {
-  reasons: ['empty', 'format', 'invalid_date', 'age'],
+  reasons: ['empty', 'format', 'invalid_date', 'age', 'ambiguous'],
   check: (text, now) => checkBirthdate(text, now),
   find: (text, now) => findBirthdate(text, now),
   display: (value) => ({ '': readableDate(value), Masked: maskBirthdate(value) }),

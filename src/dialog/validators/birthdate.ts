@@ -2,6 +2,7 @@
 import { digitView, isRealDate, scanDates, type DateMatch } from '../../privacy';
 import {
   accept,
+  checkSpelled,
   reject,
   type BirthdateRejectReason,
   type SlotCheck,
@@ -14,11 +15,19 @@ const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 /**
  * Check an answer to "what is your date of birth?" against the clock `now` (ages are counted in
- * Korea time). Two-digit years take the century that gives an age of 18–100, 19xx if both would.
- * Reasons: `empty` (no digits), `format` (no date shape), `invalid_date` (no such day), `age`.
+ * Korea time). Two-digit years take the century that gives an age of 18–100, 19xx if both would. Numbers spelled out
+ * in Hangul (voice typing) are read as their digits: `천구백칠십사년 삼월 오일`, `칠사년 삼월 오일생`, `일구칠사 공삼 공오`.
+ * Reasons: `empty` (no digits), `format` (no date shape), `invalid_date` (no such day), `age`, `ambiguous` (spelled-out
+ * numbers that read as two different birth dates: `…삼월 이십이요`, the 22nd or the 20th).
  * @example checkBirthdate('생일은 1985년 3월 7일이에요', new Date()) // { ok: true, value: '1985-03-07' }
+ * @example checkBirthdate('칠십사년 삼월 오일생이요', new Date()) // { ok: true, value: '1974-03-05' }
  */
 export function checkBirthdate(text: string, now: Date): SlotCheck<string, BirthdateRejectReason> {
+  return checkSpelled(text, (digits) => checkDigits(digits, now));
+}
+
+/** `checkBirthdate` on text whose numbers are written in digits. */
+function checkDigits(text: string, now: Date): SlotCheck<string, Exclude<BirthdateRejectReason, 'ambiguous'>> {
   const matches = scanDates(text);
   if (matches.length === 0) return reject(/\d/.test(digitView(text)) ? 'format' : 'empty');
   const results = matches.map((m) => resolveDate(m, now));
@@ -35,7 +44,7 @@ export function findBirthdate(text: string, now: Date): string | null {
 }
 
 /** Turn one date-shaped match into an ISO birth date, or say why it cannot be one. */
-function resolveDate(m: DateMatch, now: Date): SlotCheck<string, BirthdateRejectReason> {
+function resolveDate(m: DateMatch, now: Date): SlotCheck<string, Exclude<BirthdateRejectReason, 'ambiguous'>> {
   const years = m.year.length === 4 ? [Number(m.year)] : candidateYears(Number(m.year), now);
   const real = years.filter((y) => isRealDate(y, m.month, m.day));
   if (real.length === 0) return reject('invalid_date');

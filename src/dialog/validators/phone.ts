@@ -1,14 +1,22 @@
 /** Phone slot: check a Korean mobile number (01X) in free text, as bare digits (recognition: src/privacy/phones.ts). */
 import { findPhone, isMobile, scanDigitRuns } from '../../privacy';
-import { accept, reject, type PhoneRejectReason, type SlotCheck } from './slot-check';
+import { accept, checkSpelled, reject, type PhoneRejectReason, type SlotCheck } from './slot-check';
 
 /**
  * Check an answer to "what is your phone number?". Accepts hyphens, spaces, dots, parentheses,
- * full-width digits, `+82`, and words around the number; the value is bare digits.
- * Reasons: `empty` (no digits), `prefix` (not 01X, e.g. a landline), `length` (wrong digit count).
+ * full-width digits, `+82`, and words around the number; the value is bare digits. Numbers spelled out in Hangul
+ * (voice typing) are read as their digits: `공일공 일이삼사 오육칠팔`, `공일공에 천이백삼십사에 오천육백칠십팔`,
+ * `010 일이삼사 5678`. Reasons: `empty` (no digits), `prefix` (not 01X, e.g. a landline), `length` (wrong digit
+ * count), `ambiguous` (spelled-out numbers that read as two different mobiles: `…오천육백칠십이요`).
  * @example checkPhone('제 번호는 010-1234-5678 입니다') // { ok: true, value: '01012345678' }
+ * @example checkPhone('공일공에 천이백삼십사에 오천육백칠십팔') // { ok: true, value: '01012345678' }
  */
 export function checkPhone(text: string): SlotCheck<string, PhoneRejectReason> {
+  return checkSpelled(text, checkDigits);
+}
+
+/** `checkPhone` on text whose numbers are written in digits. */
+function checkDigits(text: string): SlotCheck<string, Exclude<PhoneRejectReason, 'ambiguous'>> {
   const found = findPhone(text);
   if (found !== null) return accept(found);
   const runs = scanDigitRuns(text).map((run) => run.digits);
