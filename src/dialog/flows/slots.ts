@@ -1,6 +1,6 @@
 /** Slot validators by name, as flows/*.yml cite them: check an answer, pre-fill from text, show a value safely. */
 import { maskBirthdate, maskName, maskPhone } from '../../log/mask';
-import { checkBirthdate, checkName, checkPhone, findBirthdate, findPhone, type SlotCheck } from '../validators';
+import { checkBirthdate, checkName, checkPhone, findBirthdate, prefillPhone, type SlotCheck } from '../validators';
 
 export interface SlotValidator {
   /** Every reason `check` may give (each needs an `<invalid>.<reason>` response). */
@@ -19,7 +19,7 @@ export interface SlotValidator {
 const phone: SlotValidator = {
   reasons: ['empty', 'prefix', 'length', 'ambiguous'],
   check: (text) => checkPhone(text),
-  find: (text) => findPhone(text),
+  find: (text) => prefillPhone(text),
   display: (value) => ({ '': maskPhone(value), Masked: maskPhone(value), Last4: value.slice(-4) }),
 };
 

@@ -13,7 +13,7 @@ export {
 } from './slot-check';
 
 // Slot validators
-export { checkPhone, formatPhone } from './phone';
+export { checkPhone, prefillPhone, formatPhone } from './phone';
 export { checkBirthdate, findBirthdate, ageAt, AGE_RANGE } from './birthdate';
 export { checkName, unwrapName } from './name';
 

@@ -28,6 +28,19 @@ function checkDigits(text: string): SlotCheck<string, Exclude<PhoneRejectReason,
 }
 
 /**
+ * The mobile number in the utterance that opens the dialog, for pre-filling: well-grouped digits (`findPhone`), or
+ * the same read aloud in words (`번호는 공일공 천이백삼십사 오천육백칠십팔`); null when there is none or it reads two ways.
+ * @example prefillPhone('비번 재설정해 주세요 번호는 공일공 일이삼사 오육칠팔') // '01012345678'
+ */
+export function prefillPhone(text: string): string | null {
+  const found = checkSpelled(text, (t) => {
+    const digits = findPhone(t);
+    return digits === null ? reject('empty') : accept(digits);
+  });
+  return found.ok ? found.value : null;
+}
+
+/**
  * Print bare mobile digits the way people write them: `010-1234-5678`, `011-123-4567`.
  * Anything else comes back as given.
  * @example formatPhone('01012345678') // '010-1234-5678'

@@ -5,7 +5,7 @@
  * What they read, the masker hides.
  */
 import fc from 'fast-check';
-import { checkBirthdate, checkPhone, isMobile } from '../../../src/dialog/validators';
+import { checkBirthdate, checkPhone, isMobile, prefillPhone } from '../../../src/dialog/validators';
 import { maskText } from '../../../src/log/mask';
 import { spelledReadings } from '../../../src/privacy';
 import { byDigits, byPlaces } from '../../helpers/korean-numbers';
@@ -66,6 +66,17 @@ describe('checkPhone, voice-typed', () => {
     ['0101234567이요', 'length'], // a lone 이 after a number is its copula
   ])('refuses %j (%s)', (text, reason) => {
     expect(checkPhone(text)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('prefillPhone (the number in the request that opens the dialog)', () => {
+  it.each([
+    ['비번 재설정해 주세요 번호는 공일공 천이백삼십사 오천육백칠십팔', '01012345678'],
+    ['비번 재설정해 주세요 번호는 010-9876-5432', '01098765432'],
+    ['비번 재설정해 주세요 번호는 공일공 일이삼사 오천육백칠십이요', null], // reads two ways: asked for later
+    ['비번 재설정해 주세요', null],
+  ])('%s → %s', (text, value) => {
+    expect(prefillPhone(text)).toBe(value);
   });
 });
 
