@@ -16,9 +16,10 @@ const DETERMINERS = ['다른', '모든', '어느', '몇', '딴', '새', '첫', '
 const BOUND_NOUNS = new Set(['수', '거', '것', '줄', '때', '적', '데']);
 /**
  * Last syllables of a predicate (verb or adjective endings: 돼요, 하나요, 받은, 들어가는데 …). A word ending in one of
- * these, without a particle, is read as a predicate, not a noun. Nouns ending in them are missed (conservative).
+ * these, without a particle, is read as a predicate, not a noun. Nouns ending in them are missed (conservative). 유 and
+ * 슈 are dialect endings (맹글어유, 잊어버렸슈: Chungcheong).
  */
-const PREDICATE_FINALS = new Set([...'요다까죠지고서면데니네게며음함됨는은던을할된될볼올릴쇼노교여야라러려자세셔든나냐래대겠었았했봐줘워와어아해돼져쳐혀켜줄믄능당']);
+const PREDICATE_FINALS = new Set([...'요다까죠지고서면데니네게며음함됨는은던을할된될볼올릴쇼노교여야라러려자세셔든나냐래대겠었았했봐줘워와어아해돼져쳐혀켜줄믄능당유슈']);
 /** Last syllables of a verb stem before a particle-like ending (하는, 되는, 했는 …). */
 const VERBAL_STEM_FINALS = new Set([...'하되돼해했됐']);
 /**
