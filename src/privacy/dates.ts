@@ -1,6 +1,6 @@
 /** Dates in free text: the birth-date slot's strict shapes, and the masker's wider net (any order, any script). */
 import { digitView } from './fold';
-import { readSinoKorean, SPELLED_NUMERALS } from './korean-numbers';
+import { readSinoKorean, scanSpelledNumbers, SPELLED_NUMERALS, type SpelledSpan } from './korean-numbers';
 
 /** A date-shaped span of text, before any calendar or age check. `year` keeps its 2 or 4 digits. */
 export interface DateMatch {
@@ -95,7 +95,51 @@ export function scanDateSpans(text: string): TextSpan[] {
       spans.push({ index: m.index, end: m.index + m[0].length });
     }
   }
-  return spans.concat(writtenDates(view, [...numericUnits(view), ...spelledUnits(view)].sort((x, y) => x.index - y.index)));
+  const spelled = SPELLED_NUMBER_HINT.test(view) ? scanSpelledNumbers(view) : [];
+  const units = [...numericUnits(view), ...spelledUnits(view)].sort((x, y) => x.index - y.index);
+  return spans.concat(spelledTriples(view, spelled), writtenDates(view, withBareDays(view, units, spelled)));
+}
+
+const SPELLED_NUMBER_HINT = new RegExp(`[${SPELLED_NUMERALS}]`);
+const TRIPLE_GAP = new RegExp(String.raw`^${SEP}$`);
+const TYPED_NUMBER = /(?<!\d)\d{1,4}(?!\d)/g;
+
+/**
+ * Dates without markers with a number spelled out, as voice typing writes them (`일구칠사 공삼 이십이`, `1974 삼 이십이`):
+ * three numbers joined like `TRIPLE`'s, read in any order like it, at least one of them spelled.
+ */
+function spelledTriples(view: string, spelled: readonly SpelledSpan[]): TextSpan[] {
+  if (!spelled.length) return [];
+  const typed = Array.from(view.matchAll(TYPED_NUMBER), (m) => ({
+    index: m.index,
+    end: m.index + m[0].length,
+    readings: [{ value: Number(m[0]), digits: m[0] }],
+  }));
+  const numbers = [...spelled, ...typed].sort((x, y) => x.index - y.index);
+  const spans: TextSpan[] = [];
+  for (let i = 0; i + 2 < numbers.length; i++) {
+    const [a, b, c] = numbers.slice(i, i + 3);
+    if (!spelled.some((s) => s === a || s === b || s === c)) continue;
+    if (!TRIPLE_GAP.test(view.slice(a.end, b.index)) || !TRIPLE_GAP.test(view.slice(b.end, c.index))) continue;
+    const isDate = a.readings.some((x) =>
+      b.readings.some((y) => c.readings.some((z) => anyOrderIsDate(x.value, y.value, z.value, x.digits.length, z.digits.length))),
+    );
+    if (isDate) spans.push({ index: a.index, end: c.end });
+  }
+  return spans;
+}
+
+/**
+ * `units` plus the day spelled without 일 right after a month (`천구백칠십사년 삼월 이십이요`, `… 삼월 오`): the number
+ * that stands alone after a month, before an ending or the end, is its day.
+ */
+function withBareDays(view: string, units: DateUnit[], spelled: readonly SpelledSpan[]): DateUnit[] {
+  const days = spelled.flatMap((n): DateUnit[] => {
+    if (!n.readings.some((r) => r.value >= 1 && r.value <= 31) || units.some((u) => u.index < n.end && n.index < u.end)) return [];
+    const month = units.filter((u) => u.end <= n.index).pop();
+    return month?.kind === 'month' && UNIT_GAP.test(view.slice(month.end, n.index)) ? [{ index: n.index, end: n.end, kind: 'day' }] : [];
+  });
+  return days.length ? [...units, ...days].sort((x, y) => x.index - y.index) : units;
 }
 
 function couldBeBirthdate(m: DateMatch): boolean {
@@ -152,10 +196,12 @@ function spelledUnits(view: string): DateUnit[] {
 }
 
 /**
- * Whether `text` may hold a spelled-out date part (a Hangul numeral right before 년, 월 or 일): the masker's fast
- * path lets other text through without scanning.
+ * Whether `text` may hold a spelled-out date part (a Hangul numeral right before 년, 월 or 일) or three spelled-out
+ * numbers joined like a date (`칠사 삼 이십`): the masker's fast path lets other text through without scanning.
  */
-export const SPELLED_HINT = new RegExp(`[${SPELLED_NUMERALS}]\\s{0,3}[년年월月일日]`);
+export const SPELLED_HINT = new RegExp(
+  `[${SPELLED_NUMERALS}]\\s{0,3}[년年월月일日]|[${SPELLED_NUMERALS}]${SEP}[${SPELLED_NUMERALS}]+${SEP}[${SPELLED_NUMERALS}]`,
+);
 
 /** Runs of written date parts; a run is a date when it has a year and a month or day, or is a birth year (`년생`). */
 function writtenDates(view: string, units: DateUnit[]): TextSpan[] {

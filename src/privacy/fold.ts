@@ -1,4 +1,5 @@
 /** Folding text for PII recognition: one length-preserving view where every digit is an ASCII digit. */
+import { digitOf, PLACE_WORDS, SPELLED_DIGITS } from './korean-numbers';
 
 const FOLDABLE = /[\uFF01-\uFF5E\u3000\u2010-\u2015\u2212\uFE58\uFE63]/g;
 
@@ -19,20 +20,23 @@ export function foldChars(text: string): string {
 /** Decimal digits of other scripts in the BMP (Arabic-Indic, Devanagari, Thai…): one UTF-16 unit each. */
 const OTHER_DIGIT = /(?![0-9])[\p{Nd}]/gu;
 /** Spelled-out Sino-Korean digits, as people read a phone number: 공일공 사팔이삼 … */
-const KOREAN_DIGITS: Readonly<Record<string, string>> = {
-  공: '0', 영: '0', 빵: '0', 일: '1', 이: '2', 삼: '3', 사: '4', 오: '5', 육: '6', 륙: '6', 칠: '7', 팔: '8', 구: '9',
-};
-const KOREAN_DIGIT = /[공영빵일이삼사오육륙칠팔구]/;
+const KOREAN_DIGIT = new RegExp(`[${SPELLED_DIGITS}]`);
+const KOREAN_DIGITS = new RegExp(`[${SPELLED_DIGITS}]`, 'g');
 /** Characters that may sit between the digits of one number, whatever the keyboard (ㅡ is a common dash). */
 export const DIGIT_SEPARATORS = String.raw`\s.\-()/_·•‧∙ㆍ~,ㅡ一ー`;
 /** A run of spelled-out digits (and ASCII digits) with separators: only such runs are read as digits. */
-const SPELLED_RUN = new RegExp(String.raw`[0-9공영빵일이삼사오육륙칠팔구](?:[${DIGIT_SEPARATORS}]{0,3}[0-9공영빵일이삼사오육륙칠팔구])*`, 'g');
+const SPELLED_RUN = new RegExp(String.raw`[0-9${SPELLED_DIGITS}](?:[${DIGIT_SEPARATORS}]{0,3}[0-9${SPELLED_DIGITS}])*`, 'g');
+/** A group of a run glued to a place word: part of a place-value number (`… 이십이`), not of the digit run. */
+const PLACE_GLUED_HEAD = new RegExp(String.raw`^[0-9${SPELLED_DIGITS}]+[${DIGIT_SEPARATORS}]*`);
+const PLACE_GLUED_TAIL = new RegExp(String.raw`[${DIGIT_SEPARATORS}]*[0-9${SPELLED_DIGITS}]+$`);
 /** Runs with fewer spelled-out digits than this stay words (일이 있어요, 사이, `16일 1974년`). */
 const MIN_SPELLED_DIGITS = 7;
 
 /**
  * `foldChars`, plus every decimal digit of another script made ASCII, plus runs of at least 7 spelled-out Korean
- * digits (`공일공 사팔이삼 칠삼이삼`) written as ASCII digits. Same length as `text`: indices are shared.
+ * digits (`공일공 사팔이삼 칠삼이삼`) written as ASCII digits. Same length as `text`: indices are shared. A group glued to
+ * a place word is part of a place-value number and is never folded (in `일구칠사 공삼 이십이` the run is `일구칠사 공삼`,
+ * too short: the date reader sees the spelled numbers whole, not `1974 03 2` and a stray `십이`).
  * @example digitView('공일공 사팔이삼 칠삼이삼') // '010 4823 7323'
  */
 export function digitView(text: string): string {
@@ -44,10 +48,15 @@ export function digitView(text: string): string {
     });
   }
   if (!KOREAN_DIGIT.test(folded)) return folded;
-  return folded.replace(SPELLED_RUN, (run) => {
-    const spelled = run.replace(/[^공영빵일이삼사오육륙칠팔구]/g, '');
-    if (spelled.length < MIN_SPELLED_DIGITS) return run;
-    return run.replace(/[공영빵일이삼사오육륙칠팔구]/g, (ch) => KOREAN_DIGITS[ch]);
+  return folded.replace(SPELLED_RUN, (run: string, at: number) => {
+    const head = PLACE_WORDS.includes(folded[at - 1] ?? '') ? (PLACE_GLUED_HEAD.exec(run)?.[0] ?? '') : '';
+    const next = folded.slice(at + run.length, at + run.length + 2);
+    // a last 이 before 요/에요 is the copula (`… 삼이요`: 3이요), left as it is like the words around
+    const tail = PLACE_WORDS.includes(next[0] ?? '') ? (PLACE_GLUED_TAIL.exec(run)?.[0] ?? '') : run.endsWith('이') && /^(?:요|에요)/.test(next) ? '이' : '';
+    if (head.length + tail.length >= run.length) return run;
+    const digits = run.slice(head.length, run.length - tail.length);
+    if ((digits.match(KOREAN_DIGITS) ?? []).length < MIN_SPELLED_DIGITS) return run;
+    return head + digits.replace(KOREAN_DIGITS, (ch) => digitOf(ch) ?? ch) + tail;
   });
 }
 

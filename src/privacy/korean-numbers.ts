@@ -7,8 +7,20 @@ const DIGITS: Readonly<Record<string, number>> = {
   공: 0, 영: 0, 빵: 0, 일: 1, 이: 2, 삼: 3, 사: 4, 오: 5, 육: 6, 륙: 6, 칠: 7, 팔: 8, 구: 9,
 };
 const PLACES: Readonly<Record<string, number>> = { 십: 10, 백: 100, 천: 1000 };
+/** The digits of a number spelled digit by digit (`공일공`): what `digitView` folds. */
+export const SPELLED_DIGITS = Object.keys(DIGITS).join('');
+/** The place words (`십 백 천`): a digit next to one belongs to a place-value number (`이십이`), never a digit run. */
+export const PLACE_WORDS = Object.keys(PLACES).join('');
 /** The characters of a spelled-out number: digits and place words. */
-export const SPELLED_NUMERALS = '공영빵일이삼사오육륙칠팔구십백천';
+export const SPELLED_NUMERALS = SPELLED_DIGITS + PLACE_WORDS;
+
+/**
+ * The ASCII digit of one spelled-out digit (`칠` → `7`), or undefined.
+ * @example digitOf('공') // '0'
+ */
+export function digitOf(ch: string): string | undefined {
+  return ch in DIGITS ? String(DIGITS[ch]) : undefined;
+}
 
 /** A spelled-out number: its value and its digits as written (`공삼` → `03`; `천이백삼` → `1203`). */
 export interface SpelledNumber {
@@ -82,8 +94,7 @@ export function spelledReadings(text: string): string[] {
     const before = text.slice(Math.max(0, m.index - 16), m.index); // the context a rule looks at (not the whole text: long input)
     const next = text[m.index + m[0].length] ?? '';
     const prev = before[before.length - 1] ?? '';
-    const prevOk = !HANGUL.test(prev) || (JOINERS.includes(prev) && NUMERAL_OR_DIGIT.test(before.slice(-2, -1)));
-    if (!prevOk || (HANGUL.test(next) && !FOLLOWERS.includes(next))) continue;
+    if (!standsAfter(before) || (HANGUL.test(next) && !FOLLOWERS.includes(next))) continue;
     if (/[0-9]/.test(prev) && m[0].startsWith('일')) continue; // `5일`: the day marker
     const copula = next !== '' && COPULA_NEXT.includes(next);
     // a lone 이 right after a number is its copula (`…567 이에요`); elsewhere it may be 2 (`일월 이요`)
@@ -109,4 +120,44 @@ function runReadings(run: string, afterMonth: boolean, beforeCopula: boolean): A
     return n ? { text: n.digits + (dayMarker ? '일' : '') + tail, read: true } : { text: run, read: false };
   });
   return ways.filter((w, i) => i === 0 || w.text !== ways[0].text);
+}
+
+/** Whether a number may start right after `before`: not inside a word, or right after another number's 년 월 에. */
+function standsAfter(before: string): boolean {
+  const prev = before[before.length - 1] ?? '';
+  return !HANGUL.test(prev) || (JOINERS.includes(prev) && NUMERAL_OR_DIGIT.test(before.slice(-2, -1)));
+}
+
+/** What may follow a bare number in speech: the copula and 입니다 (`…이십이요`, `…삼이에요`, `…오입니다`). */
+const BARE_ENDING = /^(?:이?요|이?에요|예요|이?야|입니다|이고|이라)/;
+
+/**
+ * A spelled-out number found in text: `[index, end)` covers the whole run, a copula `이` glued to it included, and
+ * `readings` are its ways of reading (`이십이요`: 22, or 20 and the copula; `삼이요`: 32, or 3 and the copula).
+ */
+export interface SpelledSpan {
+  index: number;
+  end: number;
+  readings: SpelledNumber[];
+}
+
+/**
+ * Every spelled-out number standing as a word of its own: after a non-Hangul character or another number's 년 월 에,
+ * and before a non-Hangul character, the end of the text or a copula ending (`이십이요`, `공삼이에요`). Words that hold
+ * numerals stay words (`사이다`, `이번`, `매일`, `십일조`).
+ * @example scanSpelledNumbers('일구칠사 공삼 이십이').map((n) => n.readings[0].digits) // ['1974', '03', '22']
+ */
+export function scanSpelledNumbers(text: string): SpelledSpan[] {
+  const out: SpelledSpan[] = [];
+  for (const m of text.matchAll(NUMERAL_RUN)) {
+    const end = m.index + m[0].length;
+    const rest = text.slice(end, end + 4);
+    if (!standsAfter(text.slice(Math.max(0, m.index - 2), m.index))) continue;
+    if (HANGUL.test(rest[0] ?? '') && !BARE_ENDING.test(rest)) continue;
+    const copula = m[0].length > 1 && m[0].endsWith('이') && BARE_ENDING.test(`이${rest}`);
+    const words = copula ? [m[0], m[0].slice(0, -1)] : [m[0]];
+    const readings = words.map(readSinoKorean).filter((n): n is SpelledNumber => n !== undefined);
+    if (readings.length) out.push({ index: m.index, end, readings });
+  }
+  return out;
 }

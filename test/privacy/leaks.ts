@@ -51,6 +51,11 @@ export const SPELLED_LEAKS: readonly Leak[] = [
   { text: '제 생일은 팔십오년 십이월 이십오일', kind: 'birthdate', secret: '팔십오' },
   { text: '이천일년 일월 삼십일일생', kind: 'birthdate', secret: '이천일' },
   { text: '1974년 삼월 오일', kind: 'birthdate', secret: '1974' },
+  // a day spelled without 일 after a month, before the copula or the end; a date without markers spelled digit by digit
+  { text: '천구백칠십사년 삼월 이십이요', kind: 'birthdate', secret: '이십이' },
+  { text: '생일은 일구칠사년 삼월 이십이에요', kind: 'birthdate', secret: '이십이' },
+  { text: '일구칠사 공삼 이십이', kind: 'birthdate', secret: '십이' },
+  { text: '제 생일 일구칠사 공삼 이십이요', kind: 'birthdate', secret: '십이' },
   { text: '공일공 일이삼사 오육칠팔', kind: 'phone', secret: '일이삼사' },
   { text: '번호는 공일공에 천이백삼십사에 오천육백칠십팔', kind: 'phone', secret: '천이백삼십사' },
   { text: '공일공에 일이삼사에 오육칠팔이요', kind: 'phone', secret: '일이삼사' },

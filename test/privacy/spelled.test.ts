@@ -29,6 +29,9 @@ describe('what only looks like a number stays', () => {
     '구십년대생',
     '이 사이에 삼 일',
     '리프레시 교육 일정이 궁금해요',
+    '삼월에 가요',
+    '이번 교육은 사이다 마시면서 들었어요',
+    '매일 십일조 내요',
   ])('%s', (text) => {
     expect(maskText(text)).toBe(text);
     expect(scanText(text)).toEqual([]);
@@ -95,6 +98,30 @@ describe('properties', () => {
         expect(masked).toContain('****-**-**');
         expect(scanText(masked)).toEqual([]);
       }),
+    );
+  });
+
+  it('never leaves a numeral word of a spelled date in clear, in any form', () => {
+    const spelled = (n: number, width: number) => fc.constantFrom(byPlaces(n), byDigits(n, width));
+    const year = fc.oneof(fc.integer({ min: 1930, max: 2010 }).chain((y) => spelled(y, 4)), fc.integer({ min: 30, max: 99 }).chain((y) => spelled(y, 2)));
+    const month = fc.integer({ min: 1, max: 12 }).chain((m) => spelled(m, 2));
+    const day = fc.integer({ min: 1, max: 31 }).chain((d) => spelled(d, 2));
+    // with 년/월/일, with 년/월 and a bare day, or without any marker
+    const form = fc.constantFrom('년월일', '년월', '');
+    const ending = fc.constantFrom('', '요', '이요', '에요', '입니다');
+    const filler = fc.constantFrom('', '제 생일은 ', '저 ');
+    fc.assert(
+      fc.property(filler, year, month, day, form, fc.constantFrom(' ', ', '), ending, (f, y, m, d, markers, gap, end) => {
+        const [ym, mm, dm] = [markers[0] ?? '', markers[1] ?? '', markers[2] ?? ''];
+        const date = `${y}${ym}${gap}${m}${mm}${gap}${d}${dm}`;
+        const text = `${f}${date}${end}`;
+        const masked = maskText(text);
+        // every numeral word of the date is gone; the filler and the ending stay (a copula 이 glued to a spelled day may go with it)
+        expect([`${f}****-**-**${end}`, `${f}****-**-**${end.replace(/^이/, '')}`]).toContain(masked);
+        expect(maskText(masked)).toBe(masked);
+        expect(maskAll(text)).toBe(masked);
+      }),
+      { numRuns: 2000 },
     );
   });
 
