@@ -5,7 +5,7 @@
  * words: the bot asks "혹시 … 말씀이신가요?" instead of answering. Learned from the training data.
  */
 import { splitWords } from './features';
-import { asNoun } from './heads';
+import { asNoun, isFunctionWord } from './heads';
 import type { LabeledText } from './similarity';
 
 export interface ExplanationOptions {
@@ -38,6 +38,8 @@ export class IntentNouns {
   private readonly other = new Map<string, number>();
   private readonly answerable = new Map<string, number>();
   private readonly domain: Set<string>;
+  /** Every Hangul word of the answerable intents' utterances, as written. */
+  private readonly answerableWords = new Set<string>();
   private readonly minOther: number;
   private readonly ratio: number;
 
@@ -51,6 +53,7 @@ export class IntentNouns {
         mine?.add(n);
       }
       if (mine) this.byIntent.set(intent, mine);
+      if (mine) for (const w of splitWords(text)) this.answerableWords.add(w);
     }
     this.domain = new Set(domain.flatMap((t) => splitWords(t)));
     this.minOther = minOther;
@@ -70,6 +73,14 @@ export class IntentNouns {
       const answerable = this.answerable.get(n) ?? 0;
       if ((other >= this.minOther && other >= this.ratio * answerable) || (unseen && answerable === 0)) return n;
     }
+    if (unseen) for (const w of splitWords(text)) if (/^[\uAC00-\uD7A3]{2,}$/.test(w) && !this.knownWord(w)) return w;
     return undefined;
+  }
+
+  /** A word (or it without a particle) that some answerable utterance holds, or a domain term. */
+  private knownWord(word: string): boolean {
+    if (this.answerableWords.has(word) || this.domain.has(word) || isFunctionWord(word)) return true;
+    const bare = asNoun(word)?.noun;
+    return !!bare && (this.answerableWords.has(bare) || this.domain.has(bare));
   }
 }

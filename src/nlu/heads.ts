@@ -38,6 +38,9 @@ const FUNCTION_WORDS = new Set([
 
 const HANGUL = /^[\uAC00-\uD7A3]+$/;
 
+/** A grammar word (question word, negation, adverb, pronoun, bound noun: 어디서, 좀요, 빨리). */
+export const isFunctionWord = (word: string): boolean => FUNCTION_WORDS.has(word);
+
 export interface HeadWord {
   /** The noun without its particle. */
   noun: string;

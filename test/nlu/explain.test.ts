@@ -33,6 +33,9 @@ describe('IntentNouns', () => {
   it('with `unseen`, also names a noun no answerable intent uses', () => {
     expect(nouns.unexplained('가입 포인트 있나요', 'faq.signup')).toBeUndefined();
     expect(nouns.unexplained('가입 포인트 있나요', 'faq.signup', { unseen: true })).toBe('포인트');
+    // a word no answerable utterance holds, even when it ends like a predicate (광고), not a grammar word (좀요)
+    expect(nouns.unexplained('회원가입 광고 좀요', 'faq.signup', { unseen: true })).toBe('광고');
+    expect(nouns.unexplained('회원가입 방법 좀요', 'faq.signup', { unseen: true })).toBeUndefined();
   });
 
   it('knows nothing about intents it never saw, and never throws', () => {
