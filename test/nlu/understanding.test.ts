@@ -133,3 +133,20 @@ describe('TopicIndex', () => {
     expect(heads).toEqual(expect.arrayContaining(['수료증', '영상', '드라이버']));
   });
 });
+
+describe('the explanation check: a noun the FAQ never uses, claimed by out-of-scope data, stops the answer', () => {
+  it('asks instead of answering, and answers with the step off', async () => {
+    const text = '회원가입 이벤트 쿠폰 받을 수 있어요';
+    const steps = { ...classifier.steps };
+    try {
+      classifier.steps.heads = false; // the head-noun check alone would catch 이벤트 too
+      const asked = await parse(classifier, text);
+      expect(asked.intent).toBe('None');
+      expect(asked.clarify).toEqual(['faq.signup']);
+      classifier.steps.explain = false;
+      expect((await parse(classifier, text)).intent).toBe('faq.signup');
+    } finally {
+      classifier.steps = steps;
+    }
+  });
+});
