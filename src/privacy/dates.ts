@@ -90,9 +90,12 @@ const SPELLED_BIRTH_YEARS = { from: 1900, to: 2012 };
 export function scanDateSpans(text: string): TextSpan[] {
   const view = digitView(text);
   const spans: TextSpan[] = scanDates(text).filter(couldBeBirthdate).map(({ index, end }) => ({ index, end }));
-  for (const m of view.matchAll(TRIPLE)) {
-    if (anyOrderIsDate(Number(m[1]), Number(m[2]), Number(m[3]), m[1].length, m[3].length)) {
-      spans.push({ index: m.index, end: m.index + m[0].length });
+  const copulaView = digitView(text, true); // `… 삼이요` is 3 and the copula, or 32
+  for (const v of copulaView === view ? [view] : [view, copulaView]) {
+    for (const m of v.matchAll(TRIPLE)) {
+      if (anyOrderIsDate(Number(m[1]), Number(m[2]), Number(m[3]), m[1].length, m[3].length)) {
+        spans.push({ index: m.index, end: m.index + m[0].length });
+      }
     }
   }
   const spelled = SPELLED_NUMBER_HINT.test(view) ? scanSpelledNumbers(view) : [];

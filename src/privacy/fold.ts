@@ -37,9 +37,11 @@ const MIN_SPELLED_DIGITS = 7;
  * digits (`공일공 사팔이삼 칠삼이삼`) written as ASCII digits. Same length as `text`: indices are shared. A group glued to
  * a place word is part of a place-value number and is never folded (in `일구칠사 공삼 이십이` the run is `일구칠사 공삼`,
  * too short: the date reader sees the spelled numbers whole, not `1974 03 2` and a stray `십이`).
+ * With `copulaAsWord`, a last `이` before 요/에요 is read as the copula and left as it is (`일구구삼 일 삼이요` is
+ * `1993 1 3이요`, not `1993 1 32요`); a reader that cannot tell tries both views.
  * @example digitView('공일공 사팔이삼 칠삼이삼') // '010 4823 7323'
  */
-export function digitView(text: string): string {
+export function digitView(text: string, copulaAsWord = false): string {
   let folded = foldChars(text);
   if (/[^\x00-\x7f]/.test(folded)) {
     folded = folded.replace(OTHER_DIGIT, (d) => {
@@ -51,12 +53,12 @@ export function digitView(text: string): string {
   return folded.replace(SPELLED_RUN, (run: string, at: number) => {
     const head = PLACE_WORDS.includes(folded[at - 1] ?? '') ? (PLACE_GLUED_HEAD.exec(run)?.[0] ?? '') : '';
     const next = folded.slice(at + run.length, at + run.length + 2);
-    // a last 이 before 요/에요 is the copula (`… 삼이요`: 3이요), left as it is like the words around
-    const tail = PLACE_WORDS.includes(next[0] ?? '') ? (PLACE_GLUED_TAIL.exec(run)?.[0] ?? '') : run.endsWith('이') && /^(?:요|에요)/.test(next) ? '이' : '';
+    const tail = PLACE_WORDS.includes(next[0] ?? '') ? (PLACE_GLUED_TAIL.exec(run)?.[0] ?? '') : '';
     if (head.length + tail.length >= run.length) return run;
     const digits = run.slice(head.length, run.length - tail.length);
     if ((digits.match(KOREAN_DIGITS) ?? []).length < MIN_SPELLED_DIGITS) return run;
-    return head + digits.replace(KOREAN_DIGITS, (ch) => digitOf(ch) ?? ch) + tail;
+    const copula = copulaAsWord && !tail && digits.endsWith('이') && /^(?:요|에요)/.test(next) ? '이' : '';
+    return head + digits.slice(0, digits.length - copula.length).replace(KOREAN_DIGITS, (ch) => digitOf(ch) ?? ch) + copula + tail;
   });
 }
 
