@@ -5,6 +5,7 @@ import type { Normalizer } from './normalize';
 import { afterDoneStatement, enumerated, focusCandidates, splitClauses, syllables, type Clause } from './clauses';
 import type { TopicIndex } from './topics';
 import { headWord, requestTypes, type FaqVocabulary } from './heads';
+import type { IntentNouns } from './explain';
 
 export interface NluAlternative {
   intent: string;
@@ -27,7 +28,10 @@ export interface NluResult {
   topic?: string;
   /** A one-word message (e.g. `기한`, `로그인`): the word alone may not decide. */
   short?: boolean;
-  /** The question's head noun when the bot's vocabulary does not know it (교육비, 데이터, 오프라인 …). */
+  /**
+   * The question's head noun when the bot's vocabulary does not know it (교육비, 데이터, 오프라인 …), or a noun of the
+   * question that the winning FAQ never uses and out-of-scope data claims (쿠폰, 계좌: the explanation check).
+   */
   unknownHead?: string;
   /** A one-word message: how its word is spread over the FAQs' training utterances (share and count, most first). */
   spread?: Array<{ intent: string; share: number; count: number }>;
@@ -45,9 +49,11 @@ export interface PipelineSwitches {
   heads: boolean;
   /** After a statement of what is done ("로그인은 했어요. 근데 …"), the question decides (part of the clause focus). */
   done: boolean;
+  /** A noun of the question that the winning FAQ never uses and out-of-scope data claims (explain.ts) stops the answer. */
+  explain: boolean;
 }
 
-export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true, heads: true, done: true };
+export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true, heads: true, done: true, explain: true };
 
 export interface ClassifyOptions {
   /**
@@ -104,6 +110,7 @@ export class HybridClassifier implements Classifier {
     readonly modelHash: string,
     private readonly topics?: TopicIndex,
     private readonly vocabulary?: FaqVocabulary,
+    private readonly nouns?: IntentNouns,
   ) {}
 
   /** Steps in use (all by default; the evaluator switches them off one at a time for the ablation table). */
@@ -122,7 +129,7 @@ export class HybridClassifier implements Classifier {
     const result = focused ?? whole;
     const topic = this.steps.topics ? await this.topicOf(clauses, normalized, result, options) : undefined;
     const short = this.steps.short && isShort(normalized);
-    const unknownHead = this.steps.heads && !topic && !short ? await this.unknownHeadOf(clauses, result, options) : undefined;
+    const unknownHead = !topic && !short ? await this.unknownHeadOf(clauses, result, options) : undefined;
     const spread = short && this.vocabulary && !normalized.includes(' ') ? this.vocabulary.spread(normalized) : undefined;
     return { ...result, normalized, ...(topic ? { topic } : {}), ...(short ? { short } : {}), ...(unknownHead ? { unknownHead } : {}), ...(spread ? { spread } : {}) };
   }
@@ -133,16 +140,24 @@ export class HybridClassifier implements Classifier {
    * its own keeps its answer ("일정 변경 가능한가요 그리고 교육장 주소도 알려주세요"), as for other-topic nouns.
    */
   private async unknownHeadOf(clauses: Clause[], result: NluResult, options: ClassifyOptions): Promise<string | undefined> {
-    if (!this.vocabulary || !result.intent.startsWith('faq.') || !clauses.length) return undefined;
+    if (!result.intent.startsWith('faq.') || !clauses.length) return undefined;
     const lastContrast = clauses.map((c) => c.after).lastIndexOf('contrast');
     const asked = lastContrast > 0 ? clauses.slice(lastContrast) : clauses;
     const last = this.normalize(asked[asked.length - 1].text);
+    const unknown = (this.steps.heads ? this.unknownHeadIn(last) : undefined) ?? (this.steps.explain ? this.nouns?.unexplained(last, result.intent) : undefined);
+    if (!unknown) return undefined;
+    // a clause that asks the FAQ on its own counts only when its nouns are the FAQ's, or at least answerable words ("회원가입 하면 광고 문자 오나요")
+    const unexplained = (text: string) => this.steps.explain && !!this.nouns?.unexplained(text, result.intent, { unseen: true });
+    return (await this.askedOnItsOwn(asked.slice(-4, -1), result.intent, options, unexplained)) ? undefined : unknown;
+  }
+
+  /** A request type the FAQs never answer (얼마, 몇 시) or a head noun the vocabulary does not know, in a normalized clause. */
+  private unknownHeadIn(last: string): string | undefined {
+    if (!this.vocabulary) return undefined;
     const unanswered = this.vocabulary.unanswered;
     const request = requestTypes(last).find((r) => unanswered.has(r));
     const head = headWord(last);
-    const unknown = request ?? (head && !this.vocabulary.knows(head.noun) && !this.vocabulary.knows(head.word) ? head.noun : undefined);
-    if (!unknown) return undefined;
-    return (await this.askedOnItsOwn(asked.slice(-4, -1), result.intent, options)) ? undefined : unknown;
+    return request ?? (head && !this.vocabulary.knows(head.noun) && !this.vocabulary.knows(head.word) ? head.noun : undefined);
   }
 
   /**

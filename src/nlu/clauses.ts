@@ -15,10 +15,28 @@ export interface Clause {
   after: 'start' | 'contrast' | 'sequence';
 }
 
+/**
+ * Set-aside markers: the partner settles or postpones what came before and asks what follows ("일정은 괜찮은데 …",
+ * "뭔지는 알겠고 …", "수료 여부는 나중에 보고요 …", "교육비는 모르겠고 …"). Data: a phrase here is a contrast marker
+ * when a space, punctuation or the end follows it and 안/못 do not precede it ("일정이 안 괜찮은데 …" is the question).
+ * Not "모르겠는데" (the question itself: "뭘 들어야 할지 모르겠는데").
+ */
+export const SET_ASIDE_MARKERS = [
+  '괜찮은데', '괜찮은데요', '괜찮고', '괜찮고요', '문제없는데', '문제없고',
+  '알겠고', '알겠고요', '알겠구요', '알겠는데', '알겠는데요', '알았고', '알았고요',
+  '모르겠고', '모르겠고요', '모르겠구요',
+  '나중에 보고', '나중에 보고요', '나중에 볼게요', '나중에 묻고', '나중에 묻고요', '나중에 물어볼게요',
+  '나중 문제고', '나중 얘기고', '그렇다 치고', '그렇다치고', '차치하고', '일단 됐고',
+];
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Longest first, so "알겠고요" is taken whole rather than as "알겠고". */
+const SET_ASIDE = [...SET_ASIDE_MARKERS].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
+
 // One pass of a global regex with literal alternatives (no nested quantifiers): linear in the text length.
 const BOUNDARY = new RegExp(
   [
-    String.raw`(?<contrast>(?:말고(?:요)?|아니라(?:요)?|아니고(?:요)?|아니구(?:요)?|아닌데(?:요)?|아니요|상관없고|제쳐두고|됐고|빼고)(?=[\s.,!?~]|$)|(?<=[\uAC00-\uD7A3])(?:말고|아니라|아니고)(?=[\uAC00-\uD7A3]))`,
+    String.raw`(?<contrast>(?:말고(?:요)?|아니라(?:요)?|아니고(?:요)?|아니구(?:요)?|아닌데(?:요)?|아니요|상관없고|제쳐두고|됐고|빼고|(?<!안 ?|못 ?)(?:${SET_ASIDE}))(?=[\s.,!?~]|$)|(?<=[\uAC00-\uD7A3])(?:말고|아니라|아니고)(?=[\uAC00-\uD7A3]))`,
     String.raw`(?<sentence>[.!?。？！\n]+|\s~+\s|(?<=[\uAC00-\uD7A3](?:요|까|죠|다|니다))\s+)`,
     String.raw`(?<sequence>(?<=[\uAC00-\uD7A3])(?:는데|은데|인데|ㄴ데|던데|했는데|지만|는데요|거든요|구요|고요|어서요|니까요)(?=[\s,.!?~]|$)|(?<=^|\s)(?:근데|그런데|그리고|그래서|그러니까|아무튼|암튼|다름이 아니라|다름이아니라|혹시)(?=\s|$))`,
   ].join('|'),

@@ -7,7 +7,7 @@ import { editDistance, toJamo } from './hangul';
 import type { LabeledText } from './similarity';
 
 /** Case particles, the copula and the clitic 좀, longest first: what follows a noun. */
-const PARTICLES = ['에서는', '에서도', '이랑', '에서', '에선', '에는', '으로', '으론', '까지', '부터', '이나', '하고', '이란', '한테', '에게', '이', '가', '은', '는', '을', '를', '도', '만', '의', '에', '엔', '로', '랑', '좀'];
+const PARTICLES = ['에서는', '에서도', '이랑', '에서', '에선', '에는', '으로', '으론', '까지', '부터', '이나', '하고', '이란', '한테', '에게', '께서', '이', '가', '은', '는', '을', '를', '도', '만', '의', '에', '엔', '로', '랑', '께', '좀'];
 /** Noun suffixes that keep the noun's meaning (단계별, 손님들, 기사님): a known word plus one is known. */
 const SUFFIXES = ['별', '들', '용', '쯤', '씩', '님', '째', '중'];
 /** Determiners: a known word after one is known (몇자리, 딴날, 첫로그인). */
@@ -16,9 +16,10 @@ const DETERMINERS = ['다른', '모든', '어느', '몇', '딴', '새', '첫', '
 const BOUND_NOUNS = new Set(['수', '거', '것', '줄', '때', '적', '데']);
 /**
  * Last syllables of a predicate (verb or adjective endings: 돼요, 하나요, 받은, 들어가는데 …). A word ending in one of
- * these, without a particle, is read as a predicate, not a noun. Nouns ending in them are missed (conservative).
+ * these, without a particle, is read as a predicate, not a noun. Nouns ending in them are missed (conservative). 유 and
+ * 슈 are dialect endings (맹글어유, 잊어버렸슈: Chungcheong).
  */
-const PREDICATE_FINALS = new Set([...'요다까죠지고서면데니네게며음함됨는은던을할된될볼올릴쇼노교여야라러려자세셔든나냐래대겠었았했봐줘워와어아해돼져쳐혀켜줄믄능당']);
+const PREDICATE_FINALS = new Set([...'요다까죠지고서면데니네게며음함됨는은던을할된될볼올릴쇼노교여야라러려자세셔든나냐래대겠었았했봐줘워와어아해돼져쳐혀켜줄믄능당유슈']);
 /** Last syllables of a verb stem before a particle-like ending (하는, 되는, 했는 …). */
 const VERBAL_STEM_FINALS = new Set([...'하되돼해했됐']);
 /**
@@ -27,15 +28,18 @@ const VERBAL_STEM_FINALS = new Set([...'하되돼해했됐']);
  */
 const FUNCTION_WORDS = new Set([
   '안', '못', '수', '좀', '잘', '다', '또', '꼭', '너무', '많이', '자꾸', '계속', '바로', '아예', '아직', '혹시', '어떻게', '어케', '언제',
-  '언제부터', '언제까지', '어디서', '어디', '어디로', '어디에', '얼마', '얼마나', '몇', '왜', '뭐', '뭘', '무슨', '어떤', '지금', '이제', '그냥', '진짜',
+  '언제부터', '언제까지', '어디서', '어디', '어디로', '어디에', '어디다', '얼마', '얼마나', '몇', '왜', '뭐', '뭘', '무슨', '어떤', '지금', '이제', '그냥', '진짜',
   '정말', '제가', '저는', '내가', '거', '것', '게', '건', '좀요', '다시', '먼저', '따로', '같이', '혼자', '제일', '가장', '더', '덜', '막', '자주',
   '이거', '그거', '저거', '이건', '그건', '이게', '그게', '이걸', '그걸', '이것', '그것', '여기', '거기', '저기', '엄청', '되게', '완전',
   '뭐뭐', '자체', '정도', '다음', '이후', '이전', '때문', '동안', '경우', '전부', '모두', '하나', '둘다',
   '도대체', '대체', '오늘', '내일', '어제', '요즘', '나중', '이번', '지난', '다음주', '이번주', '지난주', '다음달', '이번달', '누구', '누가',
-  '나', '저', '제', '내', '우리', '때', '줄', '적', '데',
+  '나', '저', '제', '내', '우리', '때', '줄', '적', '데', '빨리', '얼른', '어서', '일단', '우선',
 ]);
 
 const HANGUL = /^[\uAC00-\uD7A3]+$/;
+
+/** A grammar word (question word, negation, adverb, pronoun, bound noun: 어디서, 좀요, 빨리). */
+export const isFunctionWord = (word: string): boolean => FUNCTION_WORDS.has(word);
 
 export interface HeadWord {
   /** The noun without its particle. */
@@ -68,6 +72,8 @@ export function asNoun(word: string): HeadWord | undefined {
 function isNounShaped(word: string): boolean {
   const last = word[word.length - 1];
   if (PREDICATE_FINALS.has(last) || VERBAL_STEM_FINALS.has(last)) return false;
+  // dialect 는디/은디/던디 (= 는데: 되는디, 수료했는디); 아이디 stays a noun
+  if (last === '디' && '는은던'.includes(word[word.length - 2] ?? '')) return false;
   return !(BOUND_NOUNS.has(last) || last === '건' || last === '걸') || !isAdnominal(word[word.length - 2] ?? '');
 }
 

@@ -12,6 +12,7 @@ import { importPacked, packWeights } from './pack';
 import { SimilarityIndex, type LabeledText } from './similarity';
 import { TopicIndex } from './topics';
 import { FaqVocabulary } from './heads';
+import { IntentNouns } from './explain';
 import { trainInWorker } from './train-in-worker';
 
 /** Bump when the pipeline (normalizer code, features, NLP.js settings) changes in a way data can't show. */
@@ -107,7 +108,7 @@ export async function trainModel(
   for (const { text, intent } of texts) nlp.addDocument('ko', text, intent);
   await nlp.train();
   const hash = modelHash(content);
-  const classifier = new HybridClassifier(nlp, new SimilarityIndex(texts), normalize, hash, new TopicIndex(texts), vocabularyFor(texts, content, normalize));
+  const classifier = new HybridClassifier(nlp, new SimilarityIndex(texts), normalize, hash, new TopicIndex(texts), vocabularyFor(texts, content, normalize), nounsFor(texts, content, normalize));
   return { classifier, artifact: { pipeline: PIPELINE_VERSION, hash, engine, ...packWeights(nlp.export(true)), texts } };
 }
 
@@ -132,12 +133,17 @@ async function fromArtifact(artifact: Artifact, content: Pick<Content, 'intents'
   const nlp = await createNlp(artifact.engine);
   importPacked(nlp, artifact.nlp, artifact.weights);
   const normalize = normalizerFor(content, artifact.engine);
-  return new HybridClassifier(nlp, new SimilarityIndex(artifact.texts), normalize, artifact.hash, new TopicIndex(artifact.texts), vocabularyFor(artifact.texts, content, normalize));
+  return new HybridClassifier(nlp, new SimilarityIndex(artifact.texts), normalize, artifact.hash, new TopicIndex(artifact.texts), vocabularyFor(artifact.texts, content, normalize), nounsFor(artifact.texts, content, normalize));
 }
 
 /** The words the bot talks about: its answerable intents' training utterances and the synonym map's terms. */
 function vocabularyFor(texts: LabeledText[], content: Pick<Content, 'synonyms'>, normalize: Normalizer): FaqVocabulary {
   return new FaqVocabulary(texts, Object.keys(content.synonyms).map(normalize));
+}
+
+/** The nouns each FAQ uses, and which ones out-of-scope data claims (the explanation check); the synonym map's terms belong to every FAQ. */
+function nounsFor(texts: LabeledText[], content: Pick<Content, 'synonyms'>, normalize: Normalizer): IntentNouns {
+  return new IntentNouns(texts, Object.keys(content.synonyms).map(normalize));
 }
 
 /** Write atomically (temp file + rename), then remove artifacts of older content from the same folder. */

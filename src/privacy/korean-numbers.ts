@@ -79,7 +79,7 @@ export function spelledReadings(text: string): string[] {
   let from = 0;
   let twoWay = 0;
   for (const m of text.matchAll(NUMERAL_RUN)) {
-    const before = text.slice(0, m.index);
+    const before = text.slice(Math.max(0, m.index - 16), m.index); // the context a rule looks at (not the whole text: long input)
     const next = text[m.index + m[0].length] ?? '';
     const prev = before[before.length - 1] ?? '';
     const prevOk = !HANGUL.test(prev) || (JOINERS.includes(prev) && NUMERAL_OR_DIGIT.test(before.slice(-2, -1)));

@@ -12,6 +12,14 @@ describe('splitClauses', () => {
     ['까먹은게아니라아직안만들었어요', ['까먹은게아니라', '아직안만들었어요'], 'contrast'],
     ['일정 변경은 했는데 로그인이 안 돼요', ['일정 변경은 했는데', '로그인이 안 돼요'], 'sequence'],
     ['시간만 버리네요 그냥 상담원 연결해 주세요', ['시간만 버리네요', '그냥 상담원 연결해 주세요'], 'sequence'],
+    // set-aside markers (SET_ASIDE_MARKERS): what comes before is settled or postponed, what follows is asked
+    ['비번은 괜찮은데 아이디가 기억 안 나요', ['비번은 괜찮은데', '아이디가 기억 안 나요'], 'contrast'],
+    ['가입 방법은 알겠고 운행은 언제부터예요', ['가입 방법은 알겠고', '운행은 언제부터예요'], 'contrast'],
+    ['일정은 나중에 보고요 로그인부터 알려주세요', ['일정은 나중에 보고요', '로그인부터 알려주세요'], 'contrast'],
+    ['기한은 모르겠고 필수 교육이 뭐예요', ['기한은 모르겠고', '필수 교육이 뭐예요'], 'contrast'],
+    ['입문이 뭔지는 알겠는데 리프레시는요', ['입문이 뭔지는 알겠는데', '리프레시는요'], 'contrast'],
+    ['날짜가 안 괜찮은데 바꿀 수 있나요', ['날짜가 안 괜찮은데', '바꿀 수 있나요'], 'sequence'],
+    ['뭘 들어야 할지 모르겠는데 알려주세요', ['뭘 들어야 할지 모르겠는데', '알려주세요'], 'sequence'],
   ])('%s', (text, clauses, join) => {
     const split = splitClauses(text);
     expect(split.map((c) => c.text)).toEqual(clauses);

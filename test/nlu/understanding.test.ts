@@ -55,6 +55,12 @@ describe('the question after a statement of what is done, or next to another que
     ['카카오T 앱 비밀번호는 아는데 교육 사이트 비밀번호가 생각이 안 나요', 'faq.forgot_credentials'],
     ['수료증은 받았어요 근데 운행은 언제부터예요', 'faq.start_driving'],
     ['드라이버 앱 비번은 아는데 그 앱 아이디는 어떻게 찾아요', 'None'],
+    // set-aside clauses (clauses.ts SET_ASIDE_MARKERS)
+    ['비번은 괜찮은데 교육 날짜를 옮기고 싶어요', 'faq.schedule_change'],
+    ['필수 교육은 알겠고요 운행은 언제부터 할 수 있어요', 'faq.start_driving'],
+    ['교육 일정은 나중에 묻고 가입부터 어떻게 하는지 알려주세요', 'faq.signup'],
+    // dialect endings are predicates, not unknown nouns (heads.ts)
+    ['아이디를 잊어버렸슈 어디서 찾아유', 'faq.forgot_credentials'],
   ])('%s → %s', async (text, intent) => {
     expect((await parse(classifier, text)).intent).toBe(intent);
   });
@@ -65,7 +71,7 @@ describe('the question after a statement of what is done, or next to another que
 });
 
 describe('requests for a person in all their forms', () => {
-  it.each(['산담원 연결', '연결해 주이소', 'ARS 말고 사람이랑 얘기할래요', '몇 번을 물어봐도 엉뚱한 답만 나오네요. 상담원 연결해 주세요'])('%s → handoff', async (text) => {
+  it.each(['산담원 연결', '연결해 주이소', '사람 연결 ㄱㄱ', 'ARS 말고 사람이랑 얘기할래요', '몇 번을 물어봐도 엉뚱한 답만 나오네요. 상담원 연결해 주세요'])('%s → handoff', async (text) => {
     expect((await parse(classifier, text)).intent).toBe('handoff');
   });
 });
@@ -125,5 +131,22 @@ describe('TopicIndex', () => {
     const content = loadContent(ROOT);
     const heads = new TopicIndex(trainingTexts(content.intents, normalizerFor(content))).heads.map(([w]) => w);
     expect(heads).toEqual(expect.arrayContaining(['수료증', '영상', '드라이버']));
+  });
+});
+
+describe('the explanation check: a noun the FAQ never uses, claimed by out-of-scope data, stops the answer', () => {
+  it('asks instead of answering, and answers with the step off', async () => {
+    const text = '회원가입 이벤트 쿠폰 받을 수 있어요';
+    const steps = { ...classifier.steps };
+    try {
+      classifier.steps.heads = false; // the head-noun check alone would catch 이벤트 too
+      const asked = await parse(classifier, text);
+      expect(asked.intent).toBe('None');
+      expect(asked.clarify).toEqual(['faq.signup']);
+      classifier.steps.explain = false;
+      expect((await parse(classifier, text)).intent).toBe('faq.signup');
+    } finally {
+      classifier.steps = steps;
+    }
   });
 });
