@@ -1,7 +1,7 @@
 /** Intent classifier: normalizer + NLP.js (spacing-free n-gram features) + a nearest-neighbour second opinion. */
 import type { Nlp } from '@nlpjs/nlp';
 import type { Neighbour, SimilarityIndex } from './similarity';
-import type { Normalizer } from './normalize';
+import { spelledToDigits, type Normalizer } from './normalize';
 import { afterDoneStatement, enumerated, focusCandidates, splitClauses, syllables, type Clause } from './clauses';
 import type { TopicIndex } from './topics';
 import { headWord, requestTypes, type FaqVocabulary } from './heads';
@@ -124,7 +124,8 @@ export class HybridClassifier implements Classifier {
     const normalized = this.normalize(raw);
     if (!/[\p{L}\p{N}]/u.test(normalized)) return { intent: NONE, score: 1, alternatives: [], normalized, neighbours: [] };
     const whole = await this.classifyNormalized(normalized, options);
-    const clauses = this.steps.focus || this.steps.topics || this.steps.heads ? splitClauses(raw) : [];
+    // spelled-out numbers as digits here too, so a clause holding a voice-typed phone number is slot data like a typed one
+    const clauses = this.steps.focus || this.steps.topics || this.steps.heads ? splitClauses(spelledToDigits(raw.normalize('NFC'))) : [];
     const focused = this.steps.focus ? await this.focus(clauses, whole, options) : undefined;
     const result = focused ?? whole;
     const topic = this.steps.topics ? await this.topicOf(clauses, normalized, result, options) : undefined;

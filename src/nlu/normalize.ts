@@ -1,4 +1,5 @@
 /** Korean text normalization before NLP.js: NFC, cleanup, the synonym/typo map from intents/_synonyms.yml, fuzzy key terms. */
+import { PLACE_WORDS, scanSpelledNumbers } from '../privacy/korean-numbers';
 import { createTypoFixer } from './typos';
 
 /** Longest input we classify; longer utterances are truncated (the full text is never needed for intent). */
@@ -22,10 +23,32 @@ export interface NormalizerOptions {
  */
 export function createNormalizer(synonyms: Record<string, string[]>, opts: NormalizerOptions = {}): Normalizer {
   const replace = synonymReplacer(synonyms);
-  if (opts.fuzzy === false) return (text) => replace(clean(text));
+  if (opts.fuzzy === false) return (text) => replace(spelledToDigits(clean(text)));
   const terms = Object.entries(synonyms).flatMap(([canon, variants]) => [canon, ...variants]).map(clean);
   const fix = createTypoFixer(terms, { known: opts.known });
-  return (text) => replace(fix(clean(text)));
+  return (text) => replace(fix(spelledToDigits(clean(text))));
+}
+
+const PLACE = new RegExp(`[${PLACE_WORDS}]`);
+
+/**
+ * Numbers spelled out in Hangul (a voice-typed phone number) written in ASCII digits, as typed digits reach the
+ * classifier, so both forms classify alike. Only runs that read as data are rewritten: three numerals or more, or
+ * two with a place word (`공일공`, `천이백삼십사`, `이십`); words with numerals stay (`이번`, `사이다`, `이사`, `일이`).
+ * The reading is the privacy module's (`scanSpelledNumbers`); a last `이` that may be the copula is kept as one.
+ * @example spelledToDigits('번호는 공일공 천이백삼십사 오천육백칠십팔') // '번호는 010 1234 5678'
+ */
+export function spelledToDigits(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const { index, end, readings } of scanSpelledNumbers(text)) {
+    const run = text.slice(index, end);
+    if (run.length < 3 && !PLACE.test(run)) continue;
+    // two readings: the last `이` is also the copula (`…오육칠팔이에요`); keep it as the word typed digits have after them
+    out += text.slice(from, index) + (readings.length > 1 ? `${readings[1].digits}이` : readings[0].digits);
+    from = end;
+  }
+  return out + text.slice(from);
 }
 
 function synonymReplacer(synonyms: Record<string, string[]>): Normalizer {

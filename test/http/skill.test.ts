@@ -180,3 +180,17 @@ describe('health', () => {
     expect(res.body).toEqual({ intent: 'faq.refresh_training', score: expect.any(Number), alternatives: expect.any(Array), normalized: expect.stringContaining('리프레시') });
   });
 });
+
+describe('a phone number spelled out by voice typing', () => {
+  it('starts the password reset with the number prefilled, and echoes it only masked', async () => {
+    const user = 'spelled-phone-user';
+    const first = textOf(await t.say('비번 재설정해 주세요 번호는 공일공 천이백삼십사 오천육백칠십팔', { user }));
+    expect(first).toContain('받아 두었어요');
+    expect(first).toContain('생년월일을 알려 주세요');
+    expect(first).not.toContain('휴대폰 번호를 알려 주세요');
+    await t.say('85년 3월 7일', { user });
+    const confirm = textOf(await t.say('이서연', { user }));
+    expect(confirm).toContain('010-****-5678');
+    for (const secret of ['1234', '천이백삼십사', '01012345678', '이서연']) expect(confirm).not.toContain(secret);
+  });
+});

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { loadSynonyms } from '../../src/content/load';
 import { textFeatures } from '../../src/nlu/features';
-import { clean, createNormalizer, MAX_CLASSIFY_CHARS } from '../../src/nlu/normalize';
+import { clean, createNormalizer, MAX_CLASSIFY_CHARS, spelledToDigits } from '../../src/nlu/normalize';
 import { ROOT } from '../helpers/app';
 
 const normalize = createNormalizer(loadSynonyms(ROOT));
@@ -88,5 +88,23 @@ describe('fuzzy key terms (one jamo off)', () => {
 
   it('can be switched off', () => {
     expect(createNormalizer(loadSynonyms(ROOT), { fuzzy: false })('비밀벋호')).toBe('비밀벋호');
+  });
+});
+
+describe('spelled-out numbers', () => {
+  it('become the digits a typed number stays as, so both forms normalize alike', () => {
+    expect(spelledToDigits('번호는 공일공 천이백삼십사 오천육백칠십팔')).toBe('번호는 010 1234 5678');
+    expect(normalize('비번 재설정해 주세요 번호는 공일공 천이백삼십사 오천육백칠십팔')).toBe(
+      normalize('비번 재설정해 주세요 번호는 010 1234 5678'),
+    );
+    expect(normalize('공일공 일이삼사 오육칠팔이에요')).toBe(normalize('010 1234 5678이에요'));
+    expect(normalize('칠십사년생이요 이십')).toContain('20');
+  });
+
+  it('leave common words that hold numerals unchanged', () => {
+    for (const text of ['이번 교육 언제예요', '사이다 마시고 싶어요', '일정 바꾸고 싶어요', '삼월에 교육 있나요', '이사 했어요', '일이 생겨서 못 가요', '이 앱 어떻게 써요', '오늘 일 끝나고 들을게요', '매일 해야 하나요', '십일조']) {
+      expect(spelledToDigits(clean(text))).toBe(clean(text));
+      expect(normalize(text)).not.toMatch(/[0-9]/);
+    }
   });
 });

@@ -70,3 +70,24 @@ describe('POST /nlu/parse', () => {
     expect((await request(t.app).post('/nlu/parse').send({})).status).toBe(400);
   });
 });
+
+describe('POST /nlu/parse with numbers spelled out (voice typing)', () => {
+  it.each([
+    ['비번 재설정해 주세요 번호는 공일공 천이백삼십사 오천육백칠십팔', '비번 재설정해 주세요 번호는 010 1234 5678'],
+    ['비밀번호 재설정 도와주세요 제 번호는 공일공 일이삼사 오육칠팔', '비밀번호 재설정 도와주세요 제 번호는 010 1234 5678'],
+    ['아이디를 잊어버렸어요 번호 공일공 구팔칠육 오사삼이', '아이디를 잊어버렸어요 번호 010 9876 5432'],
+    ['인증번호가 안 와요 번호는 공일공 사오육칠 팔구공일이에요', '인증번호가 안 와요 번호는 010 4567 8901이에요'],
+    ['교육 일정 바꾸고 싶어요 연락처 공일공 삼삼사사 오오육육', '교육 일정 바꾸고 싶어요 연락처 010 3344 5566'],
+  ])('"%s" gets the intent of its digit form', async (spelled, digits) => {
+    const [a, b] = await Promise.all([parse(spelled), parse(digits)]);
+    expect(a.body.normalized).toBe(b.body.normalized);
+    expect({ intent: a.body.intent, topic: a.body.topic }).toEqual({ intent: b.body.intent, topic: b.body.topic });
+  });
+
+  it('the bug sentence is the password reset, not the out-of-scope other-app topic', async () => {
+    const res = await parse('비번 재설정해 주세요 번호는 공일공 천이백삼십사 오천육백칠십팔');
+    expect(res.body.topic).not.toBe('oos.other_app');
+    expect(res.body.intent).toBe((await parse('비번 재설정해 주세요 번호는 010 1234 5678')).body.intent);
+    expect(res.body.intent).not.toBe('None');
+  });
+});
