@@ -6,6 +6,7 @@ import { afterDoneStatement, enumerated, focusCandidates, splitClauses, syllable
 import type { TopicIndex } from './topics';
 import { headWord, requestTypes, type FaqVocabulary } from './heads';
 import type { IntentNouns } from './explain';
+import { isFaq, isTopic, NONE } from './labels';
 
 export interface NluAlternative {
   intent: string;
@@ -70,7 +71,7 @@ export interface Classifier {
   readonly modelHash: string;
 }
 
-export const NONE = 'None';
+export { NONE };
 
 /** A question clause replaces the whole message only when NLP.js is at least this sure of it. */
 const FOCUS_CONFIDENT = 0.8;
@@ -141,7 +142,7 @@ export class HybridClassifier implements Classifier {
    * its own keeps its answer ("일정 변경 가능한가요 그리고 교육장 주소도 알려주세요"), as for other-topic nouns.
    */
   private async unknownHeadOf(clauses: Clause[], result: NluResult, options: ClassifyOptions): Promise<string | undefined> {
-    if (!result.intent.startsWith('faq.') || !clauses.length) return undefined;
+    if (!isFaq(result.intent) || !clauses.length) return undefined;
     const lastContrast = clauses.map((c) => c.after).lastIndexOf('contrast');
     const asked = lastContrast > 0 ? clauses.slice(lastContrast) : clauses;
     const last = this.normalize(asked[asked.length - 1].text);
@@ -174,7 +175,7 @@ export class HybridClassifier implements Classifier {
     const asked = lastContrast > 0 ? clauses.slice(lastContrast) : clauses;
     const topic = this.topics.find(lastContrast > 0 ? this.normalize(asked.map((c) => c.text).join(' ')) : normalized);
     const parts = enumerated(asked);
-    if (!topic || !result.intent.startsWith('faq.') || parts.length < 2) return topic;
+    if (!topic || !isFaq(result.intent) || parts.length < 2) return topic;
     const topics = this.topics;
     return (await this.askedOnItsOwn(parts.slice(0, 4), result.intent, options, (text) => !!topics.find(text))) ? undefined : topic;
   }
@@ -211,7 +212,7 @@ export class HybridClassifier implements Classifier {
       const r = await this.classifyNormalized(normalized, options);
       if (isContrast && (r.intent === NONE ? r.score >= FOCUS_CONFIDENT : r.score >= CONTRAST_MIN)) return { ...r, clause: normalized, contrast: true };
       // "전화번호라도 알려주세요" after an FAQ asked with confidence: a fallback, not the request
-      if (!isContrast && r.intent === 'handoff' && r.score >= FOCUS_CONFIDENT && !(FALLBACK_REQUEST.test(clause) && whole.intent.startsWith('faq.') && whole.score >= FOCUS_CONFIDENT)) {
+      if (!isContrast && r.intent === 'handoff' && r.score >= FOCUS_CONFIDENT && !(FALLBACK_REQUEST.test(clause) && isFaq(whole.intent) && whole.score >= FOCUS_CONFIDENT)) {
         return { ...r, clause: normalized, contrast: false };
       }
     }
@@ -225,13 +226,13 @@ export class HybridClassifier implements Classifier {
    */
   private async afterDone(clauses: Clause[], whole: NluResult, options: ClassifyOptions): Promise<(NluResult & { contrast: boolean }) | undefined> {
     const at = afterDoneStatement(clauses);
-    if (at < 1 || !(whole.intent.startsWith('faq.') || whole.intent.startsWith('oos.'))) return undefined;
+    if (at < 1 || !(isFaq(whole.intent) || isTopic(whole.intent))) return undefined;
     const asked = this.normalize(clauses.slice(at).map((c) => c.text).join(' '));
     if (syllables(asked) < 4) return undefined;
     const a = await this.classifyNormalized(asked, options);
-    if (!a.intent.startsWith('faq.') || a.intent === whole.intent || a.score < FOCUS_CONFIDENT) return undefined;
+    if (!isFaq(a.intent) || a.intent === whole.intent || a.score < FOCUS_CONFIDENT) return undefined;
     const done = await this.classifyNormalized(this.normalize(clauses.slice(0, at).map((c) => c.text).join(' ')), options);
-    const settled = done.intent === whole.intent || (whole.intent.startsWith('oos.') && !done.intent.startsWith('faq.'));
+    const settled = done.intent === whole.intent || (isTopic(whole.intent) && !isFaq(done.intent));
     return settled ? { ...a, clause: asked, contrast: false } : undefined;
   }
 

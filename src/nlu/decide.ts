@@ -1,5 +1,6 @@
 /** Turns a classification into a decision: answer, ask (which of two, which topic, or "did you mean"), or fall back. */
-import { NONE, type NluResult } from './classifier';
+import type { NluResult } from './classifier';
+import { isFaq, isOutOfScope, isTopic, NONE } from './labels';
 
 export interface DecisionThresholds {
   /** Below this top score the utterance is out of scope. */
@@ -26,9 +27,6 @@ export const DEFAULT_THRESHOLDS: DecisionThresholds = {
   clarifyMinSecond: 0.1,
 };
 
-/** Out-of-scope topics are intents named `oos.<topic>`: answered with "we can't answer that here" + 1533-0301. */
-export const OOS_PREFIX = 'oos.';
-
 /**
  * Why the bot asks: two FAQs scored close (`close`), a one-word message that does not decide (`short`), or an FAQ
  * term next to an other-topic head noun (`topic`: "혹시 ○○ 말씀이신가요?" with the FAQ and 상담원 연결), or next to a
@@ -43,8 +41,6 @@ export type Decision =
 
 export type NoneReason = 'classifier' | 'low-score' | 'no-similar-utterance' | 'topic';
 
-const isFaq = (intent: string) => intent.startsWith('faq.');
-
 /**
  * Decide what to do with a classification.
  * @example decide({ intent: 'faq.signup', score: 0.9, alternatives: [], normalized: '' }).kind // 'answer'
@@ -55,10 +51,10 @@ export function decide(result: NluResult, t: DecisionThresholds = DEFAULT_THRESH
   const oneWord = result.spread ? oneWordOffers(result, t) : undefined;
   if (oneWord?.length) return { kind: 'clarify', intents: oneWord, score, reason: 'short' };
   const shortAsk = result.short && !oneWord ? shortCandidates(result, t) : [];
-  if (shortAsk.length && (intent === NONE || intent.startsWith(OOS_PREFIX) || score < t.confident || shortAsk.length > 1)) {
+  if (shortAsk.length && (isOutOfScope(intent) || score < t.confident || shortAsk.length > 1)) {
     return { kind: 'clarify', intents: shortAsk, score, reason: 'short' };
   }
-  if (intent.startsWith(OOS_PREFIX)) {
+  if (isTopic(intent)) {
     return score < t.minScore ? { kind: 'none', guess: intent, score, reason: 'low-score', ...(topic ? { topic } : {}) } : { kind: 'none', guess: intent, score, reason: 'topic', topic: intent };
   }
   if (intent === NONE) return { kind: 'none', guess: intent, score, reason: 'classifier', ...(topic ? { topic } : {}) };
@@ -102,7 +98,7 @@ const SHORT_MIN_SIMILARITY = 0.4;
  * training utterances, each with enough evidence. Empty when a control intent (handoff, greeting, cancel) is sure.
  */
 function shortCandidates(result: NluResult, t: DecisionThresholds): string[] {
-  if (!isFaq(result.intent) && result.intent !== NONE && !result.intent.startsWith(OOS_PREFIX) && result.score >= t.confident) return [];
+  if (!isFaq(result.intent) && !isOutOfScope(result.intent) && result.score >= t.confident) return [];
   const ranked = [{ intent: result.intent, score: result.score }, ...result.alternatives];
   const byScore = ranked.filter((a) => isFaq(a.intent) && a.score >= SHORT_MIN_SCORE).map((a) => a.intent);
   const byNeighbour = (result.neighbours ?? []).filter((n) => isFaq(n.intent) && n.similarity >= SHORT_MIN_SIMILARITY).map((n) => n.intent);
@@ -127,7 +123,7 @@ const ONE_WORD_MIN_COUNT = 3;
 function oneWordOffers(result: NluResult, t: DecisionThresholds): string[] {
   const { intent, score } = result;
   const spread = result.spread ?? [];
-  if (intent === NONE ? score >= ONE_WORD_DECISIVE : !isFaq(intent) && score >= (intent.startsWith(OOS_PREFIX) ? t.minScore : t.confident)) return [];
+  if (intent === NONE ? score >= ONE_WORD_DECISIVE : !isFaq(intent) && score >= (isTopic(intent) ? t.minScore : t.confident)) return [];
   if (isFaq(intent) && score >= ONE_WORD_DECISIVE && (spread.find((s) => s.intent === intent)?.share ?? 0) >= ONE_WORD_DECISIVE_SHARE) return [];
   const ranked = [{ intent, score }, ...result.alternatives].filter((a) => isFaq(a.intent) && a.score >= ONE_WORD_MIN_SCORE).map((a) => a.intent);
   const near = (result.neighbours ?? []).filter((n) => isFaq(n.intent) && n.similarity >= ONE_WORD_MIN_SIMILARITY).map((n) => n.intent);
@@ -152,7 +148,7 @@ function hasSimilarUtterance(result: NluResult, min: number): boolean {
   const neighbours = result.neighbours;
   if (!neighbours) return true;
   const nearest = neighbours[0];
-  if (!nearest || nearest.intent === NONE || nearest.intent.startsWith(OOS_PREFIX)) return false;
+  if (!nearest || isOutOfScope(nearest.intent)) return false;
   return nearest.similarity >= min;
 }
 

@@ -6,6 +6,7 @@
  */
 import { splitWords } from './features';
 import { asNoun, isFunctionWord } from './heads';
+import { isOutOfScope } from './labels';
 import type { LabeledText } from './similarity';
 
 export interface ExplanationOptions {
@@ -14,8 +15,6 @@ export interface ExplanationOptions {
   /** …and at least this many times as often there as in the answerable intents' utterances. */
   ratio?: number;
 }
-
-const isOutOfScope = (intent: string) => intent === 'None' || intent.startsWith('oos.');
 
 /** The nouns of a normalized text, particles stripped, each of at least two syllables. */
 export function nounsOf(text: string): string[] {

@@ -4,6 +4,7 @@
  */
 import { splitWords } from './features';
 import { editDistance, toJamo } from './hangul';
+import { isFaq, isOutOfScope } from './labels';
 import type { LabeledText } from './similarity';
 
 /** Case particles, the copula and the clitic 좀, longest first: what follows a noun. */
@@ -147,15 +148,15 @@ export class FaqVocabulary {
   /** Kinds of request the FAQs never answer (얼마, 몇 시), learned: see `requestTypes`. */
   readonly unanswered: ReadonlySet<string>;
 
-  constructor(texts: LabeledText[], extra: string[] = [], { isKnown = (i) => i !== 'None' && !i.startsWith('oos.') }: VocabularyOptions = {}) {
+  constructor(texts: LabeledText[], extra: string[] = [], { isKnown = (i) => !isOutOfScope(i) }: VocabularyOptions = {}) {
     const faqRequests = new Map<string, number>();
     const otherRequests = new Map<string, number>();
     for (const { text, intent } of texts) {
-      const requests = intent.startsWith('faq.') ? faqRequests : isKnown(intent) ? undefined : otherRequests;
+      const requests = isFaq(intent) ? faqRequests : isKnown(intent) ? undefined : otherRequests;
       for (const r of requestTypes(text)) requests?.set(r, (requests.get(r) ?? 0) + 1);
       if (!isKnown(intent)) continue;
       for (const w of splitWords(text)) this.add(w);
-      if (intent.startsWith('faq.')) this.faqTexts.push({ text: text.replace(/\s+/g, ''), intent });
+      if (isFaq(intent)) this.faqTexts.push({ text: text.replace(/\s+/g, ''), intent });
     }
     this.unanswered = new Set([...otherRequests].filter(([r, n]) => n >= MIN_REQUEST_COUNT && !faqRequests.has(r)).map(([r]) => r));
     for (const text of extra) for (const w of splitWords(text)) this.add(w);

@@ -1,6 +1,7 @@
 /** The decision path shared by `/nlu/parse` and `npm run eval`: classify, decide, report the final intent. */
 import { NONE, type Classifier, type ClassifyOptions, type NluAlternative, type NluResult } from './classifier';
-import { decide, DEFAULT_THRESHOLDS, finalIntent, OOS_PREFIX, type Decision, type DecisionThresholds } from './decide';
+import { decide, DEFAULT_THRESHOLDS, finalIntent, type Decision, type DecisionThresholds } from './decide';
+import { isOutOfScope } from './labels';
 
 export interface ParseResult {
   /** The final decision: the answered intent, the first of a clarification, or `None` when out of scope. */
@@ -36,7 +37,7 @@ export function toParseResult(nlu: NluResult, decision: Decision): ParseResult {
 
 /** How sure we are that nothing fits: NLP.js's own None (or out-of-scope topic) score, or what the best intent left over. */
 function noneScore(nlu: NluResult): number {
-  if (nlu.intent === NONE || nlu.intent.startsWith(OOS_PREFIX)) return nlu.score;
+  if (isOutOfScope(nlu.intent)) return nlu.score;
   const none = nlu.alternatives.find((a) => a.intent === NONE)?.score ?? 0;
   return Math.round(Math.max(none, 1 - nlu.score) * 10_000) / 10_000;
 }

@@ -3,7 +3,7 @@ import type { Content } from '../../content/load';
 import { trainModel } from '../model';
 import type { EngineOptions } from '../nlpjs';
 import { NONE, type PipelineSwitches } from '../classifier';
-import { OOS_PREFIX } from '../decide';
+import { isTopic } from '../labels';
 import { kFolds } from './dataset';
 import { classifyAll, type Classified } from './evaluate';
 
@@ -17,7 +17,7 @@ export async function crossValidate(content: Pick<Content, 'intents' | 'synonyms
     const { classifier } = await trainModel({ intents: train, synonyms: content.synonyms, nluSource: '' }, engine);
     for (const step of off) classifier.steps[step] = false;
     // an out-of-scope topic is out of scope: /nlu/parse answers it as None, so that is its right answer
-    out.push(...(await classifyAll(classifier, test.map((row) => (row.intent.startsWith(OOS_PREFIX) ? { ...row, intent: NONE } : row)))));
+    out.push(...(await classifyAll(classifier, test.map((row) => (isTopic(row.intent) ? { ...row, intent: NONE } : row)))));
   }
   return out;
 }

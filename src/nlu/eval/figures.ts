@@ -1,5 +1,6 @@
 /** Dev set v2 figures: right per row (also_ok, clarifications, "kept" for out of scope), per category, the issue's targets. */
 import { NONE } from '../classifier';
+import { isFaq } from '../labels';
 import { pct, type Prediction } from './metrics';
 
 /** Issue 10's targets on dev set v2 (and the hidden hard set). */
@@ -39,8 +40,6 @@ export interface Figures {
   /** Rows counted wrong, in file order. */
   wrong: Prediction[];
 }
-
-const isFaq = (intent: string) => intent.startsWith('faq.');
 
 /**
  * Whether a prediction counts as right: the label or an also_ok label; for an also_ok row, a clarification

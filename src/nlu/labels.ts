@@ -1,0 +1,15 @@
+/** What an intent id says about itself: an FAQ (`faq.*`), an out-of-scope topic (`oos.*`), or `None`. */
+
+export const NONE = 'None';
+
+/** Out-of-scope topics are intents named `oos.<topic>`: answered with "we can't answer that here" + 1533-0301. */
+export const OOS_PREFIX = 'oos.';
+
+/** @example isFaq('faq.signup') // true */
+export const isFaq = (intent: string): boolean => intent.startsWith('faq.');
+
+/** `oos.*`: an out-of-scope topic the bot knows and answers honestly. */
+export const isTopic = (intent: string): boolean => intent.startsWith(OOS_PREFIX);
+
+/** `None` or an out-of-scope topic: nothing the FAQ answers. */
+export const isOutOfScope = (intent: string): boolean => intent === NONE || isTopic(intent);
