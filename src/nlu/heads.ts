@@ -5,10 +5,9 @@
 import { splitWords } from './features';
 import { editDistance, toJamo } from './hangul';
 import { isFaq, isOutOfScope } from './labels';
+import { PARTICLES, splitParticle } from './particles';
 import type { LabeledText } from './similarity';
 
-/** Case particles, the copula and the clitic 좀, longest first: what follows a noun. */
-const PARTICLES = ['에서는', '에서도', '이랑', '에서', '에선', '에는', '으로', '으론', '까지', '부터', '이나', '하고', '이란', '한테', '에게', '께서', '이', '가', '은', '는', '을', '를', '도', '만', '의', '에', '엔', '로', '랑', '께', '좀'];
 /** Noun suffixes that keep the noun's meaning (단계별, 손님들, 기사님): a known word plus one is known. */
 const SUFFIXES = ['별', '들', '용', '쯤', '씩', '님', '째', '중'];
 /** Determiners: a known word after one is known (몇자리, 딴날, 첫로그인). */
@@ -56,17 +55,13 @@ export interface HeadWord {
  */
 export function asNoun(word: string): HeadWord | undefined {
   if (!HANGUL.test(word) || FUNCTION_WORDS.has(word)) return undefined;
-  for (const p of PARTICLES) {
-    if (word.length > p.length && word.endsWith(p)) {
-      let noun = word.slice(0, -p.length);
-      if (noun.length >= 2 && noun.endsWith('들')) noun = noun.slice(0, -1);
-      if (FUNCTION_WORDS.has(noun)) return undefined;
-      if (noun.length === 1) return { noun, particle: p };
-      if (!isNounShaped(noun)) return undefined;
-      return { noun, particle: p };
-    }
-  }
-  return word.length >= 2 && isNounShaped(word) ? { noun: word, particle: '' } : undefined;
+  const { stem, particle } = splitParticle(word);
+  if (!particle) return word.length >= 2 && isNounShaped(word) ? { noun: word, particle } : undefined;
+  const noun = stem.length >= 2 && stem.endsWith('들') ? stem.slice(0, -1) : stem;
+  if (FUNCTION_WORDS.has(noun)) return undefined;
+  // one syllable: too short to judge, a noun unless it ends a predicate (돼요, 해요)
+  if (noun.length === 1) return PREDICATE_FINALS.has(noun) ? undefined : { noun, particle };
+  return isNounShaped(noun) ? { noun, particle } : undefined;
 }
 
 /** Not ending like a predicate (돼요, 받은, 하는, 만들수, 만드는거 …). */
@@ -303,6 +298,5 @@ function bareNoun(word: string): string {
       break;
     }
   }
-  for (const p of PARTICLES) if (w.length > p.length && w.endsWith(p)) return w.slice(0, -p.length);
-  return w;
+  return splitParticle(w).stem;
 }

@@ -1,19 +1,10 @@
 /** Topic check: head nouns of the out-of-scope topics (수료증, 영상, 드라이버앱 …), learned from intents/oos.*.yml. */
 import { splitWords } from './features';
+import { stripParticle } from './particles';
 import type { LabeledText } from './similarity';
 
 const OOS = 'oos.';
-/** Particles and copulas stripped from the end of a word before counting it as a head noun. */
-const PARTICLES = ['이랑', '에서', '으로', '까지', '부터', '이나', '이요', '인데', '이에요', '예요', '이', '가', '은', '는', '을', '를', '도', '만', '의', '에', '로', '과', '와', '랑', '요'];
-
-/**
- * A word without its trailing particle (one pass, longest first; never below two syllables).
- * @example stripParticle('수료증을') // '수료증'
- */
-export function stripParticle(word: string): string {
-  for (const p of PARTICLES) if (word.length - p.length >= 2 && word.endsWith(p)) return word.slice(0, -p.length);
-  return word;
-}
+export { stripParticle };
 
 export interface TopicIndexOptions {
   /** A head noun must appear in at least this many utterances of its topic. */
