@@ -11,8 +11,14 @@ import { bigrams, jaccard } from './similarity';
 
 /** Bigram similarity at which a new text joins an existing open group. */
 export const MERGE_THRESHOLD = 0.6;
-/** Most open groups held in the in-memory similarity index (the most recent; older ones still group by exact key). */
+/**
+ * Most groups held in the in-memory similarity index (the most recent; older ones still group by exact key). Groups
+ * that are done or ignored stay in it: their state is read from the database when a similar text comes, so a group
+ * reopened anywhere (`changeGroups` reopen, on this instance or another sharing the store) counts similar texts again.
+ */
 const MAX_INDEXED = 10_000;
+/** Similar groups whose state is read for one new text at most (the most similar first). */
+const MAX_STATE_CHECKS = 20;
 /**
  * Longest that counts of texts already in the inbox wait in memory before they are written: one update per text and
  * group every BUMP_MS instead of one per batch (each moves index entries; bench/results.md). New texts are written
@@ -72,8 +78,9 @@ export function groupKey(text: string, normalize: Normalizer = clean): string {
 }
 
 /**
- * Writes sightings into inbox groups. Holds an index of open groups' bigrams (loaded from the database on first use),
- * so finding a near-duplicate among 10,000 groups costs a few posting-list lookups, not 10,000 comparisons.
+ * Writes sightings into inbox groups. Holds an index of groups' bigrams, open or not (see MAX_INDEXED; loaded from
+ * the database on first use), so finding a near-duplicate among 10,000 groups costs a few posting-list lookups, not
+ * 10,000 comparisons.
  */
 export class InboxWriter {
   private index: Map<string, Set<number>> | undefined;
@@ -208,11 +215,18 @@ export class InboxWriter {
     this.known.clear();
   }
 
+  /**
+   * The index holds groups whatever their state: open ones first (the most recent), then room left for the most
+   * recent others, which may be reopened. Loaded oldest first, so that the oldest are forgotten first.
+   */
   private async loadIndex(db: Kysely<Database>): Promise<void> {
     if (this.index) return;
     this.index = new Map();
-    const rows = await db.selectFrom('inbox_groups').select(['id', 'key']).where('state', '=', 'new').orderBy('last_seen', 'desc').limit(MAX_INDEXED).execute();
-    for (const r of rows) this.indexGroup(r.id, bigrams(r.key));
+    const recent = (open: boolean, limit: number) =>
+      db.selectFrom('inbox_groups').select(['id', 'key']).where('state', open ? '=' : '!=', 'new').orderBy('last_seen', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    const open = await recent(true, MAX_INDEXED);
+    const others = open.length < MAX_INDEXED ? await recent(false, MAX_INDEXED - open.length) : [];
+    for (const r of [...others.reverse(), ...open.reverse()]) this.indexGroup(r.id, bigrams(r.key));
   }
 
   private indexGroup(id: number, grams: Set<string>): void {
@@ -234,7 +248,8 @@ export class InboxWriter {
   }
 
   /**
-   * The most similar open group at or above the threshold, checked to still be open in the database. Prefix
+   * The most similar open group at or above the threshold, its state read from the database now: a group labelled,
+   * ignored or reopened by any instance (the console's, another server's) is seen as it is at this write. Prefix
    * filtering: a group with Jaccard ≥ t shares at least ⌈t·|A|⌉ of the new text's |A| bigrams, so it holds one of
    * the |A| − ⌈t·|A|⌉ + 1 rarest; only those posting lists are read. Size filtering: its |B| is within t·|A| … |A|/t.
    * The candidates left are then scored exactly.
@@ -258,9 +273,10 @@ export class InboxWriter {
       if (score >= this.threshold) ranked.push({ id, score });
     }
     ranked.sort((a, b) => b.score - a.score || a.id - b.id);
-    for (const c of ranked.slice(0, 5)) {
-      if ((await ops.groupState(c.id)) === 'new') return c.id;
-      this.unindex(c.id);
+    for (const c of ranked.slice(0, MAX_STATE_CHECKS)) {
+      const state = await ops.groupState(c.id);
+      if (state === 'new') return c.id;
+      if (state === undefined) this.unindex(c.id); // deleted; a group done or ignored stays: it may be reopened
     }
     return undefined;
   }
