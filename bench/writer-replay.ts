@@ -1,6 +1,6 @@
 /**
  * The event writer alone, fed the turn benchmark's own facts: N turns of the benchmark mix (bench/mix.ts) are answered
- * by the real conversation, their facts taken as the recorder takes them (`pushFacts`), then written in batches of
+ * by the real conversation, their facts taken by the recorder as the server's are, then written in batches of
  * 1,000 into one fresh SQLite store: a warm-up of 10 batches, then `--rounds` rounds of N further turns (the mix goes
  * on: new users, new unique texts, as in the turn benchmark). CPU µs per turn of each thread (Linux /proc), so the writer's
  * cost is read without the turn's ±10 % noise.
@@ -17,7 +17,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../src/config';
 import type { TurnInput } from '../src/dialog/types';
-import { createEventWriter, FACTS, openEventStore, pushFacts, ValueCodes, workerSink, type FactBatch } from '../src/events';
+import { createEventRecorder, createEventWriter, FACTS, openEventStore, workerSink, type FactBatch } from '../src/events';
 import { createLogger } from '../src/log/logger';
 import { buildServer } from '../src/server';
 import { createMix } from './mix';
@@ -45,9 +45,13 @@ function threadTicks(): Map<string, number> {
   return out;
 }
 
-/** The benchmark mix's facts, as the server's recorder queues them (real answers, real pseudonyms, one user per cycle). */
-const codes = new ValueCodes();
+/** The recorder's strings by local code (the batches' coded columns refer to them). */
+let values: readonly string[] = [];
 
+/**
+ * The benchmark mix's facts, as the server's recorder queues them (real answers, real pseudonyms, one user per cycle):
+ * through a recorder whose sink keeps the one batch it is handed.
+ */
 async function capture(root: string, total: number): Promise<FactBatch> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-replay-'));
   const config = loadConfig({ CONTENT_DIR: root, LOG_LEVEL: 'error', EVENTS: 'off', EVENTS_DB: path.join(dir, 'e.sqlite'), SIMULATOR: 'off' });
@@ -56,16 +60,22 @@ async function capture(root: string, total: number): Promise<FactBatch> {
   const conversation = server.runtime()?.conversation;
   if (!conversation) throw new Error('runtime not ready');
   const mix = createMix(root);
-  const facts: FactBatch = [];
+  let facts: FactBatch = [];
+  const sink = async (batch: FactBatch, v: readonly string[]) => {
+    facts = batch;
+    values = v;
+  };
+  const rec = createEventRecorder({ sink, batchSize: total, maxQueue: total + 1, flushMs: 3_600_000, versions: () => ({ model: 'eae6cd91f24dda1a', content: 'v3' }) });
   const t0 = Date.now();
   for (let cycle = 0, seq = 0; seq < total; cycle++) {
     for (const t of mix.cycle(cycle)) {
       if (seq >= total) break;
       const turn: TurnInput = { requestId: `req-${seq}`, userKey: `bench-user-${cycle}`, utterance: t.utterance, clientExtra: t.extra ?? {}, now: t0 + seq * 5 };
       seq++;
-      pushFacts(facts, turn, await conversation.respond(turn), { model: 'eae6cd91f24dda1a', content: 'v3' }, codes);
+      rec.hook(turn, await conversation.respond(turn));
     }
   }
+  await rec.flush();
   await server.close();
   fs.rmSync(dir, { recursive: true, force: true });
   return facts;
@@ -92,7 +102,7 @@ async function openWriter(): Promise<{ write: (b: FactBatch, values: readonly st
 /** CPU µs per turn of each thread while `facts` are written. */
 async function replay(writer: Awaited<ReturnType<typeof openWriter>>, facts: FactBatch): Promise<Map<string, number>> {
   const t0 = threadTicks();
-  for (let at = 0; at < facts.length; at += BATCH * FACTS) await writer.write(facts.slice(at, at + BATCH * FACTS), codes.values);
+  for (let at = 0; at < facts.length; at += BATCH * FACTS) await writer.write(facts.slice(at, at + BATCH * FACTS), values);
   await writer.flush();
   const t1 = threadTicks();
   const per = new Map<string, number>();
