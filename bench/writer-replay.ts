@@ -5,9 +5,11 @@
  * on: new users, new unique texts, as in the turn benchmark). CPU µs per turn of each thread (Linux /proc), so the writer's
  * cost is read without the turn's ±10 % noise.
  *
- * Run: `npx tsx bench/writer-replay.ts [turns=60000] [--rounds=3] [--thread] [--profile=out.cpuprofile]`
+ * Run: `npx tsx bench/writer-replay.ts [turns=60000] [--rounds=3] [--thread | --hooks] [--profile=out.cpuprofile]`
  * - default: the writer in this thread (`createEventWriter`), as `--profile` sees it;
  * - `--thread`: through the writer thread (`workerSink`), as the server writes (clone, worker, messages);
+ * - `--hooks`: the turns through the recorder's hook to the writer thread, as the server does, against the same loop
+ *   without the hook (`hooks()`): the events' whole cost per turn, the event loop's share apart;
  * - `--profile=F`: a V8 CPU profile of the replays (in this thread) written to F (`bench/profile-summary.ts F`).
  */
 import fs from 'node:fs';
@@ -16,9 +18,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../src/config';
+import type { TurnReport } from '../src/dialog/conversation';
 import type { TurnInput } from '../src/dialog/types';
-import { createEventRecorder, createEventWriter, FACTS, openEventStore, workerSink, type FactBatch } from '../src/events';
-import { createLogger } from '../src/log/logger';
+import { createEventRecorder, createEventWriter, FACTS, keptBecause, openEventStore, workerSink, type FactBatch } from '../src/events';
+import { createLogger, userTag } from '../src/log/logger';
 import { buildServer } from '../src/server';
 import { createMix } from './mix';
 
@@ -26,9 +29,9 @@ const args = process.argv.slice(2);
 const TURNS = Number(args.find((a) => !a.startsWith('--')) ?? 60_000);
 const ROUNDS = Number(args.find((a) => a.startsWith('--rounds='))?.split('=')[1] ?? 3);
 const THREAD = args.includes('--thread');
+const HOOKS = args.includes('--hooks');
 const PROFILE = args.find((a) => a.startsWith('--profile='))?.split('=')[1];
 const BATCH = 1000;
-const TEXT_COLUMN = 12;
 
 /** CPU ticks (1/100 s) of each thread of this process, by thread id. */
 function threadTicks(): Map<string, number> {
@@ -48,11 +51,13 @@ function threadTicks(): Map<string, number> {
 /** The recorder's strings by local code (the batches' coded columns refer to them). */
 let values: readonly string[] = [];
 
+type Pair = [TurnInput, TurnReport];
+
 /**
- * The benchmark mix's facts, as the server's recorder queues them (real answers, real pseudonyms, one user per cycle):
- * through a recorder whose sink keeps the one batch it is handed.
+ * The benchmark mix's turns answered by the real conversation (real answers, real pseudonyms, one user per cycle),
+ * each with its report (without the response, which no hook reads).
  */
-async function capture(root: string, total: number): Promise<FactBatch> {
+async function capture(root: string, total: number): Promise<Pair[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-replay-'));
   const config = loadConfig({ CONTENT_DIR: root, LOG_LEVEL: 'error', EVENTS: 'off', EVENTS_DB: path.join(dir, 'e.sqlite'), SIMULATOR: 'off' });
   const server = buildServer(config, createLogger({ level: 'error', stream: new Writable({ write: (_c, _e, cb) => cb() }) }));
@@ -60,26 +65,36 @@ async function capture(root: string, total: number): Promise<FactBatch> {
   const conversation = server.runtime()?.conversation;
   if (!conversation) throw new Error('runtime not ready');
   const mix = createMix(root);
-  let facts: FactBatch = [];
-  const sink = async (batch: FactBatch, v: readonly string[]) => {
-    facts = batch;
-    values = v;
-  };
-  const rec = createEventRecorder({ sink, batchSize: total, maxQueue: total + 1, flushMs: 3_600_000, versions: () => ({ model: 'eae6cd91f24dda1a', content: 'v3' }) });
+  const pairs: Pair[] = [];
   const t0 = Date.now();
   for (let cycle = 0, seq = 0; seq < total; cycle++) {
     for (const t of mix.cycle(cycle)) {
       if (seq >= total) break;
       const turn: TurnInput = { requestId: `req-${seq}`, userKey: `bench-user-${cycle}`, utterance: t.utterance, clientExtra: t.extra ?? {}, now: t0 + seq * 5 };
       seq++;
-      rec.hook(turn, await conversation.respond(turn));
+      const report = await conversation.respond(turn);
+      pairs.push([turn, { ...report, response: undefined, result: report.result && { ...report.result, replies: [] } } as unknown as TurnReport]);
     }
   }
-  await rec.flush();
   await server.close();
   fs.rmSync(dir, { recursive: true, force: true });
+  return pairs;
+}
+
+/** The facts of turns, as the server's recorder queues them: through a recorder whose sink keeps the one batch it is handed. */
+async function factsOf(pairs: Pair[]): Promise<FactBatch> {
+  let facts: FactBatch = [];
+  const sink = async (batch: FactBatch, v: readonly string[]) => {
+    facts = batch;
+    values = v;
+  };
+  const rec = createEventRecorder({ sink, batchSize: pairs.length, maxQueue: pairs.length + 1, flushMs: 3_600_000, versions: () => VERSIONS });
+  for (const p of pairs) rec.hook(...p);
+  await rec.flush();
   return facts;
 }
+
+const VERSIONS = { model: 'eae6cd91f24dda1a', content: 'v3' };
 
 /** A writer for every round, on one store (it grows round by round, as the server's does). */
 async function openWriter(): Promise<{ write: (b: FactBatch, values: readonly string[]) => Promise<void>; flush: () => Promise<void>; close: () => Promise<void> }> {
@@ -112,11 +127,11 @@ async function replay(writer: Awaited<ReturnType<typeof openWriter>>, facts: Fac
 
 async function main(): Promise<void> {
   const WARMUP = 10 * BATCH;
-  const all = await capture(path.resolve(__dirname, '..'), WARMUP + ROUNDS * TURNS);
-  const facts = all.slice(0, WARMUP * FACTS);
-  const n = all.length / FACTS;
-  const kept = Array.from({ length: n }, (_, i) => all[i * FACTS + TEXT_COLUMN]).filter((t) => t !== null);
-  console.log(`${n} turns captured: text kept in ${((100 * kept.length) / n).toFixed(1)} % (${new Set(kept).size} distinct) · ${THREAD ? 'writer thread' : 'this thread'} · load ${os.loadavg()[0].toFixed(2)}`);
+  const pairs = await capture(path.resolve(__dirname, '..'), HOOKS ? TURNS : WARMUP + ROUNDS * TURNS);
+  const kept = pairs.filter(([, r]) => keptBecause(r) !== null).map(([t]) => t.utterance);
+  console.log(`${pairs.length} turns captured: text kept in ${((100 * kept.length) / pairs.length).toFixed(1)} % (${new Set(kept).size} distinct) · ${HOOKS ? 'hooks, writer thread' : THREAD ? 'writer thread' : 'this thread'} · load ${os.loadavg()[0].toFixed(2)}`);
+  if (HOOKS) return hooks(pairs);
+  const all = await factsOf(pairs);
   const profiler = PROFILE ? new inspector.Session() : undefined;
   if (profiler) {
     profiler.connect();
@@ -125,7 +140,7 @@ async function main(): Promise<void> {
     await profiler.post('Profiler.start');
   }
   const writer = await openWriter();
-  await replay(writer, facts); // warm-up: the thread started, its store open, its code compiled
+  await replay(writer, all.slice(0, WARMUP * FACTS)); // warm-up: the thread started, its store open, its code compiled
   const totals: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const per = await replay(writer, all.slice((WARMUP + r * TURNS) * FACTS, (WARMUP + (r + 1) * TURNS) * FACTS));
@@ -138,8 +153,61 @@ async function main(): Promise<void> {
     fs.writeFileSync(PROFILE, JSON.stringify(profile));
   }
   await writer.close();
-  const sorted = [...totals].sort((a, b) => a - b);
-  console.log(`median ${sorted[sorted.length >> 1].toFixed(2)} µs per turn, all threads`);
+  console.log(`median ${median(totals).toFixed(2)} µs per turn, all threads`);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/**
+ * `--hooks`: the turns handed to the recorder's hook one by one, as the server does (batches of 1,000 to the writer
+ * thread, a yield to timers every 50 turns as in the turn benchmark), against the same loop without the hook; the
+ * two alternate round by round. What events cost per turn in each thread, without the turn's own work and noise.
+ * The N turns are replayed every round (a large live heap would make every garbage collection dearer), each round
+ * under new user keys and times; their texts repeat, so the writer's masking and inbox cost less than in the
+ * default mode (which measures the writer).
+ */
+async function hooks(pairs: Pair[]): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bluebot-replay-'));
+  const config = { EVENTS_DB: path.join(dir, 'e.sqlite'), CONTENT_DIR: '.' };
+  const store = await openEventStore(config); // migrated before the thread opens it, as the server's handle does
+  const sink = workerSink({ config, synonyms: {} });
+  const rec = createEventRecorder({ sink, versions: () => VERSIONS });
+  const users = pairs.map(([t]) => t.userKey);
+  const times = pairs.map(([t]) => t.now);
+  let pass = 0;
+  const run = async (on: boolean): Promise<Map<string, number>> => {
+    pass++;
+    for (let i = 0; i < pairs.length; i++) {
+      pairs[i][0].userKey = `${users[i]}-${pass}`;
+      pairs[i][0].now = times[i] + pass * 3_600_000;
+    }
+    const t0 = threadTicks();
+    for (let i = 0; i < pairs.length; i++) {
+      userTag(pairs[i][0].userKey); // the turn's log line takes the pseudonym first (the hook reads the memo), on both sides
+      if (on) rec.hook(...pairs[i]);
+      if (i % 50 === 0) await new Promise((r) => setTimeout(r, 0));
+    }
+    await rec.flush();
+    const t1 = threadTicks();
+    const per = new Map<string, number>();
+    for (const [tid, ticks] of t1) per.set(tid, ((ticks - (t0.get(tid) ?? 0)) * 10_000) / pairs.length);
+    return per;
+  };
+  await run(true);
+  const sums = { on: [] as number[], off: [] as number[], mainOn: [] as number[], mainOff: [] as number[] };
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const on of r % 2 ? [true, false] : [false, true]) {
+      const per = await run(on);
+      const total = [...per.values()].reduce((a, b) => a + b, 0);
+      (on ? sums.on : sums.off).push(total);
+      (on ? sums.mainOn : sums.mainOff).push(per.get('main') ?? 0);
+      console.log(`round ${r + 1} ${on ? 'on ' : 'off'}: ${total.toFixed(2)} µs per turn (${[...per].filter(([, us]) => us > 0).map(([t, us]) => `${t} ${us.toFixed(2)}`).join(' · ')})`);
+    }
+  }
+  await sink.close();
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`medians: all threads on ${median(sums.on).toFixed(2)} − off ${median(sums.off).toFixed(2)} = ${(median(sums.on) - median(sums.off)).toFixed(2)} µs per turn; main thread on ${median(sums.mainOn).toFixed(2)} − off ${median(sums.mainOff).toFixed(2)}`);
 }
 
 main().then(
