@@ -19,7 +19,7 @@ const BOUND_NOUNS = new Set(['수', '거', '것', '줄', '때', '적', '데']);
  * these, without a particle, is read as a predicate, not a noun. Nouns ending in them are missed (conservative). 유 and
  * 슈 are dialect endings (맹글어유, 잊어버렸슈: Chungcheong).
  */
-const PREDICATE_FINALS = new Set([...'요다까죠지고서면데니네게며음함됨는은던을할된될볼올릴쇼노교여야라러려자세셔든나냐래대겠었았했봐줘워와어아해돼져쳐혀켜줄믄능당유슈']);
+const PREDICATE_FINALS = new Set([...'요다까죠지고서면데니네게며음함됨는은던을할된될볼올릴쇼노교여야라러려자세셔든나냐래대겠었았했봐줘워와어아해돼져쳐혀켜겨줄믄능당유슈']);
 /** Last syllables of a verb stem before a particle-like ending (하는, 되는, 했는 …). */
 const VERBAL_STEM_FINALS = new Set([...'하되돼해했됐']);
 /**
