@@ -1,8 +1,9 @@
 /**
  * Console edits on a draft snapshot: a response, a training utterance, the synonym map. Each edit rewrites the one
- * YAML file it touches and is checked with every `npm run validate` check before it is saved. Responses and
- * utterances go through js-yaml (comments in those files are not kept); the synonym map is edited in place with the
- * `yaml` package's Document API, so its comments (the rules, the section headings) stay.
+ * YAML file it touches and is checked with every `npm run validate` check before it is saved. Every edit goes through
+ * one path, `editDocument` (the `yaml` package's Document API): the file is changed in place, so its comments (a
+ * header, a note above an entry, the synonyms' section headings), its order and its anchors stay. Only a file that
+ * does not parse as one document is written whole from its data (js-yaml).
  */
 import fs from 'node:fs';
 import { dump, load } from 'js-yaml';
@@ -35,6 +36,8 @@ export function setResponse(files: Snapshot, id: string, def: unknown): Snapshot
   if (!parsed.success) {
     throw parsed.error.issues.map((i): DraftError => ({ file, field: [id, ...i.path.map(String)].join('.'), message: i.message }));
   }
+  const edited = editDocument(files[file], (doc, { isMap }) => isMap(doc.contents) && setEntry(doc, doc.contents, id, parsed.data));
+  if (edited !== undefined) return { ...files, [file]: edited };
   const data = (files[file] ? (load(files[file]) as Record<string, unknown>) : {}) ?? {};
   data[id] = parsed.data;
   return { ...files, [file]: yaml(data) };
@@ -47,6 +50,13 @@ export function setResponse(files: Snapshot, id: string, def: unknown): Snapshot
 export function addUtterance(files: Snapshot, intent: string, text: string): Snapshot {
   const file = `intents/${intent}.yml`;
   if (!files[file]) throw new RangeError(`no intent ${intent}`);
+  const edited = editDocument(files[file], (doc, { isSeq }) => {
+    const utterances = doc.get('utterances', true);
+    if (!isSeq(utterances)) return false;
+    if (!(utterances.toJSON() as unknown[]).includes(text)) utterances.add(doc.createNode(text));
+    return true;
+  });
+  if (edited !== undefined) return { ...files, [file]: edited };
   const data = load(files[file]) as { intent: string; utterances: string[] };
   if (!data.utterances.includes(text)) data.utterances.push(text);
   return { ...files, [file]: yaml(data) };
@@ -65,16 +75,77 @@ export function setSynonyms(files: Snapshot, synonyms: Record<string, string[]>)
   return { ...files, [SYNONYMS_FILE]: (text && editSynonyms(text, synonyms)) || yaml({ synonyms }) };
 }
 
-/** The `yaml` package, loaded on the first synonyms save only (the server reads content with js-yaml, faster to load). */
+/** The `yaml` package, loaded on the first console save only (the server reads content with js-yaml, faster to load). */
 let yamlDocuments: typeof YamlDocuments | undefined;
 const documents = (): typeof YamlDocuments => (yamlDocuments ??= require('yaml') as typeof YamlDocuments);
+type YamlDocument = YamlDocuments.Document.Parsed;
+
+/**
+ * `text` parsed as a YAML document, changed in place by `edit`, written back: comments, order, anchors and the
+ * entries not edited stay as they were. Undefined when `text` is empty or does not parse, or `edit` returns false
+ * (the file is not of the expected shape): the caller writes the data whole then.
+ */
+function editDocument(text: string | undefined, edit: (doc: YamlDocument, yaml: typeof YamlDocuments) => boolean): string | undefined {
+  if (!text) return undefined;
+  const lib = documents();
+  const doc = lib.parseDocument(text);
+  if (doc.errors.length || !edit(doc, lib)) return undefined;
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: flowPadding(text) });
+}
+
+/** Whether the file writes flow collections padded (`{ label: x }`, `[ a ]`) more often than not (`[a, b]`). */
+function flowPadding(text: string): boolean {
+  const padded = text.match(/[[{] (?=[^\s\]}])/g)?.length ?? 0;
+  const tight = text.match(/[[{](?=[^\s\]}])/g)?.length ?? 0;
+  return padded > tight;
+}
+
+/**
+ * `map[key] = value` in `doc`: an entry that exists keeps its place and the comments around it (above its key, after
+ * its value). An anchor inside its old value moves to the first alias that used it (a copy of what it pointed to), so
+ * later aliases still resolve. A new entry comes last.
+ */
+function setEntry(doc: YamlDocument, map: YamlDocuments.YAMLMap, key: string, value: unknown): boolean {
+  const { isAlias, isScalar, isNode, visit } = documents();
+  const pair = map.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === key);
+  if (!pair) {
+    map.items.push(doc.createPair(key, value));
+    return true;
+  }
+  const old = pair.value;
+  const anchors = new Set<string>();
+  if (isNode(old)) visit(old, { Node: (_, n) => void (n.anchor && anchors.add(n.anchor)) });
+  if (anchors.size) {
+    // the first alias to each such anchor becomes a copy that takes the anchor; later aliases point to it
+    visit(doc, (_, node) => {
+      if (node === old) return visit.SKIP;
+      if (!isAlias(node) || !anchors.has(node.source)) return undefined;
+      const copy = doc.createNode(node.resolve(doc)?.toJS(doc) ?? null);
+      copy.anchor = node.source;
+      anchors.delete(node.source);
+      return copy;
+    });
+  }
+  const next = doc.createNode(value);
+  if (isNode(old)) {
+    next.commentBefore = old.commentBefore;
+    next.comment = old.comment;
+  }
+  pair.value = next;
+  return true;
+}
 
 /** `text` with its `synonyms` map made equal to `synonyms`, comments kept; undefined when `text` has no such map. */
 function editSynonyms(text: string, synonyms: Record<string, string[]>): string | undefined {
-  const { parseDocument, isMap, isScalar, isSeq } = documents();
-  const doc = parseDocument(text);
-  const map = doc.errors.length ? undefined : doc.get('synonyms', true);
-  if (!isMap(map)) return undefined;
+  return editDocument(text, (doc, { isMap }) => {
+    const map = doc.get('synonyms', true);
+    return isMap(map) && syncSynonyms(doc, map, synonyms);
+  });
+}
+
+/** The synonyms map made equal to `synonyms` in place (order kept, removed entries' headings moved down, new ones last). */
+function syncSynonyms(doc: YamlDocument, map: YamlDocuments.YAMLMap, synonyms: Record<string, string[]>): boolean {
+  const { isScalar, isSeq } = documents();
   const wanted = new Map(Object.entries(synonyms));
   const list = (values: string[]) => doc.createNode(values, { flow: true });
   let orphan: string | undefined; // the comment above a removed entry (a section heading): it moves down
@@ -97,7 +168,7 @@ function editSynonyms(text: string, synonyms: Record<string, string[]>): string 
   for (const [key, values] of wanted) kept.push(doc.createPair(key, list(values)));
   map.items = kept;
   if (orphan) map.comment = map.comment ? `${orphan}\n${map.comment}` : orphan;
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return true;
 }
 
 /** What the console shows of a draft: responses, utterances per intent, synonyms, as in the files. */
