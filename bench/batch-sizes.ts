@@ -5,7 +5,7 @@
  * CPU µs per turn, the two sequences alternating in one run.
  * Run: `npx tsx bench/batch-sizes.ts [turns=60000] [rounds=3]`
  */
-import { createEventWriter, FACTS, pushFacts, type FactBatch } from '../src/events';
+import { createEventWriter, FACTS, pushFacts, ValueCodes, type FactBatch } from '../src/events';
 import type { TurnReport } from '../src/dialog/conversation';
 import type { TurnInput } from '../src/dialog/types';
 import { alternate, onFreshStore } from './alternate';
@@ -15,6 +15,8 @@ const ROUNDS = Number(process.argv[3] ?? 3);
 const SEQUENCES: Record<string, number[]> = { 'full batches of 1,000': [1000], 'each followed by 150, 40, 20': [1000, 150, 40, 20] };
 
 /** The turn bench's proportions roughly: 7 % of turns keep a text (a quarter of those new), a new user every 17 turns. */
+const codes = new ValueCodes();
+
 function facts(): FactBatch {
   const out: FactBatch = [];
   const t0 = Date.now();
@@ -24,7 +26,7 @@ function facts(): FactBatch {
     const nlu = { intent: kept ? 'None' : 'faq.refresh_training', score: 0.9, alternatives: [{ intent: 'faq.signup', score: 0.2 }], normalized: text };
     const result = { replies: [], route: 'nlu', intent: nlu.intent, score: 0.9, nlu, outcome: kept ? 'fallback' : 'answered', dialog: null };
     const turn = { requestId: `r${i}`, userKey: `user-${Math.floor(i / 17)}`, utterance: text, clientExtra: {}, now: t0 + i * 5 } as TurnInput;
-    pushFacts(out, turn, { response: {}, result, latencyMs: 2, dialogOpen: false } as unknown as TurnReport, { model: 'm1234567', content: 'v3' });
+    pushFacts(out, turn, { response: {}, result, latencyMs: 2, dialogOpen: false } as unknown as TurnReport, { model: 'm1234567', content: 'v3' }, codes);
   }
   return out;
 }
@@ -34,7 +36,7 @@ function run(sizes: number[], all: FactBatch): Promise<number> {
     const writer = createEventWriter(async () => store);
     for (let at = 0, k = 0; at < all.length; k++) {
       const n = sizes[k % sizes.length] * FACTS;
-      await writer.write(all.slice(at, at + n));
+      await writer.write(all.slice(at, at + n), codes.values);
       at += n;
     }
     await writer.flush();

@@ -1,9 +1,9 @@
 /**
- * SQLite's insert of turn_events alone: prepared statements of N rows, bound from slices of a flat batch, 1,000 rows
+ * SQLite's insert of event rows (turn_rows, coded as the writer stores them) alone: prepared statements of N rows, bound from slices of a flat batch, 1,000 rows
  * per transaction, into fresh stores built by the migrations; the sizes alternate round by round in one run.
  * Run: `npx tsx bench/insert-rows.ts [rows=100000] [rounds=3] [sizes=1,50,100,200,500]`
  */
-import { EVENT_COLUMNS, FACTS, type Fact } from '../src/events';
+import { CODED_COLUMNS, EVENT_COLUMNS, FACTS, kstDayNumber, ValueCodes, type Fact } from '../src/events';
 import { alternate, onFreshStore } from './alternate';
 
 const ROWS = Number(process.argv[2] ?? 100_000);
@@ -12,13 +12,18 @@ const ROUNDS = Number(process.argv[3] ?? 3);
 const SIZES = (process.argv[4] ?? '1,50,100,200,500').split(',').map(Number);
 const BATCH = 1000;
 
+/** The strings of the coded columns as codes (no foreign key: any integer stores as the writer's ids do). */
+const codes = new ValueCodes();
+const CODED = new Set<number>(CODED_COLUMNS.map((c) => EVENT_COLUMNS.indexOf(c)));
+
 function facts(): Fact[] {
   const out: Fact[] = [];
   const t0 = Date.UTC(2026, 0, 5);
   for (let i = 0; i < ROWS; i++) {
     const kept = i % 15 === 0;
-    out.push(t0 + i * 50, '2026-01-05', `u${(i / 17) | 0}`.padStart(12, '0'), 'nlu', kept ? 'None' : 'faq.refresh_training', 0.91, kept ? 'fallback' : 'answered', null, null, 3, 'm1234567', 'c1234567', kept ? `교육 관련 질문 ${i % 2000} 번` : null, kept ? 'faq.signup' : null, kept ? 0.2 : null);
+    out.push(t0 + i * 50, kstDayNumber(t0), `u${(i / 17) | 0}`.padStart(12, '0'), 'nlu', kept ? 'None' : 'faq.refresh_training', 0.91, kept ? 'fallback' : 'answered', null, null, 3, 'm1234567', 'c1234567', kept ? `교육 관련 질문 ${i % 2000} 번` : null, kept ? 'faq.signup' : null, kept ? 0.2 : null);
   }
+  for (let i = 0; i < out.length; i++) if (CODED.has(i % FACTS)) out[i] = codes.code(out[i] as string | null);
   return out;
 }
 
@@ -28,10 +33,10 @@ function run(size: number, all: Fact[]): Promise<number> {
   return onFreshStore(ROWS, (store) => {
     const sqlite = store.sqlite!;
     const row = `(${EVENT_COLUMNS.map(() => '?').join(', ')})`;
-    const insert = (n: number) => sqlite.prepare(`insert into turn_events (${EVENT_COLUMNS.join(', ')}) values ${Array(n).fill(row).join(', ')}`);
+    const insert = (n: number) => sqlite.prepare(`insert into turn_rows (${EVENT_COLUMNS.join(', ')}) values ${Array(n).fill(row).join(', ')}`);
     const SHARED = new Set([1, 10, 11]); // day, model_version, content_version: one named parameter per statement
     const sharedRow = `(${EVENT_COLUMNS.map((c, k) => (SHARED.has(k) ? `@p${k}` : '?')).join(', ')})`;
-    const shared = shareDays ? sqlite.prepare(`insert into turn_events (${EVENT_COLUMNS.join(', ')}) values ${Array(rowsPer).fill(sharedRow).join(', ')}`) : undefined;
+    const shared = shareDays ? sqlite.prepare(`insert into turn_rows (${EVENT_COLUMNS.join(', ')}) values ${Array(rowsPer).fill(sharedRow).join(', ')}`) : undefined;
     const many = insert(rowsPer);
     const one = insert(1);
     const begin = sqlite.prepare('begin');

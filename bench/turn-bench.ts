@@ -200,7 +200,7 @@ async function main(): Promise<void> {
   if (!profiler) {
     // What the event store was given: the share of turns whose text is kept (they go through masking and the inbox).
     const db = (await server.events.get()).sqlite;
-    const row = db?.prepare('select count(*) as n, count(text) as kept, count(distinct text) as texts, (select count(*) from inbox_groups) as groups from turn_events').get() as
+    const row = db?.prepare('select count(*) as n, count(text) as kept, count(distinct text) as texts, (select count(*) from inbox_groups) as groups from turn_rows').get() as
       | { n: number; kept: number; texts: number; groups: number }
       | undefined;
     if (row) console.log(`events stored ${row.n}: text kept in ${((100 * row.kept) / row.n).toFixed(1)} % (${row.texts} distinct masked texts, ${row.groups} inbox groups)`);

@@ -15,8 +15,8 @@ export interface EventWorkerData {
   synonyms: Record<string, string[]>;
 }
 
-/** A batch to write, or `flush`: write the inbox counts held in memory. */
-export type EventWorkerRequest = { id: number; batch: FactBatch } | { id: number; flush: true };
+/** A batch to write (with the recorder's code values this thread has not had yet), or `flush`: write the inbox counts held in memory. */
+export type EventWorkerRequest = { id: number; batch: FactBatch; values?: string[] } | { id: number; flush: true };
 
 export type EventWorkerMessage = { id: number; error?: string } | { log: { level: 'info' | 'warn' | 'error'; message: string; fields: Record<string, unknown> } };
 
@@ -27,11 +27,14 @@ if (parentPort) {
   const logger = { info: say('info'), warn: say('warn'), error: say('error') };
   const handle = new StoreHandle(config, logger as never);
   const writer = createEventWriter(() => handle.get(), createNormalizer(synonyms));
+  /** The recorder's strings by local code, as sent so far (in order, with the batches that first use them). */
+  const values: string[] = [];
   let chain = Promise.resolve();
   port.on('message', (req: EventWorkerRequest) => {
     const { id } = req;
+    if ('values' in req && req.values) for (const v of req.values) values.push(v);
     chain = chain.then(() =>
-      ('batch' in req ? writer.write(req.batch) : writer.flush()).then(
+      ('batch' in req ? writer.write(req.batch, values) : writer.flush()).then(
         () => port.postMessage({ id } satisfies EventWorkerMessage),
         (err: unknown) => port.postMessage({ id, error: err instanceof Error ? err.message : String(err) } satisfies EventWorkerMessage),
       ),

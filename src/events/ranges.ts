@@ -1,10 +1,13 @@
 /**
- * Reading events without a per-row index (migration 004): a range of KST days is an id range of `turn_events` (from
+ * Reading events without a per-row index (migration 004): a range of KST days is an id range of `turn_rows` (from
  * `turn_days`), and a user's turns are found from `turn_user_days`. Ids of two instances' batches may interleave,
- * so every query still filters on `day` (and `user_tag`) within the range.
+ * so every query still filters on `day` (and `user_tag`) within the range. Rows hold codes (migration 005): readers
+ * decode them with the code book (`readCodes`).
  */
 import type { Kysely } from 'kysely';
-import type { Database, TurnEvent } from './schema';
+import { CODED_COLUMNS, readCodes, type CodeBook } from './codes';
+import type { Database, TurnEvent, TurnRow } from './schema';
+import { dayNumber, dayOfNumber } from './turn-event';
 
 /**
  * The ids that can hold events of the KST days `from`..`to` (inclusive); an empty range when none were written.
@@ -21,12 +24,22 @@ export async function dayIds(db: Kysely<Database>, from: string, to: string): Pr
 }
 
 /**
- * The events of the KST days `from`..`to` (a query to select from).
+ * The stored rows of the KST days `from`..`to` (a query to select from; `day` is a day number, strings are codes).
  * @example await (await eventsOfDays(db, from, to)).select('outcome').execute()
  */
 export async function eventsOfDays(db: Kysely<Database>, from: string, to: string) {
   const { lo, hi } = await dayIds(db, from, to);
-  return db.selectFrom('turn_events').where('id', '>=', lo).where('id', '<=', hi).where('day', '>=', from).where('day', '<=', to);
+  return db.selectFrom('turn_rows').where('id', '>=', lo).where('id', '<=', hi).where('day', '>=', dayNumber(from)).where('day', '<=', dayNumber(to));
+}
+
+/**
+ * A stored row as the `turn_events` view shows it: codes as strings, the day as YYYY-MM-DD.
+ * @example decodeRow(row, await readCodes(db)).outcome // 'answered'
+ */
+export function decodeRow(row: TurnRow, book: CodeBook): TurnEvent {
+  const out = { ...row, id: Number(row.id), at: Number(row.at), day: dayOfNumber(Number(row.day)) } as unknown as Record<string, unknown>;
+  for (const c of CODED_COLUMNS) out[c] = book.value(row[c]);
+  return out as unknown as TurnEvent;
 }
 
 /**
@@ -42,15 +55,15 @@ export async function userTurns(db: Kysely<Database>, tag: string, limit = 200):
     .where('turn_user_days.user_tag', '=', tag)
     .orderBy('turn_user_days.day', 'desc')
     .execute();
-  const out: TurnEvent[] = [];
+  const out: TurnRow[] = [];
   for (const d of days) {
     if (out.length >= limit) break;
     const rows = await db
-      .selectFrom('turn_events')
+      .selectFrom('turn_rows')
       .selectAll()
       .where('id', '>=', Number(d.first))
       .where('id', '<=', Number(d.last))
-      .where('day', '=', d.day)
+      .where('day', '=', dayNumber(d.day))
       .where('user_tag', '=', tag)
       .orderBy('at', 'desc')
       .orderBy('id', 'desc')
@@ -58,5 +71,7 @@ export async function userTurns(db: Kysely<Database>, tag: string, limit = 200):
       .execute();
     out.push(...rows);
   }
-  return out.reverse();
+  if (!out.length) return [];
+  const book = await readCodes(db);
+  return out.reverse().map((r) => decodeRow(r, book));
 }

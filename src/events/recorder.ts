@@ -10,14 +10,18 @@ import type { TurnHook } from '../http/routes/skill';
 import type { Logger } from '../log/logger';
 import type { Normalizer } from '../nlu/normalize';
 import type { EventStore } from './store';
+import { ValueCodes } from './codes';
 import { FACTS, pushFacts, type FactBatch, type Versions } from './turn-event';
 import { createEventWriter } from './writer';
 
 export interface RecorderOptions {
   /** Write in this thread, to this store (tests, tools); rejects while the database is unreachable. */
   store?: () => Promise<EventStore>;
-  /** Or hand each batch to this (e.g. `workerSink`); a rejection drops the batch. `flush`, if there, is awaited by the recorder's. */
-  sink?: ((batch: FactBatch) => Promise<void>) & { flush?: () => Promise<void> };
+  /**
+   * Or hand each batch to this (e.g. `workerSink`) with the recorder's strings by local code (`ValueCodes.values`, one
+   * array that only grows); a rejection drops the batch. `flush`, if there, is awaited by the recorder's.
+   */
+  sink?: ((batch: FactBatch, values: readonly string[]) => Promise<void>) & { flush?: () => Promise<void> };
   logger?: Logger;
   /** Turns held in memory (queued or being written) at most; more are dropped. */
   maxQueue?: number;
@@ -75,6 +79,8 @@ export function createEventRecorder({
   const counts = { written: 0, dropped: { queue_full: 0, db_error: 0 } as Record<DropReason, number> };
   /** Queued turns' facts, `FACTS` values each (one flat array: no object per turn). */
   let queue: FactBatch = [];
+  /** The strings of the coded columns, numbered as first seen (`codes.ts`). */
+  const codes = new ValueCodes();
   let inFlight = 0;
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> | undefined;
@@ -87,7 +93,7 @@ export function createEventRecorder({
 
   const hook: TurnHook = (turn, report) => {
     if (queue.length / FACTS + inFlight >= maxQueue) return drop(1, 'queue_full');
-    pushFacts(queue, turn, report, versions());
+    pushFacts(queue, turn, report, versions(), codes);
     if (queue.length >= batchSize * FACTS) schedule(0);
     else if (!timer) schedule(flushMs);
   };
@@ -137,7 +143,7 @@ export function createEventRecorder({
   async function writeBatch(batch: FactBatch): Promise<void> {
     const n = batch.length / FACTS;
     try {
-      await write(batch);
+      await write(batch, codes.values);
       counts.written += n;
       writtenCounter.inc(n);
     } catch (err) {

@@ -17,7 +17,7 @@ export async function purgeOldEvents(store: EventStore, days: number, now = Date
   const { hi } = await dayIds(store.db, '0000-00-00', cutDay);
   if (hi < 1) return 0;
   return store.db.transaction().execute(async (trx) => {
-    const result = await trx.deleteFrom('turn_events').where('id', '<=', hi).where('at', '<', cutoff).executeTakeFirst();
+    const result = await trx.deleteFrom('turn_rows').where('id', '<=', hi).where('at', '<', cutoff).executeTakeFirst();
     // the bounds of whole days gone (cutDay itself may keep events after the cutoff)
     await trx.deleteFrom('turn_days').where('day', '<', cutDay).execute();
     await trx.deleteFrom('turn_user_days').where('day', '<', cutDay).execute();

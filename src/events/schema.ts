@@ -4,6 +4,10 @@
  */
 import type { Generated, Insertable, Selectable } from 'kysely';
 
+/**
+ * `turn_events` is a view (migration 005): the rows of `turn_rows` with their codes read back as strings and the day
+ * as YYYY-MM-DD. Read it where rows are few (the report, tests); the writer and the overview use `turn_rows`.
+ */
 export interface TurnEventsTable {
   id: Generated<number>;
   at: number;
@@ -26,6 +30,33 @@ export interface TurnEventsTable {
   /** The answerable intent NLP.js leaned to (fallbacks often have one), and its score. */
   guess_intent: string | null;
   guess_score: number | null;
+}
+
+/** One turn event as stored (migration 005): the strings of `TurnEventsTable` as `event_codes` ids (`codes.ts`). */
+export interface TurnRowsTable {
+  id: Generated<number>;
+  at: number;
+  /** The KST day as days since 1970-01-01 (`kstDayNumber`). */
+  day: number;
+  user_tag: string;
+  route: number;
+  intent: number | null;
+  score: number | null;
+  outcome: number;
+  flow: number | null;
+  step: number | null;
+  latency_ms: number;
+  model_version: number | null;
+  content_version: number | null;
+  text: string | null;
+  guess_intent: number | null;
+  guess_score: number | null;
+}
+
+/** Each distinct string of the coded event columns, once (migration 005). */
+export interface EventCodesTable {
+  id: Generated<number>;
+  value: string;
 }
 
 /** The lowest and highest event id of each KST day (migration 004): a day range is an id range of `turn_events`. */
@@ -146,6 +177,8 @@ export interface Database {
   content_state: ContentStateTable;
   content_draft: ContentDraftTable;
   turn_events: TurnEventsTable;
+  turn_rows: TurnRowsTable;
+  event_codes: EventCodesTable;
   turn_days: TurnDaysTable;
   turn_user_days: TurnUserDaysTable;
   inbox_groups: InboxGroupsTable;
@@ -155,7 +188,8 @@ export interface Database {
   audit_log: AuditLogTable;
 }
 
-export type NewTurnEvent = Insertable<TurnEventsTable>;
+export type NewTurnRow = Insertable<TurnRowsTable>;
+export type TurnRow = Selectable<TurnRowsTable>;
 export type TurnEvent = Selectable<TurnEventsTable>;
 export type InboxGroup = Selectable<InboxGroupsTable>;
 export type ConsoleUser = Selectable<ConsoleUsersTable>;

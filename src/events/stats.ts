@@ -1,6 +1,8 @@
 /** Stats for the console's overview: turns per day and outcome, top intents and out-of-scope topics, the dialog funnel, latency percentiles. */
 import type { Kysely } from 'kysely';
+import { readCodes } from './codes';
 import { eventsOfDays } from './ranges';
+import { dayOfNumber } from './turn-event';
 import type { Database } from './schema';
 
 export interface OutcomeCounts {
@@ -52,22 +54,26 @@ const empty = (): OutcomeCounts => ({ turns: 0, answered: 0, clarified: 0, fallb
  */
 export async function stats(db: Kysely<Database>, q: StatsQuery): Promise<Stats> {
   const inRange = await eventsOfDays(db, q.from, q.to);
+  const book = await readCodes(db);
   const byDay = await inRange.select(['day', 'outcome', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['day', 'outcome']).execute();
   const latencies = await inRange.select(['day', 'latency_ms', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['day', 'latency_ms']).execute();
   const [{ users }] = await inRange.select((eb) => eb.fn.count<number>('user_tag').distinct().as('users')).execute();
-  const topOf = (outcome: string) =>
-    inRange
+  const topOf = async (outcome: string) => {
+    const rows = await inRange
       .select(['intent', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('outcome', '=', outcome)
+      .where('outcome', '=', book.id(outcome))
       .where('intent', 'is not', null)
       .groupBy('intent')
-      .orderBy('n', 'desc')
-      .orderBy('intent')
-      .limit(q.topN ?? 10)
       .execute();
+    // ordered here: by count, then by the intent's name (codes are in order of first use)
+    return rows
+      .map((r) => ({ intent: book.value(r.intent) as string, n: Number(r.n) }))
+      .sort((a, b) => b.n - a.n || (a.intent < b.intent ? -1 : a.intent > b.intent ? 1 : 0))
+      .slice(0, q.topN ?? 10);
+  };
   const top = await topOf('answered');
   const topics = await topOf('out_of_scope');
-  const inFlow = inRange.where('flow', '=', q.funnel.flow);
+  const inFlow = inRange.where('flow', '=', book.id(q.funnel.flow));
   const stepRows = await inFlow.select(['step', (eb) => eb.fn.count<number>('user_tag').distinct().as('n')]).groupBy('step').execute();
   const endRows = await inFlow.select(['outcome', (eb) => eb.fn.count<number>('user_tag').distinct().as('n')]).groupBy('outcome').execute();
 
@@ -75,17 +81,17 @@ export async function stats(db: Kysely<Database>, q: StatsQuery): Promise<Stats>
   for (const day of dayRange(q.from, q.to)) days.set(day, { day, ...empty(), p95Ms: null });
   const totals = empty();
   for (const r of byDay) {
-    const d = days.get(r.day);
+    const d = days.get(dayOfNumber(Number(r.day)));
     const n = Number(r.n);
-    const b = bucketOf(r.outcome);
+    const b = bucketOf(book.value(r.outcome) ?? 'error');
     if (d) (d.turns += n), (d[b] += n);
     totals.turns += n;
     totals[b] += n;
   }
-  const histogram = new Map<string, Array<[number, number]>>();
-  for (const r of latencies) histogram.set(r.day, [...(histogram.get(r.day) ?? []), [r.latency_ms, Number(r.n)]]);
+  const histogram = new Map<number, Array<[number, number]>>();
+  for (const r of latencies) histogram.set(Number(r.day), [...(histogram.get(Number(r.day)) ?? []), [r.latency_ms, Number(r.n)]]);
   for (const [day, h] of histogram) {
-    const d = days.get(day);
+    const d = days.get(dayOfNumber(day));
     if (d) d.p95Ms = percentile(h, 0.95);
   }
   const all = latencies.map((r) => [r.latency_ms, Number(r.n)] as [number, number]);
@@ -94,9 +100,13 @@ export async function stats(db: Kysely<Database>, q: StatsQuery): Promise<Stats>
     to: q.to,
     totals: { ...totals, users: Number(users) },
     days: [...days.values()],
-    topIntents: top.map((r) => ({ intent: r.intent as string, ...labelOf(q.labels, r.intent as string), count: Number(r.n) })),
-    topTopics: topics.map((r) => ({ topic: r.intent as string, ...labelOf(q.labels, r.intent as string), count: Number(r.n) })),
-    funnel: funnel(q.funnel, new Map(stepRows.map((r) => [r.step, Number(r.n)])), new Map(endRows.map((r) => [r.outcome, Number(r.n)]))),
+    topIntents: top.map((r) => ({ intent: r.intent, ...labelOf(q.labels, r.intent), count: r.n })),
+    topTopics: topics.map((r) => ({ topic: r.intent, ...labelOf(q.labels, r.intent), count: r.n })),
+    funnel: funnel(
+      q.funnel,
+      new Map(stepRows.map((r) => [book.value(r.step), Number(r.n)])),
+      new Map(endRows.map((r) => [book.value(r.outcome) ?? 'error', Number(r.n)])),
+    ),
     latency: { p50Ms: percentile(all, 0.5), p95Ms: percentile(all, 0.95) },
   };
 }

@@ -4,7 +4,8 @@ import type { Outcome, TurnInput } from '../dialog/types';
 import { userTag } from '../log/logger';
 import { MAX_KEPT_CHARS, maskKept } from '../log/mask';
 import { NONE, type NluResult } from '../nlu/classifier';
-import type { NewTurnEvent } from './schema';
+import { CODED_COLUMNS, type ValueCodes } from './codes';
+import type { NewTurnRow } from './schema';
 
 /** Longest text kept per event: the masker's limit for any kept user text (300). */
 export const MAX_EVENT_TEXT = MAX_KEPT_CHARS;
@@ -35,6 +36,29 @@ export function kstDay(ms: number): string {
 }
 
 let dayCache = { start: 0, end: 0, day: '' };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The KST day of a time as a day number (days since 1970-01-01), as `turn_rows.day` stores it.
+ * @example kstDayNumber(Date.UTC(2026, 0, 1, 15)) === dayNumber('2026-01-02') // true
+ */
+export function kstDayNumber(ms: number): number {
+  return Math.floor((ms + KST_OFFSET_MS) / DAY_MS);
+}
+
+/**
+ * A day (YYYY-MM-DD) as a day number, and back.
+ * @example dayNumber('1970-01-02') // 1
+ */
+export function dayNumber(day: string): number {
+  return Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+}
+
+/** @example dayOfNumber(1) // '1970-01-02' */
+export function dayOfNumber(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
 
 /**
  * Whether a turn's text is kept: fallbacks, out-of-scope answers, clarifications and low-confidence answers, never inside a guided dialog
@@ -69,45 +93,48 @@ const maskMemo = new Map<string, string>();
 const MASK_MEMO = 2000;
 
 /** Every column of an event row, in the order of a batch's values (and of the SQLite insert's parameters). */
-export const EVENT_COLUMNS = ['at', 'day', 'user_tag', 'route', 'intent', 'score', 'outcome', 'flow', 'step', 'latency_ms', 'model_version', 'content_version', 'text', 'guess_intent', 'guess_score'] as const satisfies ReadonlyArray<keyof NewTurnEvent>;
+export const EVENT_COLUMNS = ['at', 'day', 'user_tag', 'route', 'intent', 'score', 'outcome', 'flow', 'step', 'latency_ms', 'model_version', 'content_version', 'text', 'guess_intent', 'guess_score'] as const satisfies ReadonlyArray<keyof NewTurnRow>;
 /** Values per turn in a batch: one per column. */
 export const FACTS = EVENT_COLUMNS.length;
 /** Index of `text` in a turn's values. */
 export const TEXT_COLUMN = EVENT_COLUMNS.indexOf('text');
+/** Indexes of the coded columns in a turn's values. */
+export const CODED_AT: readonly number[] = CODED_COLUMNS.map((c) => EVENT_COLUMNS.indexOf(c));
 export type Fact = string | number | null;
 
 /**
  * What the events of turns need, taken on the hot path: one flat array of `FACTS` values per turn, in EVENT_COLUMNS
  * order (no object per turn; it crosses to the writer thread as one structured-cloned array of plain values, and the
- * SQLite writer binds slices of it as they are). The pseudonym comes from the turn log's memo (`userTag`), so the raw
- * user key never leaves the event loop. `text` is the raw utterance, only when its text is kept, until the writer
- * masks it in place (`maskTexts`): no masking or hashing on the event loop.
+ * SQLite writer binds slices of it as they are). The day is a day number; the coded columns hold the recorder's
+ * local codes (`ValueCodes`), which the writer maps to `event_codes` ids in place. The pseudonym comes from the turn
+ * log's memo (`userTag`), so the raw user key never leaves the event loop. `text` is the raw utterance, only when its
+ * text is kept, until the writer masks it in place (`maskTexts`): no masking or hashing on the event loop.
  */
 export type FactBatch = Fact[];
 
 /**
  * Append one turn's values to a batch.
- * @example const batch: FactBatch = []; pushFacts(batch, turn, report, { model: 'ab12', content: null }); batch.length // FACTS
+ * @example const batch: FactBatch = []; pushFacts(batch, turn, report, { model: 'ab12', content: null }, codes); batch.length // FACTS
  */
-export function pushFacts(batch: FactBatch, turn: TurnInput, report: TurnReport, versions: Versions): void {
+export function pushFacts(batch: FactBatch, turn: TurnInput, report: TurnReport, versions: Versions, codes: ValueCodes): void {
   const r = report.result;
   const kept = keptBecause(report) !== null;
   const guess = !kept ? null : r?.outcome === 'out_of_scope' ? topicGuess(r.intent, r.nlu) : r?.nlu ? bestGuess(r.nlu) : null;
   batch.push(
     turn.now,
-    kstDay(turn.now),
+    kstDayNumber(turn.now),
     userTag(turn.userKey),
-    r?.route ?? 'error',
-    r?.intent ?? null,
+    codes.code(r?.route ?? 'error'),
+    codes.code(r?.intent),
     r?.score ?? r?.nlu?.score ?? null,
-    (r?.outcome ?? 'error') satisfies Outcome | 'error',
-    r?.dialog?.flow ?? null,
-    r?.dialog?.step ?? null,
+    codes.code((r?.outcome ?? 'error') satisfies Outcome | 'error'),
+    codes.code(r?.dialog?.flow),
+    codes.code(r?.dialog?.step),
     Math.round(report.latencyMs),
-    versions.model,
-    versions.content,
+    codes.code(versions.model),
+    codes.code(versions.content),
     kept ? turn.utterance : null,
-    guess?.intent ?? null,
+    codes.code(guess?.intent),
     guess?.score ?? null,
   );
 }
@@ -124,13 +151,26 @@ export function maskTexts(batch: FactBatch): void {
 }
 
 /**
- * The `i`-th turn of a (masked) batch as a row object (the PostgreSQL writer's query builder takes these).
- * @example toEvent(batch, 0).user_tag // 'a1b2c3d4e5f6'
+ * The recorder's local codes of a batch replaced by the database's (`ids[local]`), in place.
+ * @example encodeBatch(batch, codes.ids)
  */
-export function toEvent(b: FactBatch, i: number): NewTurnEvent {
+export function encodeBatch(batch: FactBatch, ids: readonly number[]): void {
+  for (let i = 0; i < batch.length; i += FACTS) {
+    for (const k of CODED_AT) {
+      const local = batch[i + k];
+      if (local !== null) batch[i + k] = ids[local as number];
+    }
+  }
+}
+
+/**
+ * The `i`-th turn of a (masked, encoded) batch as a row object (the PostgreSQL writer's query builder takes these).
+ * @example toRow(batch, 0).user_tag // 'a1b2c3d4e5f6'
+ */
+export function toRow(b: FactBatch, i: number): NewTurnRow {
   const row: Record<string, Fact> = {};
   EVENT_COLUMNS.forEach((c, k) => (row[c] = b[i * FACTS + k]));
-  return row as unknown as NewTurnEvent;
+  return row as unknown as NewTurnRow;
 }
 
 /**

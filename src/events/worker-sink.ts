@@ -17,7 +17,8 @@ export interface WorkerSinkOptions extends EventWorkerData {
 }
 
 export interface WorkerSink {
-  (batch: FactBatch): Promise<void>;
+  /** `values`: the recorder's strings by local code; each worker is sent the ones it has not had yet. */
+  (batch: FactBatch, values: readonly string[]): Promise<void>;
   /** Have the worker write the inbox counts it holds (after the batches sent before). */
   flush(): Promise<void>;
   /** Stop the worker (after the last batch was answered). */
@@ -29,6 +30,8 @@ export interface WorkerSink {
  */
 export function workerSink({ config, synonyms, logger, ready }: WorkerSinkOptions): WorkerSink {
   let worker: Worker | undefined;
+  /** How many of the recorder's code values the current worker was sent (messages arrive in order). */
+  let valuesSent = 0;
   let nextId = 1;
   const pending = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
 
@@ -64,13 +67,18 @@ export function workerSink({ config, synonyms, logger, ready }: WorkerSinkOption
       w.postMessage({ id, ...message } as EventWorkerRequest);
     });
   };
-  const sink = async (batch: FactBatch): Promise<void> => {
+  const sink = async (batch: FactBatch, values: readonly string[]): Promise<void> => {
     if (!worker) {
       await ready?.().catch(() => undefined); // the worker's own store handle reports and retries a database that is down
-      worker ??= start();
+      if (!worker) {
+        worker = start();
+        valuesSent = 0;
+      }
     }
-    // a flat array of plain values: cloned faster than JSON.stringify + JSON.parse (objects were not)
-    return send(worker, { batch });
+    // a flat array of plain values, mostly small integers: cloned faster than JSON.stringify + JSON.parse (objects were not)
+    const fresh = values.length > valuesSent ? values.slice(valuesSent) : undefined;
+    valuesSent = values.length;
+    return send(worker, fresh ? { batch, values: fresh } : { batch });
   };
   return Object.assign(sink, {
     flush: async () => {

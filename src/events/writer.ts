@@ -8,11 +8,15 @@ import { BUMP_MS, InboxWriter, type InboxSighting } from './inbox';
 import { kyselyOps, sqliteOps } from './inbox-ops';
 import type { Database } from './schema';
 import type { EventStore } from './store';
-import { EVENT_COLUMNS, FACTS, maskTexts, TEXT_COLUMN, toEvent, type Fact, type FactBatch } from './turn-event';
+import { DatabaseCodes } from './codes';
+import { dayOfNumber, encodeBatch, EVENT_COLUMNS, FACTS, maskTexts, TEXT_COLUMN, toRow, type Fact, type FactBatch } from './turn-event';
 
 export interface EventWriter {
-  /** Write one batch; rejects when the database fails (nothing of the batch is kept then). */
-  write(batch: FactBatch): Promise<void>;
+  /**
+   * Write one batch; rejects when the database fails (nothing of the batch is kept then). `values`: the recorder's
+   * strings by local code (`ValueCodes.values`), at least every code the batch holds.
+   */
+  write(batch: FactBatch, values: readonly string[]): Promise<void>;
   /** Write the inbox counts held in memory now (tests, shutdown); they are written within BUMP_MS anyway. */
   flush(): Promise<void>;
 }
@@ -26,6 +30,7 @@ const SEEN_USER_DAYS = 50_000;
 export function createEventWriter(store: () => Promise<EventStore>, normalize: Normalizer = clean): EventWriter {
   const inbox = new InboxWriter(normalize);
   const seen = new Set<string>();
+  const codes = new DatabaseCodes();
   let last: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   /** One transaction at a time: the inbox's held counts are shared by all of them. */
@@ -60,11 +65,14 @@ export function createEventWriter(store: () => Promise<EventStore>, normalize: N
       if (inbox.pending) await inTransaction(await store(), async () => undefined, true);
     });
   return {
-    write: (batch) =>
+    write: (batch, values) =>
       serial(async () => {
         const open = await store();
         const bounds = new BatchBounds(seen);
         maskTexts(batch);
+        bounds.sightingsOf(batch, values);
+        await codes.resolve(open, values);
+        encodeBatch(batch, codes.ids);
         try {
           await inTransaction(
             open,
@@ -92,24 +100,19 @@ export function createEventWriter(store: () => Promise<EventStore>, normalize: N
 
 /** What one batch adds besides its rows: each day's id range, the user-days not seen before, the inbox sightings. */
 class BatchBounds {
-  readonly days = new Map<string, { first: number; last: number }>();
-  /** user_tag, day, first id; three values per new pair. */
+  /** By day number. */
+  readonly days = new Map<number, { first: number; last: number }>();
+  /** user_tag, day (YYYY-MM-DD), first id; three values per new pair. */
   readonly userDays: Array<string | number> = [];
   readonly newKeys: string[] = [];
   readonly sightings: InboxSighting[] = [];
   private lastUser = '';
-  private lastDay = '';
+  private lastDay = -1;
 
   constructor(private readonly seen: Set<string>) {}
 
-  /** One stored row: its id, and its values in EVENT_COLUMNS order from `at` in `values`. */
-  row(id: number, values: Fact[], at: number): void {
-    this.stored(id, values[at + 1] as string, values[at + 2] as string);
-    this.kept(values, at);
-  }
-
-  /** A row's id, KST day and pseudonym. */
-  stored(id: number, day: string, user: string): void {
+  /** A row's id, KST day number and pseudonym. */
+  stored(id: number, day: number, user: string): void {
     const range = this.days.get(day);
     if (!range) this.days.set(day, { first: id, last: id });
     else if (id < range.first) range.first = id;
@@ -121,17 +124,26 @@ class BatchBounds {
       if (!this.seen.has(key)) {
         this.seen.add(key);
         this.newKeys.push(key);
-        this.userDays.push(user, day, id);
+        this.userDays.push(user, dayOfNumber(day), id);
       }
     }
   }
 
-  /** A row's kept text, if any, for the inbox. */
-  kept(values: Fact[], at: number): void {
-    const text = values[at + TEXT_COLUMN];
-    if (text !== null) this.sightings.push({ text: text as string, at: values[at] as number, guessIntent: values[at + 13] as string | null, guessScore: values[at + 14] as number | null });
+  /** The kept texts of a (masked, not yet encoded) batch, for the inbox; `values` reads the guessed intent's code. */
+  sightingsOf(batch: FactBatch, values: readonly string[]): void {
+    for (let at = 0; at < batch.length; at += FACTS) {
+      const text = batch[at + TEXT_COLUMN];
+      if (text === null) continue;
+      const guess = batch[at + GUESS_INTENT];
+      this.sightings.push({ text: text as string, at: batch[at] as number, guessIntent: guess === null ? null : values[guess as number], guessScore: batch[at + GUESS_SCORE] as number | null });
+    }
   }
 }
+
+const GUESS_INTENT = EVENT_COLUMNS.indexOf('guess_intent');
+const GUESS_SCORE = EVENT_COLUMNS.indexOf('guess_score');
+const DAY = EVENT_COLUMNS.indexOf('day');
+const USER = EVENT_COLUMNS.indexOf('user_tag');
 
 /** Rows per SQLite insert statement: binding 50 rows at once costs less per row than one statement run per row. */
 const ROWS_PER_INSERT = 50;
@@ -148,7 +160,7 @@ function sqliteStatements(sqlite: NonNullable<EventStore['sqlite']>): SqliteStat
   let s = statements.get(sqlite);
   if (!s) {
     const row = `(${EVENT_COLUMNS.map(() => '?').join(', ')})`;
-    const insert = (n: number) => sqlite.prepare(`insert into turn_events (${EVENT_COLUMNS.join(', ')}) values ${Array(n).fill(row).join(', ')}`);
+    const insert = (n: number) => sqlite.prepare(`insert into turn_rows (${EVENT_COLUMNS.join(', ')}) values ${Array(n).fill(row).join(', ')}`);
     s = {
       many: insert(ROWS_PER_INSERT),
       one: insert(1),
@@ -172,14 +184,14 @@ function insertSqlite(sqlite: NonNullable<EventStore['sqlite']>, batch: FactBatc
   for (let i = 0; i < n; ) {
     const rows = n - i >= ROWS_PER_INSERT ? ROWS_PER_INSERT : 1;
     const last = Number((rows === 1 ? s.one : s.many).run(batch.slice(i * FACTS, (i + rows) * FACTS)).lastInsertRowid);
-    for (let j = 0; j < rows; j++) bounds.row(last - rows + 1 + j, batch, (i + j) * FACTS);
+    for (let j = 0; j < rows; j++) bounds.stored(last - rows + 1 + j, batch[(i + j) * FACTS + DAY] as number, batch[(i + j) * FACTS + USER] as string);
     i += rows;
   }
 }
 
 function writeBoundsSqlite(sqlite: NonNullable<EventStore['sqlite']>, bounds: BatchBounds): void {
   const s = sqliteStatements(sqlite);
-  for (const [day, r] of bounds.days) s.day.run(day, r.first, r.last);
+  for (const [day, r] of bounds.days) s.day.run(dayOfNumber(day), r.first, r.last);
   const u = bounds.userDays;
   for (let k = 0; k < u.length; k += 3) s.userDay.run(u[k], u[k + 1], u[k + 2]);
 }
@@ -189,17 +201,16 @@ async function insertKysely(trx: Transaction<Database>, batch: FactBatch, bounds
   const n = batch.length / FACTS;
   for (let i = 0; i < n; i += 100) {
     const rows = [];
-    for (let k = i; k < Math.min(n, i + 100); k++) rows.push(toEvent(batch, k));
-    for (const r of await trx.insertInto('turn_events').values(rows).returning(['id', 'day', 'user_tag']).execute()) bounds.stored(r.id, r.day, r.user_tag);
-    for (let k = i; k < Math.min(n, i + 100); k++) bounds.kept(batch, k * FACTS);
+    for (let k = i; k < Math.min(n, i + 100); k++) rows.push(toRow(batch, k));
+    for (const r of await trx.insertInto('turn_rows').values(rows).returning(['id', 'day', 'user_tag']).execute()) bounds.stored(Number(r.id), Number(r.day), r.user_tag);
   }
 }
 
 async function writeBoundsKysely(trx: Transaction<Database>, bounds: BatchBounds): Promise<void> {
-  for (const [day, r] of bounds.days) {
+  for (const [n, r] of bounds.days) {
     await trx
       .insertInto('turn_days')
-      .values({ day, first_id: r.first, last_id: r.last })
+      .values({ day: dayOfNumber(n), first_id: r.first, last_id: r.last })
       .onConflict((oc) => oc.column('day').doUpdateSet({ first_id: sql`least(turn_days.first_id, excluded.first_id)`, last_id: sql`greatest(turn_days.last_id, excluded.last_id)` }))
       .execute();
   }

@@ -36,6 +36,12 @@ export interface NluResult {
   unknownHead?: string;
   /** A one-word message: how its word is spread over the FAQs' training utterances (share and count, most first). */
   spread?: Array<{ intent: string; share: number; count: number }>;
+  /**
+   * When an FAQ won: the cosine of its nearest training utterance to the question, the best over the text
+   * classified, the last clause and the last two clauses (so a long backstory does not dilute it). Low when no
+   * utterance of that FAQ looks like the question at all: NLP.js extrapolated from a word or two.
+   */
+  support?: number;
 }
 
 /** The steps of classification beyond NLP.js; each can be switched off for an ablation (`npm run eval -- --off`). */
@@ -52,9 +58,11 @@ export interface PipelineSwitches {
   done: boolean;
   /** A noun of the question that the winning FAQ never uses and out-of-scope data claims (explain.ts) stops the answer. */
   explain: boolean;
+  /** Report how much the winning FAQ's nearest training utterance looks like the question (`support`). */
+  support: boolean;
 }
 
-export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true, heads: true, done: true, explain: true };
+export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true, heads: true, done: true, explain: true, support: true };
 
 export interface ClassifyOptions {
   /**
@@ -95,6 +103,9 @@ export function isShort(normalized: string): boolean {
   return words.length <= 2 && normalized.replace(/\s/g, '').length <= 6;
 }
 
+/** Support at least this high needs no look at the question's last clauses (they are only consulted when it is low). */
+const SUPPORT_ENOUGH = 0.25;
+
 /** NLP.js memoizes every prepared text for an hour; we drop its memo every this many classifications (counting its keys on every call cost 65-85 µs). */
 const NLP_MEMO_MAX = 2000;
 
@@ -133,7 +144,42 @@ export class HybridClassifier implements Classifier {
     const short = this.steps.short && isShort(normalized);
     const unknownHead = !topic && !short ? await this.unknownHeadOf(clauses, result, options) : undefined;
     const spread = short && this.vocabulary && !normalized.includes(' ') ? this.vocabulary.spread(normalized) : undefined;
-    return { ...result, normalized, ...(topic ? { topic } : {}), ...(short ? { short } : {}), ...(unknownHead ? { unknownHead } : {}), ...(spread ? { spread } : {}) };
+    const support = this.steps.support && !short && isFaq(result.intent) ? this.supportOf(clauses, result, options) : undefined;
+    return {
+      ...result,
+      normalized,
+      ...(topic ? { topic } : {}),
+      ...(short ? { short } : {}),
+      ...(unknownHead ? { unknownHead } : {}),
+      ...(spread ? { spread } : {}),
+      ...(support !== undefined ? { support } : {}),
+    };
+  }
+
+  /**
+   * The cosine of the winning FAQ's nearest training utterance: to the text classified, or (when that is low, as
+   * for a long message whose backstory dilutes it) to the last clause or the last two clauses, whichever is best.
+   */
+  private supportOf(clauses: Clause[], result: NluResult, options: ClassifyOptions): number {
+    const similarity = (text: string) => this.similarities(text, options).find((n) => n.intent === result.intent)?.similarity ?? 0;
+    let best = similarity(result.clause ?? result.normalized);
+    if (best >= SUPPORT_ENOUGH || result.clause || clauses.length < 2) return best;
+    for (const part of [clauses.slice(-1), clauses.slice(-2)]) {
+      if (part.length === clauses.length) continue;
+      const text = this.normalize(part.map((c) => c.text).join(' '));
+      if (text) best = Math.max(best, similarity(text));
+    }
+    return best;
+  }
+
+  /** Per intent, the best cosine to one of its training utterances (intents outside an allow list fold into None). */
+  private similarities(normalized: string, options: ClassifyOptions): Array<{ intent: string; similarity: number }> {
+    const allow = options.allowList ? new Set([...options.allowList, NONE]) : undefined;
+    return restrict(
+      this.index.nearest(normalized).map((n) => ({ intent: n.intent, score: n.similarity })),
+      allow,
+      Math.max,
+    ).map((n) => ({ intent: n.intent, similarity: n.score }));
   }
 
   /**
@@ -248,11 +294,7 @@ export class HybridClassifier implements Classifier {
       allow,
     ).filter((c) => c.score > 0);
     const top = ranked[0] ?? { intent: NONE, score: 1 };
-    const neighbours = restrict(
-      this.index.nearest(normalized).map((n) => ({ intent: n.intent, score: n.similarity })),
-      allow,
-      Math.max,
-    ).map((n) => ({ intent: n.intent, similarity: n.score }));
+    const neighbours = this.similarities(normalized, options);
     return { intent: top.intent, score: top.score, alternatives: ranked.slice(1, 4), normalized, neighbours: neighbours.slice(0, 3) };
   }
 }

@@ -32,7 +32,7 @@ export const DEFAULT_THRESHOLDS: DecisionThresholds = {
  * term next to an other-topic head noun (`topic`: "혹시 ○○ 말씀이신가요?" with the FAQ and 상담원 연결), or next to a
  * head noun the bot's vocabulary does not know (`unknown`, same question; `head` names the noun).
  */
-export type ClarifyReason = 'close' | 'short' | 'topic' | 'unknown';
+export type ClarifyReason = 'close' | 'short' | 'topic' | 'unknown' | 'unlike';
 
 export type Decision =
   | { kind: 'answer'; intent: string; score: number }
@@ -68,11 +68,29 @@ export function decide(result: NluResult, t: DecisionThresholds = DEFAULT_THRESH
   }
   if (topic && isFaq(intent)) return { kind: 'clarify', intents: [intent], score, reason: 'topic', topic };
   if (result.unknownHead && isFaq(intent)) return { kind: 'clarify', intents: [intent], score, reason: 'unknown', head: result.unknownHead };
+  if (isFaq(intent) && unlike(result)) return { kind: 'clarify', intents: [intent], score, reason: 'unlike' };
   const second = result.alternatives[0];
   if (second && isFaq(intent) && isFaq(second.intent) && second.score >= t.clarifyMinSecond && score - second.score < t.clarifyMargin) {
     return { kind: 'clarify', intents: [intent, second.intent], score, reason: 'close' };
   }
   return { kind: 'answer', intent, score };
+}
+
+/** Below this support (cosine of the winning FAQ's nearest training utterance) no utterance of it looks like the question. */
+const UNLIKE_MAX = 0.1;
+/** …and below this when the nearest training utterance of all is out of scope. */
+const UNLIKE_OOS_MAX = 0.2;
+
+/**
+ * NLP.js is sure of an FAQ, but none of that FAQ's training utterances looks like the question (support below
+ * UNLIKE_MAX, or below UNLIKE_OOS_MAX when an out-of-scope utterance is the nearest of all): it extrapolated from a
+ * word or two ("운수사에 등록해둔 전화번호 바꾸는 방법" is not signing up). The bot asks instead of answering.
+ */
+function unlike(result: NluResult): boolean {
+  const { support } = result;
+  if (support === undefined) return false;
+  const nearest = result.neighbours?.[0];
+  return support < UNLIKE_MAX || (!!nearest && isOutOfScope(nearest.intent) && support < UNLIKE_OOS_MAX);
 }
 
 /** Two FAQs that share the score between them (two questions in one message) are both offered. */
@@ -160,6 +178,6 @@ function hasSimilarUtterance(result: NluResult, min: number): boolean {
  */
 export function finalIntent(decision: Decision): string {
   if (decision.kind === 'none') return NONE;
-  if (decision.kind === 'clarify') return decision.reason === 'topic' || decision.reason === 'unknown' ? NONE : decision.intents[0];
+  if (decision.kind === 'clarify') return decision.reason === 'topic' || decision.reason === 'unknown' || decision.reason === 'unlike' ? NONE : decision.intents[0];
   return decision.intent;
 }

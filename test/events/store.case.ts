@@ -30,7 +30,7 @@ export function storeSuite(name: string, config: () => Promise<StoreConfig>): vo
     const clear = async () => {
       await store.db.deleteFrom('inbox_texts').execute();
       await store.db.deleteFrom('inbox_groups').execute();
-      await store.db.deleteFrom('turn_events').execute();
+      await store.db.deleteFrom('turn_rows').execute();
     };
     beforeEach(clear);
 

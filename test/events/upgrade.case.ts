@@ -1,9 +1,10 @@
 /**
- * Migration 004 (no per-row index on turn_events; day and user-day bounds instead) on a database made by the
- * migrations before it, with events in it: run against SQLite (sqlite.test.ts) and PostgreSQL (postgres.test.ts).
+ * Migrations 004 (no per-row index on turn_events; day and user-day bounds instead) and 005 (coded rows in turn_rows,
+ * turn_events a view) on databases made by the migrations before them, with events in them: run against SQLite
+ * (sqlite.test.ts) and PostgreSQL (postgres.test.ts).
  */
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import { createEventRecorder, MIGRATIONS, openEventStore, purgeOldEvents, sqliteFile, stats, userTurns, type StoreConfig } from '../../src/events';
+import { createEventRecorder, MIGRATIONS, openEventStore, purgeOldEvents, readFallbacks, sqliteFile, stats, userTurns, type StoreConfig } from '../../src/events';
 import { userTag } from '../../src/log/logger';
 import { fakeTurn } from './fixtures';
 
@@ -23,7 +24,69 @@ function rawDb(config: StoreConfig): Kysely<any> {
   return new Kysely({ dialect: new SqliteDialect({ database: new SQLite(sqliteFile(config)) }) });
 }
 
+/** Run the migrations named before `upTo` on a database, without the later ones. */
+async function migrateBefore(db: Kysely<any>, upTo: string): Promise<void> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([n]) => n < upTo));
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => before }, migrationTableName: 'bluebot_migrations', migrationLockTableName: 'bluebot_migrations_lock' });
+  expect((await migrator.migrateToLatest()).error).toBeUndefined();
+}
+
 export function upgradeSuite(name: string, fresh: () => Promise<StoreConfig>): void {
+  describe(`migration 005 on a database with events (${name})`, () => {
+    it('stores the strings as codes, keeps every event with its id and values, and numbers new events after the highest id ever given', async () => {
+      const config = await fresh();
+      const now = Date.now();
+      const today = new Date(now + 9 * 3600_000).toISOString().slice(0, 10);
+      const old = rawDb(config);
+      await migrateBefore(old, '005');
+      const row = (at: number, user: string, over: Record<string, unknown> = {}) => ({
+        at, day: today, user_tag: userTag(user), route: 'nlu', intent: 'faq.signup', score: 0.9, outcome: 'answered', flow: null, step: null, latency_ms: 4,
+        model_version: 'm-old', content_version: null, text: null, guess_intent: null, guess_score: null, ...over,
+      });
+      await old
+        .insertInto('turn_events')
+        .values([
+          row(now - 30, 'old-a'),
+          row(now - 20, 'old-a', { intent: 'None', outcome: 'fallback', score: 0.3, text: '오늘 날씨 어때요', guess_intent: 'faq.signup', guess_score: 0.2 }),
+          row(now - 10, 'old-b', { route: 'dialog', intent: 'dialog.password_reset', outcome: 'dialog_step', flow: 'password_reset', step: 'phone', content_version: 'v7' }),
+          row(now - 5, 'old-b'), // deleted below: the highest id ever given is above every id left
+        ])
+        .execute();
+      const ids = (await old.selectFrom('turn_events').select('id').orderBy('id').execute()).map((r) => Number(r.id));
+      const wide = await old.selectFrom('turn_events').selectAll().where('id', '<', ids[3]).orderBy('id').execute();
+      await old.deleteFrom('turn_events').where('id', '=', ids[3]).execute();
+      // the bounds the 004 writer kept with these events
+      await old.insertInto('turn_days').values({ day: today, first_id: ids[0], last_id: ids[2] }).execute();
+      await old.insertInto('turn_user_days').values([{ user_tag: userTag('old-a'), day: today, first_id: ids[0] }, { user_tag: userTag('old-b'), day: today, first_id: ids[2] }]).execute();
+      await old.destroy();
+
+      const store = await openEventStore(config);
+      try {
+        // the view shows every old event as it was, the table holds integers
+        const viewed = await store.db.selectFrom('turn_events').selectAll().orderBy('id').execute();
+        expect(viewed.map((r) => ({ ...r, id: Number(r.id), at: Number(r.at) }))).toEqual(wide.map((r) => ({ ...r, id: Number(r.id), at: Number(r.at) })));
+        const stored = await store.db.selectFrom('turn_rows').selectAll().orderBy('id').execute();
+        expect(stored.map((r) => [typeof r.route, typeof r.day, r.flow === null])).toEqual([['number', 'number', true], ['number', 'number', true], ['number', 'number', false]]);
+        const codes = (await store.db.selectFrom('event_codes').select('value').execute()).map((r) => r.value).sort();
+        expect(codes).toEqual(['answered', 'dialog', 'dialog.password_reset', 'dialog_step', 'faq.signup', 'fallback', 'm-old', 'nlu', 'None', 'password_reset', 'phone', 'v7'].sort());
+
+        const rec = createEventRecorder({ store: async () => store, versions: () => ({ model: 'm-new', content: 'v7' }) });
+        rec.hook(...fakeTurn({ user: 'old-a', outcome: 'answered', at: now }));
+        await rec.flush();
+        const latest = await userTurns(store.db, userTag('old-a'));
+        expect(latest.map((t) => [t.at, t.outcome, t.model_version])).toEqual([[now - 30, 'answered', 'm-old'], [now - 20, 'fallback', 'm-old'], [now, 'answered', 'm-new']]);
+        expect(latest[2].id).toBeGreaterThan(ids[3]); // the deleted row's id is never given again (day ranges stay right)
+        expect((await readFallbacks(store.db)).map((f) => [f.text, f.guess])).toEqual([['오늘 날씨 어때요', 'faq.signup']]);
+        const s = await stats(store.db, { from: today, to: today, funnel: FUNNEL });
+        expect(s.totals).toMatchObject({ turns: 4, users: 2, answered: 2, fallback: 1, other: 1 });
+        expect(s.topIntents).toEqual([{ intent: 'faq.signup', count: 2 }]);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
+
   describe(`migration 004 on a database with events (${name})`, () => {
     it('fills the day and user-day bounds from the events already stored, drops the per-row indexes, and every reader sees old and new events', async () => {
       const config = await fresh();
@@ -31,9 +94,7 @@ export function upgradeSuite(name: string, fresh: () => Promise<StoreConfig>): v
       const today = new Date(now + 9 * 3600_000).toISOString().slice(0, 10);
       const yesterday = new Date(now - DAY + 9 * 3600_000).toISOString().slice(0, 10);
       const old = rawDb(config);
-      const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([n]) => n < '004'));
-      const migrator = new Migrator({ db: old, provider: { getMigrations: async () => before }, migrationTableName: 'bluebot_migrations', migrationLockTableName: 'bluebot_migrations_lock' });
-      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      await migrateBefore(old, '004');
       const row = (at: number, day: string, user: string, outcome: string) => ({ at, day, user_tag: userTag(user), route: 'nlu', intent: 'faq.signup', score: 0.9, outcome, latency_ms: 4, text: null });
       await old
         .insertInto('turn_events')

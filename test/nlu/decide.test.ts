@@ -115,3 +115,21 @@ describe('decide: one-word messages and unknown head nouns', () => {
     expect(toParseResult({ ...nlu('faq.refresh_training', 1), unknownHead: '보험' }, d)).toMatchObject({ intent: 'None', clarify: ['faq.refresh_training'] });
   });
 });
+
+describe('decide: a sure FAQ that no training utterance of it resembles', () => {
+  const supported = (support: number, nearest: string) => ({ ...nlu('faq.signup', 0.99, [], [[nearest, 0.3]]), support });
+
+  it('asks "did you mean" below 0.1, and below 0.2 when an out-of-scope utterance is the nearest of all', () => {
+    const d = decide(supported(0.08, 'faq.signup'), T);
+    expect(d).toEqual({ kind: 'clarify', intents: ['faq.signup'], score: 0.99, reason: 'unlike' });
+    expect(finalIntent(d)).toBe('None');
+    expect(decide(supported(0.15, 'None'), T)).toMatchObject({ kind: 'clarify', reason: 'unlike' });
+    expect(decide(supported(0.15, 'oos.account'), T)).toMatchObject({ kind: 'clarify', reason: 'unlike' });
+  });
+
+  it('answers with enough support, or without support data (short messages, other steps off)', () => {
+    expect(decide(supported(0.15, 'faq.signup'), T)).toMatchObject({ kind: 'answer', intent: 'faq.signup' });
+    expect(decide(supported(0.2, 'None'), T)).toMatchObject({ kind: 'answer', intent: 'faq.signup' });
+    expect(decide(nlu('faq.signup', 0.99, [], [['None', 0.3]]), T)).toMatchObject({ kind: 'answer', intent: 'faq.signup' });
+  });
+});

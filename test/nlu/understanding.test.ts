@@ -144,9 +144,39 @@ describe('the explanation check: a noun the FAQ never uses, claimed by out-of-sc
       expect(asked.intent).toBe('None');
       expect(asked.clarify).toEqual(['faq.signup']);
       classifier.steps.explain = false;
+      classifier.steps.support = false; // no signup utterance looks like it either (the 'unlike' rule, below)
       expect((await parse(classifier, text)).intent).toBe('faq.signup');
     } finally {
       classifier.steps = steps;
+    }
+  });
+});
+
+describe('support: a sure FAQ that none of its training utterances resembles is asked about', () => {
+  it('asks "did you mean" with the FAQ, and answers with the step off', async () => {
+    const text = '회원가입 이벤트 쿠폰 받을 수 있어요';
+    const steps = { ...classifier.steps };
+    try {
+      classifier.steps.heads = false;
+      classifier.steps.explain = false;
+      const asked = await parse(classifier, text);
+      expect(asked.decision).toMatchObject({ kind: 'clarify', reason: 'unlike', intents: ['faq.signup'] });
+      expect(asked.intent).toBe('None');
+      classifier.steps.support = false;
+      expect((await parse(classifier, text)).intent).toBe('faq.signup');
+    } finally {
+      classifier.steps = steps;
+    }
+  });
+
+  it('still answers paraphrases that share words with the FAQ\'s utterances', async () => {
+    for (const [text, intent] of [
+      ['교육 들으려면 사이트에 회원가입 먼저 해야 되나요', 'faq.signup'],
+      ['처음 들어가는데 비밀번호 어떻게 만들어요', 'faq.first_login'],
+    ]) {
+      const r = await parse(classifier, text);
+      expect(r.intent).toBe(intent);
+      expect(r.nlu.support).toBeGreaterThan(0.2);
     }
   });
 });
