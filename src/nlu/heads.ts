@@ -4,7 +4,7 @@
  */
 import { splitWords } from './features';
 import { editDistance, toJamo } from './hangul';
-import { isFaq, isOutOfScope } from './labels';
+import { isFaq, isOutOfScope, NONE } from './labels';
 import { PARTICLES, splitParticle } from './particles';
 import type { LabeledText } from './similarity';
 
@@ -137,8 +137,8 @@ const MAX_NOUN = 6;
 export class FaqVocabulary {
   private readonly words = new Set<string>();
   private readonly sorted: string[];
-  /** FAQ training utterances without spaces, with their intent (for `spread`). */
-  private readonly faqTexts: LabeledText[] = [];
+  /** FAQ and `None` training utterances without spaces, with their intent (for `spread`). */
+  private readonly spreadTexts: LabeledText[] = [];
 
   /** Kinds of request the FAQs never answer (얼마, 몇 시), learned: see `requestTypes`. */
   readonly unanswered: ReadonlySet<string>;
@@ -149,9 +149,9 @@ export class FaqVocabulary {
     for (const { text, intent } of texts) {
       const requests = isFaq(intent) ? faqRequests : isKnown(intent) ? undefined : otherRequests;
       for (const r of requestTypes(text)) requests?.set(r, (requests.get(r) ?? 0) + 1);
+      if (isFaq(intent) || intent === NONE) this.spreadTexts.push({ text: text.replace(/\s+/g, ''), intent });
       if (!isKnown(intent)) continue;
       for (const w of splitWords(text)) this.add(w);
-      if (isFaq(intent)) this.faqTexts.push({ text: text.replace(/\s+/g, ''), intent });
     }
     this.unanswered = new Set([...otherRequests].filter(([r, n]) => n >= MIN_REQUEST_COUNT && !faqRequests.has(r)).map(([r]) => r));
     for (const text of extra) for (const w of splitWords(text)) this.add(w);
@@ -221,8 +221,10 @@ export class FaqVocabulary {
   }
 
   /**
-   * How a word is spread over the FAQs: per FAQ, how many of the FAQ training utterances holding it (spaces
-   * ignored) are that FAQ's, as a share, most first. A word of one FAQ only (회원가입) decides; 로그인 or 교육 does not.
+   * How a word is spread over the FAQs' training utterances: per FAQ, how many of the FAQ utterances holding it
+   * (spaces ignored) are that FAQ's, as a share, most first; and `None`'s share among the FAQ and `None` utterances
+   * holding it (how much the word is used outside the training's subject: 과태료 납부 기한). A word of one FAQ only
+   * (회원가입) decides; 로그인 or 교육 does not, nor does 기한, which questions about other things use too.
    * @example vocab.spread('로그인') // [{ intent: 'faq.first_login', share: 0.85, count: 97 }, …]
    */
   spread(word: string): Array<{ intent: string; share: number; count: number }> {
@@ -241,10 +243,13 @@ export class FaqVocabulary {
 
   private countSpread(key: string): Array<{ intent: string; share: number; count: number }> {
     const counts = new Map<string, number>();
-    for (const { text, intent } of this.faqTexts) if (text.includes(key)) counts.set(intent, (counts.get(intent) ?? 0) + 1);
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    for (const { text, intent } of this.spreadTexts) if (text.includes(key)) counts.set(intent, (counts.get(intent) ?? 0) + 1);
+    const faq = [...counts].filter(([intent]) => isFaq(intent)).reduce((a, [, n]) => a + n, 0);
+    const none = counts.get(NONE) ?? 0;
+    const share = (count: number, total: number) => Math.round((count / total) * 10_000) / 10_000;
     return [...counts]
-      .map(([intent, count]) => ({ intent, count, share: Math.round((count / total) * 10_000) / 10_000 }))
+      .filter(([intent]) => isFaq(intent) || intent === NONE)
+      .map(([intent, count]) => ({ intent, count, share: intent === NONE ? share(count, faq + none) : share(count, faq) }))
       .sort((a, b) => b.count - a.count || a.intent.localeCompare(b.intent));
   }
 

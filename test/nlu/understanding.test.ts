@@ -83,6 +83,15 @@ describe('very short messages', () => {
     expect(r.clarify?.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('asks about a word one FAQ uses when questions about other things use it too (기한), answers a word that is the FAQ\'s own', async () => {
+    const deadline = await parse(classifier, '기한');
+    expect(deadline.decision).toMatchObject({ kind: 'clarify', reason: 'short', intents: ['faq.incomplete_training'] });
+    expect(deadline.nlu.spread?.find((s) => s.intent === 'None')?.share).toBeGreaterThanOrEqual(0.1);
+    for (const [word, intent] of [['회원가입', 'faq.signup'], ['재수강', 'faq.incomplete_training'], ['리프레시교육', 'faq.refresh_training']]) {
+      expect((await parse(classifier, word)).decision).toMatchObject({ kind: 'answer', intent });
+    }
+  });
+
   it('still answers control words directly', async () => {
     expect((await parse(classifier, '상담원')).intent).toBe('handoff');
     expect((await parse(classifier, '취소')).decision.kind).toBe('answer');
