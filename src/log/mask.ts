@@ -87,7 +87,7 @@ export function maskText(text: string): string {
  * to mask and is returned as it is.
  */
 const MAYBE_SENSITIVE =
-  /\p{Nd}|[!-~\uFF01-\uFF5E\u2010-\u2015\u2212\uFE58\uFE63]{8}|(?:[공영빵일이삼사오육륙칠팔구십백천][^가-힣\d]{0,3}에?){7}/u;
+  /\p{Nd}|[!-~\uFF01-\uFF5E\u2010-\u2015\u2212\uFE58\uFE63]{8}|(?:[공영빵일이삼사오육륙칠팔구십백천][^가-힣\d]{0,3}에?){6}/u;
 
 /**
  * `maskText` without its fast path: every detector runs. Exported for the test that checks both agree.

@@ -6,7 +6,7 @@ import { afterDoneStatement, enumerated, focusCandidates, splitClauses, syllable
 import type { TopicIndex } from './topics';
 import { headWord, requestTypes, type FaqVocabulary } from './heads';
 import type { IntentNouns } from './explain';
-import { isFaq, isTopic, NONE } from './labels';
+import { isFaq, isOutOfScope, isTopic, NONE } from './labels';
 
 export interface NluAlternative {
   intent: string;
@@ -267,18 +267,18 @@ export class HybridClassifier implements Classifier {
 
   /**
    * "로그인은 했어요. 근데 뭘 들어야 하는지 모르겠어요": when the part before the question states as done what the
-   * whole message was classified as (an FAQ, or an out-of-scope topic: "드라이버앱 비번은 아는데 …"), and the question
+   * whole message was classified as (an FAQ, or out of scope: "드라이버앱 비번은 아는데 …", a topic or `None`), and the question
    * alone is another FAQ (≥ FOCUS_CONFIDENT), the question decides.
    */
   private async afterDone(clauses: Clause[], whole: NluResult, options: ClassifyOptions): Promise<(NluResult & { contrast: boolean }) | undefined> {
     const at = afterDoneStatement(clauses);
-    if (at < 1 || !(isFaq(whole.intent) || isTopic(whole.intent))) return undefined;
+    if (at < 1 || !(isFaq(whole.intent) || isOutOfScope(whole.intent))) return undefined;
     const asked = this.normalize(clauses.slice(at).map((c) => c.text).join(' '));
     if (syllables(asked) < 4) return undefined;
     const a = await this.classifyNormalized(asked, options);
     if (!isFaq(a.intent) || a.intent === whole.intent || a.score < FOCUS_CONFIDENT) return undefined;
     const done = await this.classifyNormalized(this.normalize(clauses.slice(0, at).map((c) => c.text).join(' ')), options);
-    const settled = done.intent === whole.intent || (isTopic(whole.intent) && !isFaq(done.intent));
+    const settled = done.intent === whole.intent || (isOutOfScope(whole.intent) && !isFaq(done.intent));
     return settled ? { ...a, clause: asked, contrast: false } : undefined;
   }
 

@@ -134,18 +134,20 @@ const ONE_WORD_MIN_COUNT = 3;
 
 /**
  * The FAQs to offer for a one-word message (`교육`, `로그인`, `비번`), at most 3, NLP.js's order first: empty when a
- * control intent, `None` (≥ 0.95) or an out-of-scope topic is sure, or when one FAQ decides (NLP.js ≥ 0.95 and ≥ 95% of the FAQ
- * training utterances holding the word are that FAQ's: `회원가입`, `미수료`, `리프레시`). A word of one FAQ that NLP.js is less
- * sure of (`기한`) gets that FAQ alone, asked as "혹시 … 말씀이신가요?".
+ * control intent, `None` (≥ 0.95) or an out-of-scope topic is sure, or when one FAQ decides (NLP.js ≥ 0.95, ≥ 90% of the
+ * FAQ training utterances holding the word are that FAQ's, and under 10% of the FAQ and `None` utterances holding it are
+ * `None`'s: `회원가입`, `재수강`). A word that one FAQ uses but questions about other things use too (`기한`: 과태료 납부
+ * 기한, 13% `None`) gets that FAQ alone, asked as "혹시 … 말씀이신가요?".
  */
 function oneWordOffers(result: NluResult, t: DecisionThresholds): string[] {
   const { intent, score } = result;
   const spread = result.spread ?? [];
   if (intent === NONE ? score >= ONE_WORD_DECISIVE : !isFaq(intent) && score >= (isTopic(intent) ? t.minScore : t.confident)) return [];
-  if (isFaq(intent) && score >= ONE_WORD_DECISIVE && (spread.find((s) => s.intent === intent)?.share ?? 0) >= ONE_WORD_DECISIVE_SHARE) return [];
+  const shareOf = (id: string) => spread.find((s) => s.intent === id)?.share ?? 0;
+  if (isFaq(intent) && score >= ONE_WORD_DECISIVE && shareOf(intent) >= ONE_WORD_DECISIVE_SHARE && shareOf(NONE) < 1 - ONE_WORD_DECISIVE_SHARE) return [];
   const ranked = [{ intent, score }, ...result.alternatives].filter((a) => isFaq(a.intent) && a.score >= ONE_WORD_MIN_SCORE).map((a) => a.intent);
   const near = (result.neighbours ?? []).filter((n) => isFaq(n.intent) && n.similarity >= ONE_WORD_MIN_SIMILARITY).map((n) => n.intent);
-  const holding = spread.filter((s) => s.share >= ONE_WORD_MIN_SHARE && s.count >= ONE_WORD_MIN_COUNT).map((s) => s.intent);
+  const holding = spread.filter((s) => isFaq(s.intent) && s.share >= ONE_WORD_MIN_SHARE && s.count >= ONE_WORD_MIN_COUNT).map((s) => s.intent);
   return [...new Set([...ranked, ...near, ...holding])].slice(0, 3);
 }
 

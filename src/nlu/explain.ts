@@ -43,7 +43,7 @@ export class IntentNouns {
   private readonly ratio: number;
 
   /** `domain`: terms every FAQ may use (the synonym map's canonical terms: 카카오T, 블루, 휴대폰 …). */
-  constructor(texts: LabeledText[], domain: string[] = [], { minOther = 1, ratio = 2 }: ExplanationOptions = {}) {
+  constructor(texts: LabeledText[], domain: string[] = [], { minOther = 2, ratio = 2 }: ExplanationOptions = {}) {
     for (const { text, intent } of texts) {
       const counts = isOutOfScope(intent) ? this.other : this.answerable;
       const mine = isOutOfScope(intent) ? undefined : (this.byIntent.get(intent) ?? new Set<string>());

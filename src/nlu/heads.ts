@@ -4,7 +4,7 @@
  */
 import { splitWords } from './features';
 import { editDistance, toJamo } from './hangul';
-import { isFaq, isOutOfScope } from './labels';
+import { isFaq, isOutOfScope, NONE } from './labels';
 import { PARTICLES, splitParticle } from './particles';
 import type { LabeledText } from './similarity';
 
@@ -19,7 +19,7 @@ const BOUND_NOUNS = new Set(['수', '거', '것', '줄', '때', '적', '데']);
  * these, without a particle, is read as a predicate, not a noun. Nouns ending in them are missed (conservative). 유 and
  * 슈 are dialect endings (맹글어유, 잊어버렸슈: Chungcheong).
  */
-const PREDICATE_FINALS = new Set([...'요다까죠지고서면데니네게며음함됨는은던을할된될볼올릴쇼노교여야라러려자세셔든나냐래대겠었았했봐줘워와어아해돼져쳐혀켜줄믄능당유슈']);
+const PREDICATE_FINALS = new Set([...'요다까죠지고서면데니네게며음함됨는은던을할된될볼올릴쇼노교여야라러려자세셔든나냐래대겠었았했봐줘워와어아해돼져쳐혀켜겨줄믄능당유슈']);
 /** Last syllables of a verb stem before a particle-like ending (하는, 되는, 했는 …). */
 const VERBAL_STEM_FINALS = new Set([...'하되돼해했됐']);
 /**
@@ -33,7 +33,7 @@ const FUNCTION_WORDS = new Set([
   '이거', '그거', '저거', '이건', '그건', '이게', '그게', '이걸', '그걸', '이것', '그것', '여기', '거기', '저기', '엄청', '되게', '완전',
   '뭐뭐', '자체', '정도', '다음', '이후', '이전', '때문', '동안', '경우', '전부', '모두', '하나', '둘다',
   '도대체', '대체', '오늘', '내일', '어제', '요즘', '나중', '이번', '지난', '다음주', '이번주', '지난주', '다음달', '이번달', '누구', '누가',
-  '나', '저', '제', '내', '우리', '때', '줄', '적', '데', '빨리', '얼른', '어서', '일단', '우선',
+  '나', '저', '제', '내', '우리', '때', '줄', '적', '데', '빨리', '얼른', '어서', '일단', '우선', '잘못', '중간',
 ]);
 
 const HANGUL = /^[\uAC00-\uD7A3]+$/;
@@ -137,8 +137,8 @@ const MAX_NOUN = 6;
 export class FaqVocabulary {
   private readonly words = new Set<string>();
   private readonly sorted: string[];
-  /** FAQ training utterances without spaces, with their intent (for `spread`). */
-  private readonly faqTexts: LabeledText[] = [];
+  /** FAQ and `None` training utterances without spaces, with their intent (for `spread`). */
+  private readonly spreadTexts: LabeledText[] = [];
 
   /** Kinds of request the FAQs never answer (얼마, 몇 시), learned: see `requestTypes`. */
   readonly unanswered: ReadonlySet<string>;
@@ -149,9 +149,9 @@ export class FaqVocabulary {
     for (const { text, intent } of texts) {
       const requests = isFaq(intent) ? faqRequests : isKnown(intent) ? undefined : otherRequests;
       for (const r of requestTypes(text)) requests?.set(r, (requests.get(r) ?? 0) + 1);
+      if (isFaq(intent) || intent === NONE) this.spreadTexts.push({ text: text.replace(/\s+/g, ''), intent });
       if (!isKnown(intent)) continue;
       for (const w of splitWords(text)) this.add(w);
-      if (isFaq(intent)) this.faqTexts.push({ text: text.replace(/\s+/g, ''), intent });
     }
     this.unanswered = new Set([...otherRequests].filter(([r, n]) => n >= MIN_REQUEST_COUNT && !faqRequests.has(r)).map(([r]) => r));
     for (const text of extra) for (const w of splitWords(text)) this.add(w);
@@ -221,8 +221,10 @@ export class FaqVocabulary {
   }
 
   /**
-   * How a word is spread over the FAQs: per FAQ, how many of the FAQ training utterances holding it (spaces
-   * ignored) are that FAQ's, as a share, most first. A word of one FAQ only (회원가입) decides; 로그인 or 교육 does not.
+   * How a word is spread over the FAQs' training utterances: per FAQ, how many of the FAQ utterances holding it
+   * (spaces ignored) are that FAQ's, as a share, most first; and `None`'s share among the FAQ and `None` utterances
+   * holding it (how much the word is used outside the training's subject: 과태료 납부 기한). A word of one FAQ only
+   * (회원가입) decides; 로그인 or 교육 does not, nor does 기한, which questions about other things use too.
    * @example vocab.spread('로그인') // [{ intent: 'faq.first_login', share: 0.85, count: 97 }, …]
    */
   spread(word: string): Array<{ intent: string; share: number; count: number }> {
@@ -241,10 +243,13 @@ export class FaqVocabulary {
 
   private countSpread(key: string): Array<{ intent: string; share: number; count: number }> {
     const counts = new Map<string, number>();
-    for (const { text, intent } of this.faqTexts) if (text.includes(key)) counts.set(intent, (counts.get(intent) ?? 0) + 1);
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    for (const { text, intent } of this.spreadTexts) if (text.includes(key)) counts.set(intent, (counts.get(intent) ?? 0) + 1);
+    const faq = [...counts].filter(([intent]) => isFaq(intent)).reduce((a, [, n]) => a + n, 0);
+    const none = counts.get(NONE) ?? 0;
+    const share = (count: number, total: number) => Math.round((count / total) * 10_000) / 10_000;
     return [...counts]
-      .map(([intent, count]) => ({ intent, count, share: Math.round((count / total) * 10_000) / 10_000 }))
+      .filter(([intent]) => isFaq(intent) || intent === NONE)
+      .map(([intent, count]) => ({ intent, count, share: intent === NONE ? share(count, faq + none) : share(count, faq) }))
       .sort((a, b) => b.count - a.count || a.intent.localeCompare(b.intent));
   }
 

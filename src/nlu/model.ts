@@ -16,7 +16,7 @@ import { IntentNouns } from './explain';
 import { trainInWorker } from './train-in-worker';
 
 /** Bump when the pipeline (normalizer code, features, NLP.js settings) changes in a way data can't show. */
-export const PIPELINE_VERSION = 'hybrid-ngram-4';
+export const PIPELINE_VERSION = 'hybrid-ngram-5';
 
 export type ModelSource = 'loaded' | 'trained';
 

@@ -29,24 +29,56 @@ export function createNormalizer(synonyms: Record<string, string[]>, opts: Norma
   return (text) => replace(fix(spelledToDigits(clean(text))));
 }
 
+/** A place word that makes a two-syllable run a number on its own (`이십`, `십오`); 백 and 천 do not (`천사`, `백일`). */
+const TENS = /십/;
 const PLACE = new RegExp(`[${PLACE_WORDS}]`);
+/** What may sit between two numbers of one phone number or date: separators, and the first one's 년 월 일 에 (생). */
+const NUMBER_GAP = /^(?:년생?|월|일생?|에)?[\s,.\-·~/]{0,3}(?:에[\s,.\-·~/]{0,3})?$/;
+const TYPED_NUMBER = /\d+/g;
 
 /**
- * Numbers spelled out in Hangul (a voice-typed phone number) written in ASCII digits, as typed digits reach the
- * classifier, so both forms classify alike. Only runs that read as data are rewritten: three numerals or more, or
- * two with a place word (`공일공`, `천이백삼십사`, `이십`); words with numerals stay (`이번`, `사이다`, `이사`, `일이`).
- * The reading is the privacy module's (`scanSpelledNumbers`); a last `이` that may be the copula is kept as one.
+ * Numbers spelled out in Hangul (a voice-typed phone number or birth date) written in ASCII digits, as typed digits
+ * reach the classifier, so both forms classify alike. The reading is the privacy module's (`scanSpelledNumbers` with
+ * its markers: a number may stand before 년, 월 or 에, and after a month a last 일 is the day marker). A run is read
+ * when it is data on its own (three numerals or more, one with 십, a lone place word, or one with 백 or 천 before 년 or
+ * 월: `공일공`, `천이백삼십사`, `이십`, `백`, `이천년`), or when it stands next to a number that is read or typed (`공삼` in `일구구삼 공삼 일일`, `삼월` after
+ * `칠십사년`, `천사` before `공일공`); else it stays a word (`이번`, `사이다`, `일이`, `천사`, `백일`, `이천`, `이월`). `에`
+ * between two numbers becomes a space (`공일공에 천이백…` → `010 1234 …`, as the slot reader has it). A last `이` that
+ * may be the copula is kept as one, and a lone `이` next to a number is never read but before 년 월 에 (`…567 이에요`: the
+ * copula; `이월`: February).
  * @example spelledToDigits('번호는 공일공 천이백삼십사 오천육백칠십팔') // '번호는 010 1234 5678'
+ * @example spelledToDigits('천구백칠십사년 삼월 오일생') // '1974년 3월 5일생'
  */
 export function spelledToDigits(text: string): string {
+  const spans = scanSpelledNumbers(text, { markers: true }).map((span) => {
+    const number = text.slice(span.index, span.day ? span.end - 1 : span.end);
+    const place = PLACE.test(number);
+    return { ...span, read: number.length >= 3 || TENS.test(number) || (place && (number.length === 1 || /^[년월]/.test(text.slice(span.end)))) };
+  });
+  if (!spans.length) return text;
+  const typed = Array.from(text.matchAll(TYPED_NUMBER), (m) => ({ index: m.index, end: m.index + m[0].length, read: true }));
+  const all = [...spans, ...typed].sort((a, b) => a.index - b.index);
+  const isCopula = (s: { index: number; end: number }) => text.slice(s.index, s.end) === '이' && !/^(?:[년월]|에(?!요))/.test(text.slice(s.end, s.end + 2));
+  const next = (a: { end: number }, b: { index: number }) => b.index >= a.end && NUMBER_GAP.test(text.slice(a.end, b.index));
+  for (let changed = true; changed; ) {
+    changed = false;
+    all.forEach((s, i) => {
+      if (s.read || isCopula(s) || !((i > 0 && all[i - 1].read && next(all[i - 1], s)) || (i + 1 < all.length && all[i + 1].read && next(s, all[i + 1])))) return;
+      s.read = changed = true;
+    });
+  }
   let out = '';
   let from = 0;
-  for (const { index, end, readings } of scanSpelledNumbers(text)) {
-    const run = text.slice(index, end);
-    if (run.length < 3 && !PLACE.test(run)) continue;
+  let last: { end: number } | undefined;
+  for (const s of spans) {
+    if (!s.read) continue;
+    const gap = text.slice(from, s.index);
+    // 에 between two numbers read here is a pause, not a word
+    out += last && last.end === from && /^\s*에\s*$/.test(gap) ? ' ' : gap;
     // two readings: the last `이` is also the copula (`…오육칠팔이에요`); keep it as the word typed digits have after them
-    out += text.slice(from, index) + (readings.length > 1 ? `${readings[1].digits}이` : readings[0].digits);
-    from = end;
+    out += s.readings.length > 1 ? `${s.readings[1].digits}이` : s.readings[0].digits + (s.day ? '일' : '');
+    from = s.end;
+    last = s;
   }
   return out + text.slice(from);
 }

@@ -1,5 +1,6 @@
 /** Topic check: head nouns of the out-of-scope topics (수료증, 영상, 드라이버앱 …), learned from intents/oos.*.yml. */
 import { splitWords } from './features';
+import { asNoun } from './heads';
 import { stripParticle } from './particles';
 import type { LabeledText } from './similarity';
 
@@ -13,9 +14,12 @@ export interface TopicIndexOptions {
   minRatio?: number;
 }
 
-/** Words of a normalized text without their particles. */
+/** The nouns of a normalized text without their particles (a word that ends like a predicate, 끝나요 or 등록된, is none). */
 function headWords(text: string): string[] {
-  return splitWords(text).map(stripParticle);
+  return splitWords(text).flatMap((w) => {
+    const noun = asNoun(w)?.noun;
+    return noun && noun.length >= 2 ? [noun] : [];
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Dates in free text: the birth-date slot's strict shapes, and the masker's wider net (any order, any script). */
 import { digitView } from './fold';
-import { readSinoKorean, scanSpelledNumbers, SPELLED_NUMERALS, type SpelledSpan } from './korean-numbers';
+import { PARTICLE_CHARS, readSinoKorean, scanSpelledNumbers, SPELLED_NUMERALS, type SpelledSpan } from './korean-numbers';
 
 /** A date-shaped span of text, before any calendar or age check. `year` keeps its 2 or 4 digits. */
 export interface DateMatch {
@@ -73,11 +73,15 @@ const UNIT = new RegExp(String.raw`(?<!\d)(?:(\d{2,4})${S}${Y}(생|도)?|(\d{1,2
 const UNIT_GAP = /^[\s,.~·()/-]{0,4}$/;
 /**
  * One part of a date spelled out in Hangul (`천구백칠십사년`, `칠십사년생`, `일구칠사년`, `삼월`, `오일생`). Not right after
- * another Hangul syllable (`회사일`, `매일` are words) except another part's 년 월 일 생 (`칠십사년삼월오일`). The number is read by `readSinoKorean`; when `일` could be a
+ * another Hangul syllable (`회사일`, `매일` are words) except another part's 년 월 일 생 (`칠십사년삼월오일`) or the words
+ * 생년월일 and 생일 (`생년월일천구백…`: their 일 is no digit) or a particle (`생년월일은천구백…`). The number is read by `readSinoKorean`; when `일` could be a
  * digit or the day marker, the marker wins (`오일` is the 5th, `이십일일` the 21st), and it must follow its number
  * without a space (in `생년월일 일구삼공년` the 일 after the space is a digit).
  */
-const SPELLED_UNIT = new RegExp(String.raw`(?<!(?![년월일생])[가-힣])([${SPELLED_NUMERALS}]{1,12})(?:${S}${Y}(생)?|${S}(${M})|(${D})생?)`, 'g');
+const SPELLED_UNIT = new RegExp(
+  String.raw`(?:(?<![가-힣])|(?<=[${SPELLED_NUMERALS}0-9]${S}(?:${Y}생?|${M}|${D}생?)|생년월일|생일|[${PARTICLE_CHARS}]))([${SPELLED_NUMERALS}]{1,12})(?:${S}${Y}(생)?|${S}(${M})|(${D})생?)`,
+  'g',
+);
 /** A full year spelled out this early is a birth year even alone (nobody spells out the year of a training). */
 const SPELLED_BIRTH_YEARS = { from: 1900, to: 2012 };
 

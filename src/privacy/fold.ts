@@ -1,5 +1,5 @@
 /** Folding text for PII recognition: one length-preserving view where every digit is an ASCII digit. */
-import { digitOf, PLACE_WORDS, SPELLED_DIGITS } from './korean-numbers';
+import { digitOf, endsWordBefore, PLACE_WORDS, SPELLED_DIGITS } from './korean-numbers';
 
 const FOLDABLE = /[\uFF01-\uFF5E\u3000\u2010-\u2015\u2212\uFE58\uFE63]/g;
 
@@ -29,13 +29,18 @@ const SPELLED_RUN = new RegExp(String.raw`[0-9${SPELLED_DIGITS}](?:[${DIGIT_SEPA
 /** A group of a run glued to a place word: part of a place-value number (`… 이십이`), not of the digit run. */
 const PLACE_GLUED_HEAD = new RegExp(String.raw`^[0-9${SPELLED_DIGITS}]+[${DIGIT_SEPARATORS}]*`);
 const PLACE_GLUED_TAIL = new RegExp(String.raw`[${DIGIT_SEPARATORS}]*[0-9${SPELLED_DIGITS}]+$`);
-/** Runs with fewer spelled-out digits than this stay words (일이 있어요, 사이, `16일 1974년`). */
+/**
+ * Runs with fewer spelled-out digits than this stay words (일이 있어요, 사이, `16일 1974년`); one less will do in one
+ * group without separators that stands as a word (`구삼공삼일일`: a date's six digits, as `930311` typed is).
+ */
 const MIN_SPELLED_DIGITS = 7;
+const ONE_GROUP = new RegExp(`^[${DIGIT_SEPARATORS}]*[0-9${SPELLED_DIGITS}]+[${DIGIT_SEPARATORS}]*$`);
 
 /**
  * `foldChars`, plus every decimal digit of another script made ASCII, plus runs of at least 7 spelled-out Korean
- * digits (`공일공 사팔이삼 칠삼이삼`) written as ASCII digits. Same length as `text`: indices are shared. A group glued to
- * a place word is part of a place-value number and is never folded (in `일구칠사 공삼 이십이` the run is `일구칠사 공삼`,
+ * digits (`공일공 사팔이삼 칠삼이삼`) written as ASCII digits, at the start or the end of the text too. Same length as
+ * `text`: indices are shared. A numeral glued to the word before it is that word's last syllable and stays (the 일 of
+ * `생년월일일구구삼…`). A group glued to a place word is part of a place-value number and is never folded (in `일구칠사 공삼 이십이` the run is `일구칠사 공삼`,
  * too short: the date reader sees the spelled numbers whole, not `1974 03 2` and a stray `십이`).
  * With `copulaAsWord`, a last `이` before 요/에요 is read as the copula and left as it is (`일구구삼 일 삼이요` is
  * `1993 1 3이요`, not `1993 1 32요`); a reader that cannot tell tries both views.
@@ -51,15 +56,34 @@ export function digitView(text: string, copulaAsWord = false): string {
   }
   if (!KOREAN_DIGIT.test(folded)) return folded;
   return folded.replace(SPELLED_RUN, (run: string, at: number) => {
-    const head = PLACE_WORDS.includes(folded[at - 1] ?? '') ? (PLACE_GLUED_HEAD.exec(run)?.[0] ?? '') : '';
+    const prev = folded[at - 1] ?? '';
+    // glued to a place word: part of a place-value number; glued to another word: its first syllable is that word's
+    const head = isPlaceWord(prev) ? (PLACE_GLUED_HEAD.exec(run)?.[0] ?? '') : endsWordBefore(prev) && KOREAN_DIGIT.test(run[0]) ? run[0] : '';
     const next = folded.slice(at + run.length, at + run.length + 2);
-    const tail = PLACE_WORDS.includes(next[0] ?? '') ? (PLACE_GLUED_TAIL.exec(run)?.[0] ?? '') : '';
+    const tail = isPlaceWord(next[0] ?? '') ? (PLACE_GLUED_TAIL.exec(run)?.[0] ?? '') : '';
     if (head.length + tail.length >= run.length) return run;
     const digits = run.slice(head.length, run.length - tail.length);
-    if ((digits.match(KOREAN_DIGITS) ?? []).length < MIN_SPELLED_DIGITS) return run;
+    const count = (digits.match(KOREAN_DIGITS) ?? []).length;
+    if (count < MIN_SPELLED_DIGITS && !(count === MIN_SPELLED_DIGITS - 1 && ONE_GROUP.test(digits) && standsAlone(folded, at + head.length, at + run.length - tail.length))) return run;
     const copula = copulaAsWord && !tail && digits.endsWith('이') && /^(?:요|에요)/.test(next) ? '이' : '';
     return head + digits.slice(0, digits.length - copula.length).replace(KOREAN_DIGITS, (ch) => digitOf(ch) ?? ch) + copula + tail;
   });
+}
+
+/**
+ * Whether the digits at `[from, to)` of `text` (separators around them aside) are a word of their own: no Hangul
+ * syllable right before them, and after them none but the start of an ending (`…일일입니다`, `…일일이요`).
+ */
+function standsAlone(text: string, from: number, to: number): boolean {
+  const inner = text.slice(from, to);
+  const start = from + (inner.length - inner.trimStart().length);
+  const end = to - (inner.length - inner.trimEnd().length);
+  return !/[가-힣]/.test(text[start - 1] ?? '') && !/^[가-힣](?<![입이요에예])/.test(text[end] ?? '');
+}
+
+/** `십 백 천` (not the empty string, which `includes` finds in any text: the start or end of the text is no place word). */
+function isPlaceWord(ch: string): boolean {
+  return ch !== '' && PLACE_WORDS.includes(ch);
 }
 
 /** The value of a decimal digit of any script (its code point minus the script's zero), if it is one unit. */

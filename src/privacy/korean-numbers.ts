@@ -64,7 +64,33 @@ export function readSinoKorean(word: string): SpelledNumber | undefined {
 
 const NUMERAL_RUN = new RegExp(`[${SPELLED_NUMERALS}]+`, 'g');
 const HANGUL = /[가-힣]/;
+/** Particles and endings: a numeral glued after one starts a new word (`번호는공일공`), it does not end this one. */
+const PARTICLES = '은는가을를도요고서와과랑의에로만면며께';
+
+/**
+ * Whether a Hangul numeral right after `prev` (no space between) is the last syllable of the word `prev` belongs to
+ * (the 일 of `생년월일` and `생일`, the 사 of `회사`), so that it must not start a number: `prev` is a Hangul syllable
+ * that is no particle or ending and no numeral.
+ * @example endsWordBefore('월') // true: in 생년월일일구구삼 the first 일 is 생년월일's
+ */
+export function endsWordBefore(prev: string): boolean {
+  return HANGUL.test(prev) && !PARTICLES.includes(prev) && !SPELLED_NUMERALS.includes(prev);
+}
+
+/**
+ * Where the number of a numeral run glued to `prev` starts: right away after a particle (`번호는공일공`: 0), one
+ * syllable later after another word (`생년월일일구구삼`: 1, the word's own 일); undefined when `prev` is no Hangul word.
+ */
+export function gluedNumberStart(prev: string): 0 | 1 | undefined {
+  if (!HANGUL.test(prev) || SPELLED_NUMERALS.includes(prev)) return undefined;
+  return PARTICLES.includes(prev) ? 0 : 1;
+}
+
+/** Particles and endings, for a pattern: a spelled date part may be glued after one (`생년월일은천구백…년`). */
+export const PARTICLE_CHARS = PARTICLES;
+
 const NUMERAL_OR_DIGIT = new RegExp(`[0-9${SPELLED_NUMERALS}]`);
+const PLACE = new RegExp(`[${PLACE_WORDS}]`);
 /** Syllables after which a number may follow without a space: another number's 년 월 or 에 (`칠십사년삼월`, `공일공에천이백`). */
 const JOINERS = '년월에';
 /** Syllables that may follow a number: date markers, 에, and the start of a copula or ending (`…팔요`, `…팔입니다`). */
@@ -139,25 +165,48 @@ export interface SpelledSpan {
   index: number;
   end: number;
   readings: SpelledNumber[];
+  /** The run's last 일 is a day marker, not part of the number (`markers` only). */
+  day?: boolean;
+}
+
+/** What may follow a number as a date or list marker when `markers` is asked for (`칠십사년`, `삼월`, `공일공에`). */
+const MARKERS = '년월에';
+
+export interface ScanOptions {
+  /**
+   * The classifier's view: also numbers followed by 년, 월 or 에 (`천구백칠십사년생`, `공일공에 천이백…`), and after a
+   * month a last 일 is the day marker (`삼월 십일` is the 10th: `day`).
+   */
+  markers?: boolean;
 }
 
 /**
  * Every spelled-out number standing as a word of its own: after a non-Hangul character or another number's 년 월 에,
- * and before a non-Hangul character, the end of the text or a copula ending (`이십이요`, `공삼이에요`). Words that hold
- * numerals stay words (`사이다`, `이번`, `매일`, `십일조`).
+ * and before a non-Hangul character, the end of the text or a copula ending (`이십이요`, `공삼이에요`), or with
+ * `markers` a 년 월 에. Words that hold numerals stay words (`사이다`, `이번`, `매일`, `십일조`). A run glued to the
+ * word before it starts after that word's last syllable (`생년월일일구구삼` holds `일구구삼`, not `일일구구삼`), one glued
+ * to a particle right after it (`번호는공일공`); either counts when it has three numerals or more, or two with a place
+ * word (`생년월일이천`).
  * @example scanSpelledNumbers('일구칠사 공삼 이십이').map((n) => n.readings[0].digits) // ['1974', '03', '22']
  */
-export function scanSpelledNumbers(text: string): SpelledSpan[] {
+export function scanSpelledNumbers(text: string, { markers = false }: ScanOptions = {}): SpelledSpan[] {
   const out: SpelledSpan[] = [];
   for (const m of text.matchAll(NUMERAL_RUN)) {
     const end = m.index + m[0].length;
     const rest = text.slice(end, end + 4);
-    if (!standsAfter(text.slice(Math.max(0, m.index - 2), m.index))) continue;
-    if (HANGUL.test(rest[0] ?? '') && !BARE_ENDING.test(rest)) continue;
-    const copula = m[0].length > 1 && m[0].endsWith('이') && BARE_ENDING.test(`이${rest}`);
-    const words = copula ? [m[0], m[0].slice(0, -1)] : [m[0]];
+    let [index, run] = [m.index, m[0]];
+    if (!standsAfter(text.slice(Math.max(0, index - 2), index))) {
+      const start = gluedNumberStart(text[index - 1] ?? '');
+      if (start === undefined || run.length - start < (PLACE.test(run.slice(start)) ? 2 : 3)) continue;
+      [index, run] = [index + start, run.slice(start)];
+    }
+    if (markers && /[0-9]/.test(text[index - 1] ?? '') && run.startsWith('일')) continue; // `5일`: the day marker
+    const day = markers && run.length > 1 && run.endsWith('일') && /[월月]\s{0,3}$/.test(text.slice(Math.max(0, index - 4), index));
+    if (HANGUL.test(rest[0] ?? '') && !BARE_ENDING.test(rest) && !(markers && (MARKERS.includes(rest[0]) || (day && rest[0] === '생')))) continue;
+    const copula = !day && run.length > 1 && run.endsWith('이') && BARE_ENDING.test(`이${rest}`);
+    const words = day ? [run.slice(0, -1)] : copula ? [run, run.slice(0, -1)] : [run];
     const readings = words.map(readSinoKorean).filter((n): n is SpelledNumber => n !== undefined);
-    if (readings.length) out.push({ index: m.index, end, readings });
+    if (readings.length) out.push({ index, end, readings, ...(day ? { day } : {}) });
   }
   return out;
 }

@@ -102,6 +102,13 @@ describe('decide: one-word messages and unknown head nouns', () => {
     expect(decide(many, T)).toMatchObject({ kind: 'clarify', intents: ['faq.required_courses', 'faq.schedule_change', 'faq.incomplete_training'] });
   });
 
+  it('asks about a word one FAQ owns when 10% or more of the FAQ and None utterances holding it are None\'s (기한)', () => {
+    const deadline = oneWord(nlu('faq.incomplete_training', 1), [['faq.incomplete_training', 1, 52], ['None', 0.1333, 8]]);
+    expect(decide(deadline, T)).toMatchObject({ kind: 'clarify', reason: 'short', intents: ['faq.incomplete_training'] });
+    const owned = oneWord(nlu('faq.incomplete_training', 1), [['faq.incomplete_training', 1, 52], ['None', 0.05, 3]]);
+    expect(decide(owned, T)).toMatchObject({ kind: 'answer', intent: 'faq.incomplete_training' });
+  });
+
   it('answers a word that one FAQ owns, and leaves control intents and sure topics alone', () => {
     expect(decide(oneWord(nlu('faq.signup', 1), [['faq.signup', 1, 59]]), T)).toMatchObject({ kind: 'answer', intent: 'faq.signup' });
     expect(decide(oneWord(nlu('handoff', 1, [], [['faq.signup', 0.5]]), []), T)).toMatchObject({ kind: 'answer', intent: 'handoff' });

@@ -118,13 +118,18 @@ describe('on the real intents/: an FAQ term next to an unknown head noun is not 
     ['리프레시 교육 보험 적용되나요', 'faq.refresh_training', '보험'],
     ['교육 일정 바꾸면 위약금 있어요?', 'faq.schedule_change', '위약금'],
     ['입문교육 끝나면 유니폼 언제 나와요', 'faq.start_driving', '유니폼'],
-    ['입문교육 얼마예요', 'faq.required_courses', '얼마'],
-    ['리프레시 교육 몇 시간이에요', 'faq.refresh_training', '몇 시간'],
+    // price and hours: since round 5's training rows, "입문교육 얼마예요" and "리프레시 교육 몇 시간이에요" are None by the classifier itself
+    ['회원가입 얼마예요', 'faq.signup', '얼마'],
+    ['리프레시 교육 몇 점이에요', 'faq.refresh_training', '몇 점'],
   ])('%s → None, asks about %s', async (text, faq, head) => {
     const r = await parse(classifier, text);
     expect(r.intent).toBe('None');
     expect(r.clarify).toEqual([faq]);
     expect(r.decision).toMatchObject({ kind: 'clarify', reason: 'unknown', head });
+  });
+
+  it.each(['입문교육 얼마예요', '리프레시 교육 몇 시간이에요'])('%s → None', async (text) => {
+    expect((await parse(classifier, text)).intent).toBe('None');
   });
 
   it.each([

@@ -83,6 +83,15 @@ describe('very short messages', () => {
     expect(r.clarify?.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('asks about a word one FAQ uses when questions about other things use it too (기한), answers a word that is the FAQ\'s own', async () => {
+    const deadline = await parse(classifier, '기한');
+    expect(deadline.decision).toMatchObject({ kind: 'clarify', reason: 'short', intents: ['faq.incomplete_training'] });
+    expect(deadline.nlu.spread?.find((s) => s.intent === 'None')?.share).toBeGreaterThanOrEqual(0.1);
+    for (const [word, intent] of [['회원가입', 'faq.signup'], ['재수강', 'faq.incomplete_training'], ['리프레시교육', 'faq.refresh_training']]) {
+      expect((await parse(classifier, word)).decision).toMatchObject({ kind: 'answer', intent });
+    }
+  });
+
   it('still answers control words directly', async () => {
     expect((await parse(classifier, '상담원')).intent).toBe('handoff');
     expect((await parse(classifier, '취소')).decision.kind).toBe('answer');
@@ -125,6 +134,12 @@ describe('TopicIndex', () => {
     expect(stripParticle('수료증을')).toBe('수료증');
     expect(stripParticle('영상이')).toBe('영상');
     expect(stripParticle('가')).toBe('가');
+  });
+
+  it('learns no predicate forms or adverbs as head nouns (끝나요, 등록된, 잘못, 중간)', () => {
+    const content = loadContent(ROOT);
+    const heads = new TopicIndex(trainingTexts(content.intents, normalizerFor(content))).heads.map(([w]) => w);
+    for (const w of ['끝나', '등록된', '내야', '보다', '주나', '끊겨', '잘못', '중간']) expect(heads).not.toContain(w);
   });
 
   it('on the real content includes the issue\'s head nouns', () => {
