@@ -22,7 +22,8 @@ type Maybe<T> = T | Promise<T>;
 
 export interface InboxOps {
   groupOfText(key: string): Maybe<number | undefined>;
-  groupState(id: number): Maybe<InboxState | undefined>;
+  /** The state of each of `ids` that exists (one query in PostgreSQL: the index may hold several candidates). */
+  groupStates(ids: readonly number[]): Maybe<Map<number, InboxState>>;
   insertGroup(g: NewGroup): Maybe<number>;
   /** false when the text already existed (another instance wrote it meanwhile). */
   insertText(key: string, groupId: number, text: string, count: number, last: number): Maybe<boolean>;
@@ -40,7 +41,8 @@ function later(at: number) {
 export function kyselyOps(trx: Transaction<Database>): InboxOps {
   return {
     groupOfText: async (key) => (await trx.selectFrom('inbox_texts').select('group_id').where('key', '=', key).executeTakeFirst())?.group_id,
-    groupState: async (id) => (await trx.selectFrom('inbox_groups').select('state').where('id', '=', id).executeTakeFirst())?.state,
+    groupStates: async (ids) =>
+      new Map(ids.length ? (await trx.selectFrom('inbox_groups').select(['id', 'state']).where('id', 'in', [...ids]).execute()).map((r) => [r.id, r.state]) : []),
     insertGroup: async (g) =>
       (
         await trx
@@ -91,7 +93,14 @@ export function sqliteOps(db: Sqlite): InboxOps {
   };
   const ops: InboxOps = {
     groupOfText: (key) => q.groupOfText.get(key) as number | undefined,
-    groupState: (id) => q.groupState.get(id) as InboxState | undefined,
+    groupStates: (ids) => {
+      const states = new Map<number, InboxState>();
+      for (const id of ids) {
+        const state = q.groupState.get(id) as InboxState | undefined;
+        if (state !== undefined) states.set(id, state);
+      }
+      return states;
+    },
     insertGroup: (g) => Number(q.insertGroup.run(g.key, g.text, g.count, g.first, g.last, g.guessIntent, g.guessScore).lastInsertRowid),
     insertText: (key, groupId, text, count, last) => q.insertText.run(key, groupId, text, count, last).changes > 0,
     bumpText: (key, count, last) => q.bumpText.run(count, last, key).changes > 0,

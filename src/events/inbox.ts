@@ -273,8 +273,10 @@ export class InboxWriter {
       if (score >= this.threshold) ranked.push({ id, score });
     }
     ranked.sort((a, b) => b.score - a.score || a.id - b.id);
-    for (const c of ranked.slice(0, MAX_STATE_CHECKS)) {
-      const state = await ops.groupState(c.id);
+    const checked = ranked.slice(0, MAX_STATE_CHECKS);
+    const states = checked.length ? await ops.groupStates(checked.map((c) => c.id)) : new Map<number, InboxState>();
+    for (const c of checked) {
+      const state = states.get(c.id);
       if (state === 'new') return c.id;
       if (state === undefined) this.unindex(c.id); // deleted; a group done or ignored stays: it may be reopened
     }
