@@ -6,7 +6,7 @@ import { afterDoneStatement, enumerated, focusCandidates, splitClauses, syllable
 import type { TopicIndex } from './topics';
 import { headWord, requestTypes, type FaqVocabulary } from './heads';
 import type { IntentNouns } from './explain';
-import { isFaq, isOutOfScope, isTopic, NONE } from './labels';
+import { isFaq, isGuardedControl, isOutOfScope, isTopic, NONE } from './labels';
 
 export interface NluAlternative {
   intent: string;
@@ -37,7 +37,7 @@ export interface NluResult {
   /** A one-word message: how its word is spread over the FAQs' training utterances (share and count, most first). */
   spread?: Array<{ intent: string; share: number; count: number }>;
   /**
-   * When an FAQ won: the cosine of its nearest training utterance to the question, the best over the text
+   * When an FAQ or a guarded control intent (greeting, cancel) won: the cosine of its nearest training utterance to the question, the best over the text
    * classified, the last clause and the last two clauses (so a long backstory does not dilute it). Low when no
    * utterance of that FAQ looks like the question at all: NLP.js extrapolated from a word or two.
    */
@@ -60,9 +60,11 @@ export interface PipelineSwitches {
   explain: boolean;
   /** Report how much the winning FAQ's nearest training utterance looks like the question (`support`). */
   support: boolean;
+  /** The same support for a winning small-talk control intent (greeting, cancel), short messages included. */
+  controls: boolean;
 }
 
-export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true, heads: true, done: true, explain: true, support: true };
+export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true, heads: true, done: true, explain: true, support: true, controls: true };
 
 export interface ClassifyOptions {
   /**
@@ -144,7 +146,8 @@ export class HybridClassifier implements Classifier {
     const short = this.steps.short && isShort(normalized);
     const unknownHead = !topic && !short ? await this.unknownHeadOf(clauses, result, options) : undefined;
     const spread = short && this.vocabulary && !normalized.includes(' ') ? this.vocabulary.spread(normalized) : undefined;
-    const support = this.steps.support && !short && isFaq(result.intent) ? this.supportOf(clauses, result, options) : undefined;
+    const wantSupport = (this.steps.support && !short && isFaq(result.intent)) || (this.steps.controls && isGuardedControl(result.intent));
+    const support = wantSupport ? this.supportOf(clauses, result, options) : undefined;
     return {
       ...result,
       normalized,

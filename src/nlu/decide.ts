@@ -1,6 +1,6 @@
 /** Turns a classification into a decision: answer, ask (which of two, which topic, or "did you mean"), or fall back. */
 import type { NluResult } from './classifier';
-import { isFaq, isOutOfScope, isTopic, NONE } from './labels';
+import { isFaq, isGuardedControl, isOutOfScope, isTopic, NONE } from './labels';
 
 export interface DecisionThresholds {
   /** Below this top score the utterance is out of scope. */
@@ -39,7 +39,7 @@ export type Decision =
   | { kind: 'clarify'; intents: string[]; score: number; reason: ClarifyReason; topic?: string; head?: string }
   | { kind: 'none'; guess: string; score: number; reason: NoneReason; topic?: string };
 
-export type NoneReason = 'classifier' | 'low-score' | 'no-similar-utterance' | 'topic';
+export type NoneReason = 'classifier' | 'low-score' | 'no-similar-utterance' | 'topic' | 'unlike';
 
 /**
  * Decide what to do with a classification.
@@ -58,6 +58,7 @@ export function decide(result: NluResult, t: DecisionThresholds = DEFAULT_THRESH
     return score < t.minScore ? { kind: 'none', guess: intent, score, reason: 'low-score', ...(topic ? { topic } : {}) } : { kind: 'none', guess: intent, score, reason: 'topic', topic: intent };
   }
   if (intent === NONE) return { kind: 'none', guess: intent, score, reason: 'classifier', ...(topic ? { topic } : {}) };
+  if (isGuardedControl(intent) && controlUnlike(result)) return { kind: 'none', guess: intent, score, reason: 'unlike', ...(topic ? { topic } : {}) };
   const split = splitBetweenTwo(result);
   if (split && !topic) return { kind: 'clarify', intents: split, score, reason: 'close' };
   if (score < t.minScore && !(result.clause && agreesWithNeighbour(result, t.minSimilarity))) {
@@ -91,6 +92,21 @@ function unlike(result: NluResult): boolean {
   if (support === undefined) return false;
   const nearest = result.neighbours?.[0];
   return support < UNLIKE_MAX || (!!nearest && isOutOfScope(nearest.intent) && support < UNLIKE_OOS_MAX);
+}
+
+/** A greeting or cancel needs a training utterance of its own at least this similar when the nearest of all is out of scope. */
+const CONTROL_UNLIKE_MAX = 0.2;
+
+/**
+ * NLP.js gave small talk to greeting or cancel ("심심하다" → cancel, "근처 맛집 알려줘" → greeting: they border on
+ * `None`'s small talk), but the nearest training utterance of all is out of scope and none of the control intent's
+ * utterances comes near (support below CONTROL_UNLIKE_MAX): the message is `None`. Short messages count too, and a
+ * typo'd greeting ("하으", "수교하세요") still passes: its nearest utterance is not out of scope, or it is near enough.
+ */
+function controlUnlike(result: NluResult): boolean {
+  const { support } = result;
+  const nearest = result.neighbours?.[0];
+  return support !== undefined && !!nearest && isOutOfScope(nearest.intent) && support < CONTROL_UNLIKE_MAX;
 }
 
 /** Two FAQs that share the score between them (two questions in one message) are both offered. */

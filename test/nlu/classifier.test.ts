@@ -40,6 +40,28 @@ describe('partner-style phrasing', () => {
   );
 });
 
+describe('greeting and cancel win only when one of their training utterances resembles the message', () => {
+  // small talk NLP.js gives to a control intent, whose nearest training utterance of all is out of scope
+  it.each(['심심하다', '근처 맛집 알려줘', '목적지 안보이게 할수있어요?', '타이어펑크났어요', '기사 식당 맛집 추천해 주세요'])('%s → None', async (text) => {
+    const r = await parse(classifier, text);
+    expect(r.intent).toBe('None');
+    expect(['greeting', 'cancel', 'None']).toContain(r.nlu.intent);
+  });
+
+  it.each([
+    ['ㅎㅇ', 'greeting'],
+    ['안녕하세여', 'greeting'],
+    ['하으', 'greeting'],
+    ['수교하세요', 'greeting'],
+    ['그만', 'cancel'],
+    ['취소', 'cancel'],
+    ['됐씁니다', 'cancel'],
+    ['몀춰', 'cancel'],
+  ])('short and typo\'d ones still work: %s → %s', async (text, intent) => {
+    expect((await parse(classifier, text)).intent).toBe(intent);
+  });
+});
+
 describe('dialog-aware classification (allowList)', () => {
   const allowList = ['cancel', 'handoff'];
 

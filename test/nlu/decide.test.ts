@@ -140,3 +140,20 @@ describe('decide: a sure FAQ that no training utterance of it resembles', () => 
     expect(decide(nlu('faq.signup', 0.99, [], [['None', 0.3]]), T)).toMatchObject({ kind: 'answer', intent: 'faq.signup' });
   });
 });
+
+describe('decide: a greeting or cancel that none of its training utterances resembles', () => {
+  const control = (intent: string, support: number, nearest: string) => ({ ...nlu(intent, 0.95, [], [[nearest, 0.4]]), support });
+
+  it('is out of scope below 0.2 support when the nearest utterance of all is out of scope', () => {
+    expect(decide(control('cancel', 0.08, 'None'), T)).toEqual({ kind: 'none', guess: 'cancel', score: 0.95, reason: 'unlike' });
+    expect(decide(control('greeting', 0.19, 'oos.fees'), T)).toMatchObject({ kind: 'none', reason: 'unlike' });
+  });
+
+  it('stands with enough support, when the nearest utterance is not out of scope, for handoff, or without support data', () => {
+    expect(decide(control('greeting', 0.2, 'None'), T)).toMatchObject({ kind: 'answer', intent: 'greeting' });
+    expect(decide(control('cancel', 0, 'cancel'), T)).toMatchObject({ kind: 'answer', intent: 'cancel' });
+    expect(decide(control('cancel', 0.05, 'faq.signup'), T)).toMatchObject({ kind: 'answer', intent: 'cancel' });
+    expect(decide(control('handoff', 0.01, 'None'), T)).toMatchObject({ kind: 'answer', intent: 'handoff' });
+    expect(decide(nlu('greeting', 0.95, [], [['None', 0.4]]), T)).toMatchObject({ kind: 'answer', intent: 'greeting' });
+  });
+});
