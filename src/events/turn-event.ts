@@ -88,7 +88,7 @@ export function maskedText(utterance: string): string {
   return masked;
 }
 
-/** Recent kept texts → their masked form, in memory only (as the classifier's cache holds texts): masking costs ~15 µs. */
+/** Recent kept texts → their masked form, in memory only (as the classifier's cache holds texts): masking costs ~2–20 µs (bench/mask-bench.ts). */
 const maskMemo = new Map<string, string>();
 const MASK_MEMO = 2000;
 
