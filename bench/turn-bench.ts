@@ -3,7 +3,7 @@
  * `conversation.respond(turn)` plus the per-turn work the /skill route does after it (JSON.stringify of the
  * response, the turn log line, the hooks), without HTTP. Reports CPU µs per turn, overall and per kind.
  *
- * Run: `npx tsx bench/turn-bench.ts [turns=20000] [warmup=2000] [--repeat=N] [--profile=out.cpuprofile]` (needs a model in models/: `npm run train`).
+ * Run: `npx tsx bench/turn-bench.ts [turns=20000] [warmup=2000] [--repeat=N] [--threads] [--warm-passes=1] [--profile=out.cpuprofile]` (needs a model in models/: `npm run train`).
  */
 import fs from 'node:fs';
 import inspector from 'node:inspector/promises';
@@ -30,6 +30,12 @@ const REPEAT = Number(args.find((a) => a.startsWith('--repeat='))?.split('=')[1]
 const PROFILE = args.find((a) => a.startsWith('--profile='))?.split('=')[1];
 /** `--threads`: CPU per turn of each thread of the process (Linux /proc; the main thread is named after the pid), per pass. */
 const THREADS = args.includes('--threads');
+/**
+ * `--warm-passes=N` (default 1): N unmeasured clean passes of each side before the measured runs. Without them the
+ * first measured pass (always events off) carried the JIT warm-up and the second (always on) its garbage
+ * (bench/results.md, "Fourth pass"); `--warm-passes=0` is the old behaviour.
+ */
+const WARM_PASSES = Number(args.find((a) => a.startsWith('--warm-passes='))?.split('=')[1] ?? 1);
 
 /** Each thread's name and CPU clock ticks (user + system, 100 a second). */
 function threadTimes(): Map<string, { name: string; ticks: number }> {
@@ -117,7 +123,7 @@ async function main(): Promise<void> {
   const rows: Array<{ run: number; total: number; per: Per; eventsOff: number }> = [];
   const count = Math.ceil(TURNS / mix.length) * mix.length; // whole cycles, so every kind is in its share
   /** Process CPU µs per turn over a clean pass with the given hooks; with events on, the writes it queued are included. */
-  const cleanPass = async (withHooks: typeof hooksOn): Promise<number> => {
+  const cleanPass = async (withHooks: typeof hooksOn, label = ''): Promise<number> => {
     hooks = withHooks;
     const threads0 = THREADS ? threadTimes() : undefined;
     const start = process.cpuUsage();
@@ -131,11 +137,15 @@ async function main(): Promise<void> {
       const after = threadTimes();
       const by = new Map<string, number>();
       for (const [tid, t] of after) by.set(`${t.name}:${tid}`, (t.ticks - (threads0.get(tid)?.ticks ?? 0)) * 10_000);
-      console.log(`  ${withHooks === hooksOn ? 'on ' : 'off'} µs/turn by thread: ${[...by].filter(([, us]) => us > 0).map(([n, us]) => `${n} ${(us / count).toFixed(1)}`).join(' · ')}`);
+      console.log(`  ${label}${withHooks === hooksOn ? 'on ' : 'off'} µs/turn by thread: ${[...by].filter(([, us]) => us > 0).map(([n, us]) => `${n} ${(us / count).toFixed(1)}`).join(' · ')}`);
     }
     hooks = hooksOn;
     return (used.user + used.system) / count;
   };
+  for (let w = 0; w < (profiler ? 0 : WARM_PASSES); w++) {
+    await cleanPass(hooksOff, '(warm) ');
+    await cleanPass(hooksOn, '(warm) ');
+  }
   for (let run = 1; run <= REPEAT; run++) {
     // Both sides of the ratio are the same clean pass (process CPU over the whole pass, incl. GC and the writer
     // thread), in the same process and run, in alternating order so that neither always follows the other.

@@ -32,7 +32,7 @@ describe('partner-style phrasing', () => {
 
   // '사고 났어요 어떡해요' was here: since round 5's blind training rows it is faq.incomplete_training (its "어떡해요"
   // clause); a known regression, listed in the README (round 5), not hidden
-  it.each(['콜이 안 잡혀요', '정산 언제 돼요', '요금이 이상하게 나왔어요', '교통사고 났는데 어떡해요', '기사앱이 자꾸 꺼져요', '운수사 옮기고 싶어요', '멤버십 환불 되나요', '오늘 날씨 어때'])(
+  it.each(['콜이 안 잡혀요', '정산 언제 돼요', '요금이 이상하게 나왔어요', '교통사고 났는데 어떡해요', '기사앱이 자꾸 꺼져요', '운수사 옮기고 싶어요', '멤버십 환불 되나요', '오늘 날씨 어때', '타이어펑크났어요'])(
     'rejects the neighbouring taxi domain and small talk: %s → None',
     async (text) => {
       expect((await parse(classifier, text)).intent).toBe('None');
@@ -42,7 +42,9 @@ describe('partner-style phrasing', () => {
 
 describe('greeting and cancel win only when one of their training utterances resembles the message', () => {
   // small talk NLP.js gives to a control intent, whose nearest training utterance of all is out of scope
-  it.each(['심심하다', '근처 맛집 알려줘', '목적지 안보이게 할수있어요?', '타이어펑크났어요', '기사 식당 맛집 추천해 주세요'])('%s → None', async (text) => {
+  // ('타이어펑크났어요' was one until round 5c's rows: NLP.js now gives it to an FAQ, which the FAQ support rejects; it is
+  // checked with the taxi domain above)
+  it.each(['심심하다', '근처 맛집 알려줘', '목적지 안보이게 할수있어요?', '기사 식당 맛집 추천해 주세요'])('%s → None', async (text) => {
     const r = await parse(classifier, text);
     expect(r.intent).toBe('None');
     expect(['greeting', 'cancel', 'None']).toContain(r.nlu.intent);
