@@ -1,6 +1,6 @@
 /** Privacy masking for every log line and echo: phones, names, birth dates, passwords, texts. */
 import {
-  countDigits,
+  digitStats,
   digitView,
   foldChars,
   NAME_CUE_HINT,
@@ -151,9 +151,9 @@ const DETECTORS: readonly Detector[] = [
   (text) => scanSpokenPhones(text).map((m) => replace(m, maskPhone(m.digits))),
   (text) => passwordLikeSpans(text).map((m) => replace(m, PASSWORD_MASK)),
   // a run is masked when it has 7 digits or more, or 9–11 as a phone number: fewer in the whole text, nothing to do
-  (text) => (countDigits(digitView(text)) < MIN_DIGITS_IN_GROUPED_RUN ? [] : scanDigitRuns(text).flatMap((m) => maskGroupedRun(text, m))),
+  (text) => (digitStats(digitView(text)).digits < MIN_DIGITS_IN_GROUPED_RUN ? [] : scanDigitRuns(text).flatMap((m) => maskGroupedRun(text, m))),
   (text) =>
-    countDigits(digitView(text)) < MIN_BARE_DIGITS
+    digitStats(digitView(text)).longest < MIN_BARE_DIGITS
       ? []
       : Array.from(digitView(text).matchAll(BARE_DIGIT_RUN), (m) => starDigits(text, m.index, m.index + m[0].length)),
   (text) => scanNameSpans(text).map((m) => replace(m, NAME_MASK)),

@@ -85,17 +85,34 @@ function computeDigitView(text: string, copulaAsWord: boolean): string {
   });
 }
 
+/** What a pass of the masker needs to know of a text's digits before it scans: it may have nothing to find. */
+export interface DigitStats {
+  /** ASCII digits in all. */
+  digits: number;
+  /** Maximal runs of ASCII digits. */
+  groups: number;
+  /** Digits in the longest run. */
+  longest: number;
+}
+
 /**
- * How many ASCII digits `text` holds (on a `digitView`: every digit of any script, spelled-out runs folded).
- * @example countDigits('010-1234 x') // 7
+ * The ASCII digits of `text` counted (on a `digitView`: every digit of any script, spelled-out runs folded).
+ * @example digitStats('010-1234 x') // { digits: 7, groups: 2, longest: 4 }
  */
-export function countDigits(text: string): number {
-  let n = 0;
+export function digitStats(text: string): DigitStats {
+  let digits = 0;
+  let groups = 0;
+  let longest = 0;
+  let run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (run++ === 0) groups++;
+      if (run > longest) longest = run;
+    } else run = 0;
   }
-  return n;
+  return { digits, groups, longest };
 }
 
 /**

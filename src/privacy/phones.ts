@@ -1,5 +1,5 @@
 /** Phone numbers in free text: well-grouped Korean numbers, and any separator-joined run of digits. */
-import { countDigits, DIGIT_SEPARATORS, digitView } from './fold';
+import { digitStats, DIGIT_SEPARATORS, digitView } from './fold';
 import { readSinoKorean, SPELLED_NUMERALS } from './korean-numbers';
 
 /** A number found in text: UTF-16 span `[index, end)` and its domestic bare digits. */
@@ -61,7 +61,7 @@ export function toDomestic(digits: string): string {
  */
 export function scanPhones(text: string, kind: 'mobile' | 'any' = 'mobile'): PhoneMatch[] {
   const view = digitView(text);
-  if (countDigits(view) < MIN_PHONE_DIGITS) return [];
+  if (digitStats(view).digits < MIN_PHONE_DIGITS) return [];
   const matches = Array.from(view.matchAll(SHAPES[kind]), (m) => ({
     index: m.index,
     end: m.index + m[0].length,
