@@ -1,5 +1,6 @@
 /** Privacy masking for every log line and echo: phones, names, birth dates, passwords, texts. */
 import {
+  digitStats,
   digitView,
   foldChars,
   NAME_CUE_HINT,
@@ -27,7 +28,8 @@ const ALLOWED_NUMBERS = /(?<!\d)1533[\s.-]?0301(?!\d)/g;
 /** Digits this many in one run are masked whatever separates them (`010ㅡ4823ㅡ7323`, `1,234,567`, card numbers). */
 const MIN_DIGITS_IN_GROUPED_RUN = 7;
 /** Contiguous digits this long are masked whatever they are. */
-const BARE_DIGIT_RUN = /\d{6,}/g;
+const MIN_BARE_DIGITS = 6;
+const BARE_DIGIT_RUN = new RegExp(`\\d{${MIN_BARE_DIGITS},}`, 'g');
 const PHONE_LIKE_DIGITS = /^0\d{8,10}$/;
 
 interface Replacement {
@@ -77,7 +79,8 @@ export function maskBirthdate(iso: string): string {
  * @example maskText('제 번호는 010-1234-5678 입니다') // '제 번호는 010-****-5678 입니다'
  */
 export function maskText(text: string): string {
-  return MAYBE_SENSITIVE.test(text) || NAME_CUE_HINT.test(text) || SPELLED_HINT.test(text) ? maskAll(text) : text;
+  // an ASCII digit is the commonest reason and the cheapest to find (`MAYBE_SENSITIVE` holds it: `\p{Nd}`)
+  return ASCII_DIGIT.test(text) || NAME_CUE_HINT.test(text) || MAYBE_SENSITIVE.test(text) || SPELLED_HINT.test(text) ? maskAll(text) : text;
 }
 
 /**
@@ -88,6 +91,8 @@ export function maskText(text: string): string {
  */
 const MAYBE_SENSITIVE =
   /\p{Nd}|[!-~\uFF01-\uFF5E\u2010-\u2015\u2212\uFE58\uFE63]{8}|(?:[공영빵일이삼사오육륙칠팔구십백천][^가-힣\d]{0,3}에?){6}/u;
+
+const ASCII_DIGIT = /[0-9]/;
 
 /**
  * `maskText` without its fast path: every detector runs. Exported for the test that checks both agree.
@@ -145,11 +150,12 @@ const DETECTORS: readonly Detector[] = [
   (text) => scanPhones(text, 'any').map((m) => replace(m, maskPhone(m.digits))),
   (text) => scanSpokenPhones(text).map((m) => replace(m, maskPhone(m.digits))),
   (text) => passwordLikeSpans(text).map((m) => replace(m, PASSWORD_MASK)),
-  (text) => scanDigitRuns(text).flatMap((m) => maskGroupedRun(text, m)),
+  // a run is masked when it has 7 digits or more, or 9–11 as a phone number: fewer in the whole text, nothing to do
+  (text) => (digitStats(digitView(text)).digits < MIN_DIGITS_IN_GROUPED_RUN ? [] : scanDigitRuns(text).flatMap((m) => maskGroupedRun(text, m))),
   (text) =>
-    Array.from(digitView(text).matchAll(BARE_DIGIT_RUN), (m) =>
-      starDigits(text, m.index, m.index + m[0].length),
-    ),
+    digitStats(digitView(text)).longest < MIN_BARE_DIGITS
+      ? []
+      : Array.from(digitView(text).matchAll(BARE_DIGIT_RUN), (m) => starDigits(text, m.index, m.index + m[0].length)),
   (text) => scanNameSpans(text).map((m) => replace(m, NAME_MASK)),
 ];
 
@@ -175,6 +181,7 @@ function applyDetector(text: string, detect: Detector): string {
     covered.fill(1, r.index, r.end);
     return true;
   });
+  if (chosen.length === 0) return text;
   chosen.sort((a, b) => a.index - b.index);
   let out = '';
   let at = 0;

@@ -141,8 +141,10 @@ export class HybridClassifier implements Classifier {
     // spelled-out numbers as digits here too, so a clause holding a voice-typed phone number is slot data like a typed one
     const clauses = this.steps.focus || this.steps.topics || this.steps.heads ? splitClauses(spelledToDigits(raw.normalize('NFC'))) : [];
     const focused = this.steps.focus ? await this.focus(clauses, whole, options) : undefined;
-    const result = focused ?? whole;
-    const topic = this.steps.topics ? await this.topicOf(clauses, normalized, result, options) : undefined;
+    const topical = this.steps.topics ? await this.topicOf(clauses, normalized, focused ?? whole, options) : undefined;
+    const topic = topical?.topic;
+    // an FAQ asked in a clause of its own next to an other-topic one: that clause's confident reading decides
+    const result = topical?.asked && topical.asked.score > (focused ?? whole).score ? topical.asked : (focused ?? whole);
     const short = this.steps.short && isShort(normalized);
     const unknownHead = !topic && !short ? await this.unknownHeadOf(clauses, result, options) : undefined;
     const spread = short && this.vocabulary && !normalized.includes(' ') ? this.vocabulary.spread(normalized) : undefined;
@@ -217,27 +219,28 @@ export class HybridClassifier implements Classifier {
    * listed indirect questions too: "언제 운행하는지, 수료증은 어디서 받는지") keeps its answer
    * ("리프레시 교육 뭐예요 수료증도 나오나요": the label rules of dev set v2 keep the FAQ).
    */
-  private async topicOf(clauses: Clause[], normalized: string, result: NluResult, options: ClassifyOptions): Promise<string | undefined> {
+  private async topicOf(clauses: Clause[], normalized: string, result: NluResult, options: ClassifyOptions): Promise<{ topic?: string; asked?: NluResult } | undefined> {
     if (!this.topics) return undefined;
     // after a contrast, or after a statement of what is settled ("드라이버앱 비번은 아는데 …"), only the asked part counts
     const lastContrast = Math.max(clauses.map((c) => c.after).lastIndexOf('contrast'), this.steps.done ? afterDoneStatement(clauses) : -1);
     const asked = lastContrast > 0 ? clauses.slice(lastContrast) : clauses;
     const topic = this.topics.find(lastContrast > 0 ? this.normalize(asked.map((c) => c.text).join(' ')) : normalized);
     const parts = enumerated(asked);
-    if (!topic || !isFaq(result.intent) || parts.length < 2) return topic;
+    if (!topic || !isFaq(result.intent) || parts.length < 2) return { topic };
     const topics = this.topics;
-    return (await this.askedOnItsOwn(parts.slice(0, 4), result.intent, options, (text) => !!topics.find(text))) ? undefined : topic;
+    const own = await this.askedOnItsOwn(parts.slice(0, 4), result.intent, options, (text) => !!topics.find(text));
+    return own ? { asked: { ...own, clause: own.normalized } } : { topic };
   }
 
-  /** Some clause (of ≥ 4 syllables, not excluded by `skip`) is confidently this FAQ on its own. */
-  private async askedOnItsOwn(clauses: Clause[], intent: string, options: ClassifyOptions, skip: (normalized: string) => boolean = () => false): Promise<boolean> {
+  /** The classification of the first clause (of ≥ 4 syllables, not excluded by `skip`) that is confidently this FAQ on its own. */
+  private async askedOnItsOwn(clauses: Clause[], intent: string, options: ClassifyOptions, skip: (normalized: string) => boolean = () => false): Promise<NluResult | undefined> {
     for (const c of clauses) {
       const text = this.normalize(c.text);
       if (syllables(text) < 4 || skip(text)) continue;
       const r = await this.classifyNormalized(text, options);
-      if (r.intent === intent && r.score >= FOCUS_CONFIDENT) return true;
+      if (r.intent === intent && r.score >= FOCUS_CONFIDENT) return r;
     }
-    return false;
+    return undefined;
   }
 
   /**

@@ -96,17 +96,20 @@ function unlike(result: NluResult): boolean {
 
 /** A greeting or cancel needs a training utterance of its own at least this similar when the nearest of all is out of scope. */
 const CONTROL_UNLIKE_MAX = 0.2;
+/** …and at least this share of the nearest out-of-scope utterance's similarity. */
+const CONTROL_UNLIKE_RATIO = 0.5;
 
 /**
  * NLP.js gave small talk to greeting or cancel ("심심하다" → cancel, "근처 맛집 알려줘" → greeting: they border on
  * `None`'s small talk), but the nearest training utterance of all is out of scope and none of the control intent's
- * utterances comes near (support below CONTROL_UNLIKE_MAX): the message is `None`. Short messages count too, and a
- * typo'd greeting ("하으", "수교하세요") still passes: its nearest utterance is not out of scope, or it is near enough.
+ * utterances comes near (support below CONTROL_UNLIKE_MAX, or under half the out-of-scope one's similarity: "네" is
+ * 0.82 like `None`'s "네네", 0.24 like greeting's "네 감사합니다"): the message is `None`. Short messages count too, and
+ * a typo'd greeting ("하으", "수교하세요") still passes: its nearest utterance is not out of scope, or it is near enough.
  */
 function controlUnlike(result: NluResult): boolean {
   const { support } = result;
   const nearest = result.neighbours?.[0];
-  return support !== undefined && !!nearest && isOutOfScope(nearest.intent) && support < CONTROL_UNLIKE_MAX;
+  return support !== undefined && !!nearest && isOutOfScope(nearest.intent) && support < Math.max(CONTROL_UNLIKE_MAX, nearest.similarity * CONTROL_UNLIKE_RATIO);
 }
 
 /** Two FAQs that share the score between them (two questions in one message) are both offered. */

@@ -1,5 +1,5 @@
 /** Dates in free text: the birth-date slot's strict shapes, and the masker's wider net (any order, any script). */
-import { digitView } from './fold';
+import { digitStats, digitView } from './fold';
 import { PARTICLE_CHARS, readSinoKorean, scanSpelledNumbers, SPELLED_NUMERALS, type SpelledSpan } from './korean-numbers';
 
 /** A date-shaped span of text, before any calendar or age check. `year` keeps its 2 or 4 digits. */
@@ -42,8 +42,14 @@ const PATTERNS: readonly RegExp[] = [
  * @example scanDates('생일은 85년 3월 7일')[0] // { index: 4, end: 14, year: '85', month: 3, day: 7 }
  */
 export function scanDates(text: string): DateMatch[] {
-  const folded = digitView(text);
-  return PATTERNS.flatMap((pattern) =>
+  return datesIn(digitView(text));
+}
+
+/** `scanDates` on a digit view already made. */
+function datesIn(folded: string, stats = digitStats(folded)): DateMatch[] {
+  // the first three patterns hold three digit groups with something between; the last, a run of 6 or 8 digits
+  const patterns = stats.groups >= 3 ? PATTERNS : stats.longest >= 6 ? PATTERNS.slice(-1) : [];
+  return patterns.flatMap((pattern) =>
     Array.from(folded.matchAll(pattern), (m) => ({
       index: m.index,
       end: m.index + m[0].length,
@@ -93,9 +99,13 @@ const SPELLED_BIRTH_YEARS = { from: 1900, to: 2012 };
  */
 export function scanDateSpans(text: string): TextSpan[] {
   const view = digitView(text);
-  const spans: TextSpan[] = scanDates(text).filter(couldBeBirthdate).map(({ index, end }) => ({ index, end }));
-  const copulaView = digitView(text, true); // `… 삼이요` is 3 and the copula, or 32
-  for (const v of copulaView === view ? [view] : [view, copulaView]) {
+  const stats = digitStats(view);
+  const spans: TextSpan[] = datesIn(view, stats).filter(couldBeBirthdate).map(({ index, end }) => ({ index, end }));
+  // `… 삼이요` is 3 and the copula, or 32: the copula view differs only where a folded run ends in 이 before 요/에요, and
+  // only by a run's last digit turned back to 이 (no more digit groups than `view`: a triple needs three)
+  const triples = stats.groups >= 3;
+  const copulaView = triples && COPULA_AFTER_I.test(text) ? digitView(text, true) : view;
+  for (const v of !triples ? [] : copulaView === view ? [view] : [view, copulaView]) {
     for (const m of v.matchAll(TRIPLE)) {
       if (anyOrderIsDate(Number(m[1]), Number(m[2]), Number(m[3]), m[1].length, m[3].length)) {
         spans.push({ index: m.index, end: m.index + m[0].length });
@@ -103,11 +113,15 @@ export function scanDateSpans(text: string): TextSpan[] {
     }
   }
   const spelled = SPELLED_NUMBER_HINT.test(view) ? scanSpelledNumbers(view) : [];
-  const units = [...numericUnits(view), ...spelledUnits(view)].sort((x, y) => x.index - y.index);
+  const units = [...(stats.digits && DATE_MARKER.test(view) ? numericUnits(view) : []), ...spelledUnits(view)].sort((x, y) => x.index - y.index);
   return spans.concat(spelledTriples(view, spelled), writtenDates(view, withBareDays(view, units, spelled)));
 }
 
 const SPELLED_NUMBER_HINT = new RegExp(`[${SPELLED_NUMERALS}]`);
+/** A year, month or day marker: every `UNIT` holds one. */
+const DATE_MARKER = /[년年월月일日]/;
+/** Where `digitView(text, true)` may differ from `digitView(text)`: a 이 right before 요 or 에요. */
+const COPULA_AFTER_I = /이(?:요|에요)/;
 const TRIPLE_GAP = new RegExp(String.raw`^${SEP}$`);
 const TYPED_NUMBER = /(?<!\d)\d{1,4}(?!\d)/g;
 

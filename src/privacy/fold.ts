@@ -47,6 +47,20 @@ const ONE_GROUP = new RegExp(`^[${DIGIT_SEPARATORS}]*[0-9${SPELLED_DIGITS}]+[${D
  * @example digitView('공일공 사팔이삼 칠삼이삼') // '010 4823 7323'
  */
 export function digitView(text: string, copulaAsWord = false): string {
+  // a pure function of its arguments, called by every detector of the masker on the same text: the last result is kept
+  const memo = copulaAsWord ? lastCopulaView : lastView;
+  if (memo.text === text) return memo.view;
+  const view = computeDigitView(text, copulaAsWord);
+  memo.text = text;
+  memo.view = view;
+  return view;
+}
+
+/** The last `digitView` of each kind (one entry each: the masker's detectors ask for the same text in a row). */
+const lastView = { text: '', view: '' };
+const lastCopulaView = { text: '', view: '' };
+
+function computeDigitView(text: string, copulaAsWord: boolean): string {
   let folded = foldChars(text);
   if (/[^\x00-\x7f]/.test(folded)) {
     folded = folded.replace(OTHER_DIGIT, (d) => {
@@ -56,6 +70,7 @@ export function digitView(text: string, copulaAsWord = false): string {
   }
   if (!KOREAN_DIGIT.test(folded)) return folded;
   return folded.replace(SPELLED_RUN, (run: string, at: number) => {
+    if (run.length < MIN_SPELLED_DIGITS - 1) return run; // fewer spelled digits than either rule below needs
     const prev = folded[at - 1] ?? '';
     // glued to a place word: part of a place-value number; glued to another word: its first syllable is that word's
     const head = isPlaceWord(prev) ? (PLACE_GLUED_HEAD.exec(run)?.[0] ?? '') : endsWordBefore(prev) && KOREAN_DIGIT.test(run[0]) ? run[0] : '';
@@ -68,6 +83,36 @@ export function digitView(text: string, copulaAsWord = false): string {
     const copula = copulaAsWord && !tail && digits.endsWith('이') && /^(?:요|에요)/.test(next) ? '이' : '';
     return head + digits.slice(0, digits.length - copula.length).replace(KOREAN_DIGITS, (ch) => digitOf(ch) ?? ch) + copula + tail;
   });
+}
+
+/** What a pass of the masker needs to know of a text's digits before it scans: it may have nothing to find. */
+export interface DigitStats {
+  /** ASCII digits in all. */
+  digits: number;
+  /** Maximal runs of ASCII digits. */
+  groups: number;
+  /** Digits in the longest run. */
+  longest: number;
+}
+
+/**
+ * The ASCII digits of `text` counted (on a `digitView`: every digit of any script, spelled-out runs folded).
+ * @example digitStats('010-1234 x') // { digits: 7, groups: 2, longest: 4 }
+ */
+export function digitStats(text: string): DigitStats {
+  let digits = 0;
+  let groups = 0;
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (run++ === 0) groups++;
+      if (run > longest) longest = run;
+    } else run = 0;
+  }
+  return { digits, groups, longest };
 }
 
 /**

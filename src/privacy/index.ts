@@ -2,7 +2,7 @@
  * PII recognition, in one place: phone numbers, dates, names and password-like tokens in free text. The slot
  * validators (src/dialog/validators) and the masker (src/log/mask.ts) both use it; it imports neither.
  */
-export { foldChars, digitView, DIGIT_SEPARATORS } from './fold';
+export { foldChars, digitView, digitStats, DIGIT_SEPARATORS } from './fold';
 export { scanPhones, scanDigitRuns, scanSpokenPhones, findPhone, isMobile, toDomestic, type PhoneMatch } from './phones';
 export { scanDates, scanDateSpans, isRealDate, SPELLED_HINT, type DateMatch, type TextSpan } from './dates';
 export { readSinoKorean, spelledReadings, SPELLED_NUMERALS, type SpelledNumber } from './korean-numbers';

@@ -153,6 +153,7 @@ export function isKnownWord(word: string): boolean {
  * @example scanNameSpans('저 승하진인데요') // [{ index: 2, end: 5 }]
  */
 export function scanNameSpans(raw: string): Array<{ index: number; end: number }> {
+  if (!NAME_CUE_HINT.test(raw)) return []; // every cue below holds one of the hint's words (and masking adds none)
   // a name already masked is no cue (`[이름 가림]` read as `이름 가림`): masking twice changes nothing
   const text = raw.includes(NAME_MASK) ? raw.split(NAME_MASK).join(' '.repeat(NAME_MASK.length)) : raw;
   const spans: Array<{ index: number; end: number }> = [];

@@ -1,5 +1,5 @@
 /** Phone numbers in free text: well-grouped Korean numbers, and any separator-joined run of digits. */
-import { DIGIT_SEPARATORS, digitView } from './fold';
+import { digitStats, DIGIT_SEPARATORS, digitView } from './fold';
 import { readSinoKorean, SPELLED_NUMERALS } from './korean-numbers';
 
 /** A number found in text: UTF-16 span `[index, end)` and its domestic bare digits. */
@@ -25,6 +25,9 @@ const SHAPES = {
 };
 /** Digits joined by separators (up to six of them, `010    4823    7323`), however grouped: meant as one number. */
 const DIGIT_RUN = new RegExp(String.raw`\+?\d(?:[${DIGIT_SEPARATORS}]{0,6}\d)*`, 'g');
+
+/** Fewest digits a shape matches: `0`, one area digit, 3 and 4 (a country code 82 adds more than the 0 it drops). */
+const MIN_PHONE_DIGITS = 9;
 
 function phoneShape(area: string): RegExp {
   return new RegExp(String.raw`${LEAD}(?:${COUNTRY}|\(?0)(${area})${SEP}(\d{3,4})${SEP}(\d{4})${TRAIL}`, 'g');
@@ -57,7 +60,9 @@ export function toDomestic(digits: string): string {
  * @example scanPhones('집 02-123-4567', 'any')[0].digits // '021234567'
  */
 export function scanPhones(text: string, kind: 'mobile' | 'any' = 'mobile'): PhoneMatch[] {
-  const matches = Array.from(digitView(text).matchAll(SHAPES[kind]), (m) => ({
+  const view = digitView(text);
+  if (digitStats(view).digits < MIN_PHONE_DIGITS) return [];
+  const matches = Array.from(view.matchAll(SHAPES[kind]), (m) => ({
     index: m.index,
     end: m.index + m[0].length,
     digits: `0${m[1]}${m[2]}${m[3]}`,

@@ -149,6 +149,12 @@ describe('decide: a greeting or cancel that none of its training utterances rese
     expect(decide(control('greeting', 0.19, 'oos.fees'), T)).toMatchObject({ kind: 'none', reason: 'unlike' });
   });
 
+  it('is out of scope when an out-of-scope utterance is more than twice as similar ("네": None\'s "네네" 0.82, greeting 0.24)', () => {
+    const yes = { ...nlu('greeting', 0.95, [], [['None', 0.82], ['greeting', 0.24]]), support: 0.24 };
+    expect(decide(yes, T)).toMatchObject({ kind: 'none', reason: 'unlike' });
+    expect(decide({ ...yes, support: 0.41 }, T)).toMatchObject({ kind: 'answer', intent: 'greeting' });
+  });
+
   it('stands with enough support, when the nearest utterance is not out of scope, for handoff, or without support data', () => {
     expect(decide(control('greeting', 0.2, 'None'), T)).toMatchObject({ kind: 'answer', intent: 'greeting' });
     expect(decide(control('cancel', 0, 'cancel'), T)).toMatchObject({ kind: 'answer', intent: 'cancel' });
