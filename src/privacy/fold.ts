@@ -19,6 +19,11 @@ export function foldChars(text: string): string {
 
 /** Decimal digits of other scripts in the BMP (Arabic-Indic, Devanagari, Thai…): one UTF-16 unit each. */
 const OTHER_DIGIT = /(?![0-9])[\p{Nd}]/gu;
+/**
+ * Where every decimal digit of the BMP but ASCII's and the full-width ones (`foldChars` made those ASCII) lies: from
+ * Arabic-Indic ٠ (U+0660) to Meetei Mayek ꯹ (U+ABF9). Hangul syllables are above it: most texts skip the scan.
+ */
+const OTHER_DIGIT_RANGE = /[\u0660-\uABF9]/;
 /** Spelled-out Sino-Korean digits, as people read a phone number: 공일공 사팔이삼 … */
 const KOREAN_DIGIT = new RegExp(`[${SPELLED_DIGITS}]`);
 const KOREAN_DIGITS = new RegExp(`[${SPELLED_DIGITS}]`, 'g');
@@ -62,7 +67,7 @@ const lastCopulaView = { text: '', view: '' };
 
 function computeDigitView(text: string, copulaAsWord: boolean): string {
   let folded = foldChars(text);
-  if (/[^\x00-\x7f]/.test(folded)) {
+  if (OTHER_DIGIT_RANGE.test(folded)) {
     folded = folded.replace(OTHER_DIGIT, (d) => {
       const v = digitValue(d);
       return v === undefined ? d : String(v);

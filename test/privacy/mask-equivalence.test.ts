@@ -74,6 +74,17 @@ describe('the masker against its frozen copy (test/privacy/oracle)', () => {
     );
   });
 
+  it('folds every UTF-16 unit as before, alone and between Hangul and digits (the other-script digit range)', () => {
+    const differ: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const t of [ch, `번호 010${ch}1234${ch}5678`, `생일 ${ch}${ch}${ch}${ch}년`]) {
+        if (now.digitView(t) !== oracle.digitView(t) || maskKept(t) !== oracleMask.maskKept(t)) differ.push(c.toString(16));
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
   it('answers the same for any text, and the same text twice in a row (the digit view is memoised)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 }), (a, b) => {
