@@ -148,7 +148,7 @@ export class HybridClassifier implements Classifier {
     const short = this.steps.short && isShort(normalized);
     const unknownHead = !topic && !short ? await this.unknownHeadOf(clauses, result, options) : undefined;
     const spread = short && this.vocabulary && !normalized.includes(' ') ? this.vocabulary.spread(normalized) : undefined;
-    const wantSupport = (this.steps.support && !short && isFaq(result.intent)) || (this.steps.controls && isGuardedControl(result.intent));
+    const wantSupport = (this.steps.support && !short && isFaq(result.intent)) || (this.steps.controls && (isGuardedControl(result.intent) || isTopic(result.intent)));
     const support = wantSupport ? this.supportOf(clauses, result, options) : undefined;
     return {
       ...result,

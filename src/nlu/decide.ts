@@ -55,6 +55,8 @@ export function decide(result: NluResult, t: DecisionThresholds = DEFAULT_THRESH
     return { kind: 'clarify', intents: shortAsk, score, reason: 'short' };
   }
   if (isTopic(intent)) {
+    // NLP.js's topic with no training utterance of it near the message ("강아지 산책은 몇 분이 좋아요" → time and place): not that topic
+    if (!topic && result.support !== undefined && result.support < CONTROL_UNLIKE_MAX) return { kind: 'none', guess: intent, score, reason: 'unlike' };
     return score < t.minScore ? { kind: 'none', guess: intent, score, reason: 'low-score', ...(topic ? { topic } : {}) } : { kind: 'none', guess: intent, score, reason: 'topic', topic: intent };
   }
   if (intent === NONE) return { kind: 'none', guess: intent, score, reason: 'classifier', ...(topic ? { topic } : {}) };

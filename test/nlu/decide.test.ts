@@ -163,3 +163,12 @@ describe('decide: a greeting or cancel that none of its training utterances rese
     expect(decide(nlu('greeting', 0.95, [], [['None', 0.4]]), T)).toMatchObject({ kind: 'answer', intent: 'greeting' });
   });
 });
+
+describe('decide: an out-of-scope topic that none of its training utterances resembles', () => {
+  it('falls back without the topic below 0.2 support, unless a head noun named the topic', () => {
+    const walk = { ...nlu('oos.time_place', 0.64, [['None', 0.36]], [['None', 0.14], ['oos.time_place', 0.13]]), support: 0.13 };
+    expect(decide(walk, T)).toEqual({ kind: 'none', guess: 'oos.time_place', score: 0.64, reason: 'unlike' });
+    expect(decide({ ...walk, support: 0.45 }, T)).toMatchObject({ kind: 'none', reason: 'topic', topic: 'oos.time_place' });
+    expect(decide({ ...walk, topic: 'oos.time_place' }, T)).toMatchObject({ kind: 'none', reason: 'topic', topic: 'oos.time_place' });
+  });
+});
