@@ -26,6 +26,9 @@ export const FIXED_NAMES = [
 /** Common surnames: a harvested name must start with one. */
 const SURNAMES = new Set(Array.from('김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부'));
 
+/** The cue words themselves (`'성함은 '` is a literal in the masker's tests), never a name. */
+const NAME_CUES = new Set(['이름은', '성함은']);
+
 /** A whole answer that is a name: `홍길동`, `홍길동이에요`, `제 이름은 홍길동입니다`. */
 const NAME_ANSWER = /^(?:(?:제\s*)?(?:이름은|성함은)\s*|저는\s+)?([가-힣]{3})(?:이에요|이예요|예요|입니다|이요|요)?[.!]?$/;
 /** A name opening a sentence or after a self-reference: `저 승하진인데요`, `변하율인데 비밀번호를…`. */
@@ -46,7 +49,7 @@ export function canaries(root: string): Canaries {
   const secrets = new Set<string>();
   const addName = (text: string) => {
     const name = (NAME_ANSWER.exec(text.trim()) ?? NAME_IN_SENTENCE.exec(text.trim()))?.[1];
-    if (name && SURNAMES.has(name[0]) && !vocabulary.includes(name)) names.add(name);
+    if (name && SURNAMES.has(name[0]) && !NAME_CUES.has(name) && !vocabulary.includes(name)) names.add(name);
   };
   for (const file of listFiles(path.join(root, 'test'), /\.ts$/)) {
     for (const m of fs.readFileSync(file, 'utf8').matchAll(LITERAL)) addName(m[1] ?? m[2] ?? m[3] ?? '');
