@@ -107,6 +107,8 @@ export function isShort(normalized: string): boolean {
 
 /** Support at least this high needs no look at the question's last clauses (they are only consulted when it is low). */
 const SUPPORT_ENOUGH = 0.25;
+/** How many texts' similarities one classifier remembers (a classification asks for a handful; then the memo starts over). */
+const RECENT_SIMILARITIES = 16;
 
 /** NLP.js memoizes every prepared text for an hour; we drop its memo every this many classifications (counting its keys on every call cost 65-85 µs). */
 const NLP_MEMO_MAX = 2000;
@@ -132,6 +134,8 @@ export class HybridClassifier implements Classifier {
 
   /** Classifications since NLP.js's memo was last dropped. */
   private sinceForget = 0;
+  /** The last few texts' similarities: one classification asks for the same text again (the support checks). */
+  private readonly recentSimilarities = new Map<string, Array<{ intent: string; similarity: number }>>();
 
   async classify(text: string, options: ClassifyOptions = {}): Promise<NluResult> {
     const raw = typeof text === 'string' ? text : '';
@@ -179,6 +183,16 @@ export class HybridClassifier implements Classifier {
 
   /** Per intent, the best cosine to one of its training utterances (intents outside an allow list fold into None). */
   private similarities(normalized: string, options: ClassifyOptions): Array<{ intent: string; similarity: number }> {
+    const key = options.allowList ? `${normalized}\u0000${options.allowList.join('\u0000')}` : normalized;
+    const known = this.recentSimilarities.get(key);
+    if (known) return known;
+    const found = this.similaritiesOf(normalized, options);
+    if (this.recentSimilarities.size >= RECENT_SIMILARITIES) this.recentSimilarities.clear();
+    this.recentSimilarities.set(key, found);
+    return found;
+  }
+
+  private similaritiesOf(normalized: string, options: ClassifyOptions): Array<{ intent: string; similarity: number }> {
     const allow = options.allowList ? new Set([...options.allowList, NONE]) : undefined;
     return restrict(
       this.index.nearest(normalized).map((n) => ({ intent: n.intent, score: n.similarity })),
