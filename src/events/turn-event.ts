@@ -3,6 +3,7 @@ import type { TurnReport } from '../dialog/conversation';
 import type { Outcome, TurnInput } from '../dialog/types';
 import { userTag } from '../log/logger';
 import { MAX_KEPT_CHARS, maskKept } from '../log/mask';
+import { BoundedMemo } from '../memo';
 import { NONE, type NluResult } from '../nlu/classifier';
 import { CODED_COLUMNS, type ValueCodes } from './codes';
 import type { NewTurnRow } from './schema';
@@ -79,18 +80,11 @@ export function keptBecause(report: TurnReport): KeptBecause | null {
  * @example maskedText('제 번호 010-1234-5678') // '제 번호 010-****-5678'
  */
 export function maskedText(utterance: string): string {
-  let masked = maskMemo.get(utterance);
-  if (masked === undefined) {
-    masked = maskKept(utterance);
-    if (maskMemo.size >= MASK_MEMO) maskMemo.clear(); // bounded; missed questions repeat in bursts
-    maskMemo.set(utterance, masked);
-  }
-  return masked;
+  return maskMemo.get(utterance, () => maskKept(utterance)); // missed questions repeat in bursts
 }
 
 /** Recent kept texts → their masked form, in memory only (as the classifier's cache holds texts): masking costs ~2–20 µs (bench/mask-bench.ts). */
-const maskMemo = new Map<string, string>();
-const MASK_MEMO = 2000;
+const maskMemo = new BoundedMemo<string>(2000);
 
 /** Every column of an event row, in the order of a batch's values (and of the SQLite insert's parameters). */
 export const EVENT_COLUMNS = ['at', 'day', 'user_tag', 'route', 'intent', 'score', 'outcome', 'flow', 'step', 'latency_ms', 'model_version', 'content_version', 'text', 'guess_intent', 'guess_score'] as const satisfies ReadonlyArray<keyof NewTurnRow>;

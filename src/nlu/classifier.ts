@@ -1,5 +1,6 @@
 /** Intent classifier: normalizer + NLP.js (spacing-free n-gram features) + a nearest-neighbour second opinion. */
 import type { Nlp } from '@nlpjs/nlp';
+import { BoundedMemo } from '../memo';
 import type { Neighbour, SimilarityIndex } from './similarity';
 import { spelledToDigits, type Normalizer } from './normalize';
 import { afterDoneStatement, enumerated, focusCandidates, splitClauses, syllables, type Clause } from './clauses';
@@ -135,7 +136,7 @@ export class HybridClassifier implements Classifier {
   /** Classifications since NLP.js's memo was last dropped. */
   private sinceForget = 0;
   /** The last few texts' similarities: one classification asks for the same text again (the support checks). */
-  private readonly recentSimilarities = new Map<string, Array<{ intent: string; similarity: number }>>();
+  private readonly recentSimilarities = new BoundedMemo<Array<{ intent: string; similarity: number }>>(RECENT_SIMILARITIES);
 
   async classify(text: string, options: ClassifyOptions = {}): Promise<NluResult> {
     const raw = typeof text === 'string' ? text : '';
@@ -184,12 +185,7 @@ export class HybridClassifier implements Classifier {
   /** Per intent, the best cosine to one of its training utterances (intents outside an allow list fold into None). */
   private similarities(normalized: string, options: ClassifyOptions): Array<{ intent: string; similarity: number }> {
     const key = options.allowList ? `${normalized}\u0000${options.allowList.join('\u0000')}` : normalized;
-    const known = this.recentSimilarities.get(key);
-    if (known) return known;
-    const found = this.similaritiesOf(normalized, options);
-    if (this.recentSimilarities.size >= RECENT_SIMILARITIES) this.recentSimilarities.clear();
-    this.recentSimilarities.set(key, found);
-    return found;
+    return this.recentSimilarities.get(key, () => this.similaritiesOf(normalized, options));
   }
 
   private similaritiesOf(normalized: string, options: ClassifyOptions): Array<{ intent: string; similarity: number }> {

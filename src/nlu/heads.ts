@@ -2,6 +2,7 @@
  * Head-noun check: the noun a question's predicate is about ("교육비 얼마예요" → 교육비, "영상이 재생이 안 돼요" → 재생),
  * and whether the FAQs ever talk about it. The vocabulary is learned from the training utterances and synonyms.
  */
+import { BoundedMemo } from '../memo';
 import { splitWords } from './features';
 import { editDistance, toJamo } from './hangul';
 import { isFaq, isOutOfScope, NONE } from './labels';
@@ -230,16 +231,11 @@ export class FaqVocabulary {
   spread(word: string): Array<{ intent: string; share: number; count: number }> {
     const key = word.replace(/\s+/g, '');
     if (key.length < 2) return [];
-    const memo = this.spreads.get(key);
-    if (memo) return memo;
-    const found = this.countSpread(key);
-    if (this.spreads.size >= SPREAD_MEMO) this.spreads.clear();
-    this.spreads.set(key, found);
-    return found;
+    return this.spreads.get(key, () => this.countSpread(key));
   }
 
-  /** Words looked up by `spread` (one-word messages repeat: 로그인, 교육), dropped all at once when full. */
-  private readonly spreads = new Map<string, Array<{ intent: string; share: number; count: number }>>();
+  /** Words looked up by `spread` (one-word messages repeat: 로그인, 교육). */
+  private readonly spreads = new BoundedMemo<Array<{ intent: string; share: number; count: number }>>(SPREAD_MEMO);
 
   private countSpread(key: string): Array<{ intent: string; share: number; count: number }> {
     const counts = new Map<string, number>();
