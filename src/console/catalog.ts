@@ -2,7 +2,7 @@
 import type { Content } from '../content';
 import type { ResponseDef } from '../content/schema';
 import { loadFlows } from '../dialog/flows';
-import { NONE } from '../nlu/classifier';
+import { isOutOfScope, isTopic } from '../nlu/labels';
 
 export interface Choice {
   id: string;
@@ -20,7 +20,6 @@ export interface Catalog {
 }
 
 export const FUNNEL_FLOW = 'password_reset';
-const TOPIC_PREFIX = 'oos.';
 
 /**
  * @example catalogOf(root, content).intents[0] // { id: 'faq.first_login', label: '첫 로그인 방법' }
@@ -36,8 +35,8 @@ export function catalogOf(root: string, content: Pick<Content, 'intents' | 'resp
     // flows are checked at startup; a catalog without the funnel's steps still serves
   }
   return {
-    intents: ids.filter((id) => id !== NONE && !id.startsWith(TOPIC_PREFIX)).map(choice),
-    topics: ids.filter((id) => id.startsWith(TOPIC_PREFIX)).map(choice),
+    intents: ids.filter((id) => !isOutOfScope(id)).map(choice),
+    topics: ids.filter(isTopic).map(choice),
     labels,
     funnel: { flow: FUNNEL_FLOW, steps },
   };

@@ -6,6 +6,7 @@
  * `더 보기` (`<category>.2`, `<category>.3`, …). Lists of 10 or fewer are never touched.
  */
 import { LIMITS } from '../kakao/limits';
+import { isFaq } from '../nlu/labels';
 import { ContentError, ContentErrors } from './errors';
 import type { CategoryDef, QuickReplyDef, ResponseDef } from './schema';
 
@@ -68,7 +69,7 @@ function groupReplies(id: string, replies: QuickReplyDef[], responses: Map<strin
   replies.forEach((reply, i) => {
     const category = reply.intent ? responses.get(reply.intent)?.category : undefined;
     if (!category) {
-      if (reply.intent?.startsWith('faq.')) {
+      if (reply.intent && isFaq(reply.intent)) {
         errors.push(new ContentError(fileOf(id), `${id}.quickReplies[${i}]`, `"${reply.intent}" has no category; a menu of over ${LIMITS.quickReplies} topics is grouped by category`));
       }
       out.push(reply);

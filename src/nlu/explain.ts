@@ -5,7 +5,7 @@
  * words: the bot asks "혹시 … 말씀이신가요?" instead of answering. Learned from the training data.
  */
 import { splitWords } from './features';
-import { asNoun, isFunctionWord } from './heads';
+import { asNoun, isFunctionWord, nounsOf } from './heads';
 import { isOutOfScope } from './labels';
 import type { LabeledText } from './similarity';
 
@@ -14,16 +14,6 @@ export interface ExplanationOptions {
   minOther?: number;
   /** …and at least this many times as often there as in the answerable intents' utterances. */
   ratio?: number;
-}
-
-/** The nouns of a normalized text, particles stripped, each of at least two syllables. */
-export function nounsOf(text: string): string[] {
-  const out: string[] = [];
-  for (const w of splitWords(text)) {
-    const noun = asNoun(w)?.noun;
-    if (noun && noun.length >= 2 && !out.includes(noun)) out.push(noun);
-  }
-  return out;
 }
 
 /**

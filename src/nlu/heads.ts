@@ -65,6 +65,20 @@ export function asNoun(word: string): HeadWord | undefined {
   return isNounShaped(noun) ? { noun, particle } : undefined;
 }
 
+/**
+ * The nouns of a normalized text, particles stripped, each of at least two syllables, once each (a word that ends
+ * like a predicate, 끝나요 or 등록된, is none): what the topic and explanation checks count.
+ * @example nounsOf('가입 쿠폰은 어디서 받아요') // ['가입', '쿠폰']
+ */
+export function nounsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const w of splitWords(text)) {
+    const noun = asNoun(w)?.noun;
+    if (noun && noun.length >= 2 && !out.includes(noun)) out.push(noun);
+  }
+  return out;
+}
+
 /** Not ending like a predicate (돼요, 받은, 하는, 만들수, 만드는거 …). */
 function isNounShaped(word: string): boolean {
   const last = word[word.length - 1];
@@ -123,11 +137,11 @@ export interface VocabularyOptions {
   isKnown?: (intent: string) => boolean;
 }
 
-/** Longer runs (words typed without spaces: 꼭받아야되는교육) are not judged. */
 /** A request type is unanswered when out-of-scope utterances use it at least this often and FAQ utterances never. */
 const MIN_REQUEST_COUNT = 2;
 /** One-word spreads remembered (a bounded memo). */
 const SPREAD_MEMO = 512;
+/** Longer runs (words typed without spaces: 꼭받아야되는교육) are not judged. */
 const MAX_NOUN = 6;
 
 /**

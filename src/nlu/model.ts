@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Content } from '../content/load';
+import type { Nlp } from '@nlpjs/nlp';
 import { HybridClassifier } from './classifier';
 import { createNlp, DEFAULT_ENGINE, type EngineOptions, type Trainer } from './nlpjs';
 import { clean, createNormalizer, type Normalizer } from './normalize';
@@ -108,7 +109,7 @@ export async function trainModel(
   for (const { text, intent } of texts) nlp.addDocument('ko', text, intent);
   await nlp.train();
   const hash = modelHash(content);
-  const classifier = new HybridClassifier(nlp, new SimilarityIndex(texts), normalize, hash, new TopicIndex(texts), vocabularyFor(texts, content, normalize), nounsFor(texts, content, normalize));
+  const classifier = classifierOf(nlp, texts, content, normalize, hash);
   return { classifier, artifact: { pipeline: PIPELINE_VERSION, hash, engine, ...packWeights(nlp.export(true)), texts } };
 }
 
@@ -133,17 +134,17 @@ async function fromArtifact(artifact: Artifact, content: Pick<Content, 'intents'
   const nlp = await createNlp(artifact.engine);
   importPacked(nlp, artifact.nlp, artifact.weights);
   const normalize = normalizerFor(content, artifact.engine);
-  return new HybridClassifier(nlp, new SimilarityIndex(artifact.texts), normalize, artifact.hash, new TopicIndex(artifact.texts), vocabularyFor(artifact.texts, content, normalize), nounsFor(artifact.texts, content, normalize));
+  return classifierOf(nlp, artifact.texts, content, normalize, artifact.hash);
 }
 
-/** The words the bot talks about: its answerable intents' training utterances and the synonym map's terms. */
-function vocabularyFor(texts: LabeledText[], content: Pick<Content, 'synonyms'>, normalize: Normalizer): FaqVocabulary {
-  return new FaqVocabulary(texts, Object.keys(content.synonyms).map(normalize));
-}
-
-/** The nouns each FAQ uses, and which ones out-of-scope data claims (the explanation check); the synonym map's terms belong to every FAQ. */
-function nounsFor(texts: LabeledText[], content: Pick<Content, 'synonyms'>, normalize: Normalizer): IntentNouns {
-  return new IntentNouns(texts, Object.keys(content.synonyms).map(normalize));
+/**
+ * The classifier over a trained or loaded NLP.js and the training texts, with the indexes its checks read: similarity,
+ * topics, the words the bot talks about (its answerable intents' utterances and the synonym map's terms) and the nouns
+ * each FAQ uses (the synonym map's terms belong to every FAQ).
+ */
+function classifierOf(nlp: Nlp, texts: LabeledText[], content: Pick<Content, 'synonyms'>, normalize: Normalizer, hash: string): HybridClassifier {
+  const terms = Object.keys(content.synonyms).map(normalize);
+  return new HybridClassifier(nlp, new SimilarityIndex(texts), normalize, hash, new TopicIndex(texts), new FaqVocabulary(texts, terms), new IntentNouns(texts, terms));
 }
 
 /** Write atomically (temp file + rename), then remove artifacts of older content from the same folder. */

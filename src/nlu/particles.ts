@@ -28,11 +28,3 @@ export function splitParticle(word: string, minStem = 1): SplitWord {
   for (const p of PARTICLES) if (word.length - p.length >= minStem && word.endsWith(p)) return { stem: word.slice(0, -p.length), particle: p };
   return { stem: word, particle: '' };
 }
-
-/**
- * A word without its trailing particle, never below two syllables (the topic check's head nouns).
- * @example stripParticle('수료증을') // '수료증'
- */
-export function stripParticle(word: string): string {
-  return splitParticle(word, 2).stem;
-}

@@ -1,25 +1,13 @@
 /** Topic check: head nouns of the out-of-scope topics (수료증, 영상, 드라이버앱 …), learned from intents/oos.*.yml. */
-import { splitWords } from './features';
-import { asNoun } from './heads';
-import { stripParticle } from './particles';
+import { nounsOf } from './heads';
+import { isTopic, NONE } from './labels';
 import type { LabeledText } from './similarity';
-
-const OOS = 'oos.';
-export { stripParticle };
 
 export interface TopicIndexOptions {
   /** A head noun must appear in at least this many utterances of its topic. */
   minCount?: number;
   /** …and at least this many times more often there than in the utterances of answerable intents (FAQ, handoff …). */
   minRatio?: number;
-}
-
-/** The nouns of a normalized text without their particles (a word that ends like a predicate, 끝나요 or 등록된, is none). */
-function headWords(text: string): string[] {
-  return splitWords(text).flatMap((w) => {
-    const noun = asNoun(w)?.noun;
-    return noun && noun.length >= 2 ? [noun] : [];
-  });
 }
 
 /**
@@ -37,10 +25,10 @@ export class TopicIndex {
     const inTopic = new Map<string, Map<string, number>>();
     const answerable = new Map<string, number>();
     for (const { text, intent } of texts) {
-      if (intent === 'None') continue;
-      for (const w of new Set(headWords(text))) {
+      if (intent === NONE) continue;
+      for (const w of nounsOf(text)) {
         if (!/^[\uAC00-\uD7A3]{2,}$/.test(w)) continue;
-        if (!intent.startsWith(OOS)) answerable.set(w, (answerable.get(w) ?? 0) + 1);
+        if (!isTopic(intent)) answerable.set(w, (answerable.get(w) ?? 0) + 1);
         else {
           const perTopic = inTopic.get(w) ?? new Map<string, number>();
           perTopic.set(intent, (perTopic.get(intent) ?? 0) + 1);
@@ -58,7 +46,7 @@ export class TopicIndex {
 
   /** The topic of the first head noun found in a normalized text (a word that is, starts or ends with it). */
   find(text: string): string | undefined {
-    const words = headWords(text);
+    const words = nounsOf(text);
     for (const [head, topic] of this.heads) {
       for (const w of words) if (w.startsWith(head) || w.endsWith(head)) return topic;
     }

@@ -1,6 +1,7 @@
 /** The explanation check (explain.ts): a noun the winning FAQ never uses and out-of-scope data claims stops its answer. */
 import fc from 'fast-check';
-import { IntentNouns, nounsOf } from '../../src/nlu/explain';
+import { IntentNouns } from '../../src/nlu/explain';
+import { nounsOf } from '../../src/nlu/heads';
 
 const texts = [
   { text: '회원가입 어떻게 해요', intent: 'faq.signup' },

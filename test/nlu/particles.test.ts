@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { PARTICLES, splitParticle, stripParticle } from '../../src/nlu/particles';
+import { PARTICLES, splitParticle } from '../../src/nlu/particles';
 import { asNoun } from '../../src/nlu/heads';
 
 describe('particles: one list for every step that reads noun + particle', () => {
@@ -13,9 +13,9 @@ describe('particles: one list for every step that reads noun + particle', () => 
     expect(splitParticle('교육')).toEqual({ stem: '교육', particle: '' });
   });
 
-  it('the topic check never strips below two syllables; the head-noun check reads the same particles', () => {
-    expect(stripParticle('영상과')).toBe('영상');
-    expect(stripParticle('가')).toBe('가');
+  it('a split can keep two syllables; the head-noun check reads the same particles', () => {
+    expect(splitParticle('영상과', 2).stem).toBe('영상');
+    expect(splitParticle('가', 2).stem).toBe('가');
     expect(asNoun('일정좀')).toEqual({ noun: '일정', particle: '좀' });
     expect(asNoun('영상과')).toEqual({ noun: '영상', particle: '과' });
     expect(asNoun('수료증이요')).toEqual({ noun: '수료증', particle: '이요' });

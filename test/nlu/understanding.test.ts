@@ -5,7 +5,8 @@ import { loadContent } from '../../src/content/load';
 import type { HybridClassifier } from '../../src/nlu/classifier';
 import { loadOrTrain, normalizerFor, trainingTexts } from '../../src/nlu/model';
 import { parse } from '../../src/nlu/parse';
-import { stripParticle, TopicIndex } from '../../src/nlu/topics';
+import { splitParticle } from '../../src/nlu/particles';
+import { TopicIndex } from '../../src/nlu/topics';
 import { ROOT } from '../helpers/app';
 
 let classifier: HybridClassifier;
@@ -131,9 +132,9 @@ describe('TopicIndex', () => {
   });
 
   it('strips a particle but never below two syllables', () => {
-    expect(stripParticle('수료증을')).toBe('수료증');
-    expect(stripParticle('영상이')).toBe('영상');
-    expect(stripParticle('가')).toBe('가');
+    expect(splitParticle('수료증을', 2).stem).toBe('수료증');
+    expect(splitParticle('영상이', 2).stem).toBe('영상');
+    expect(splitParticle('가', 2).stem).toBe('가');
   });
 
   it('learns no predicate forms or adverbs as head nouns (끝나요, 등록된, 잘못, 중간)', () => {
