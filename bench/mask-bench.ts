@@ -8,7 +8,6 @@
  * side only, read with `bench/profile-summary.ts`).
  */
 import fs from 'node:fs';
-import inspector from 'node:inspector/promises';
 import path from 'node:path';
 import { loadContent } from '../src/content';
 import { maskKept } from '../src/log/mask';
@@ -16,6 +15,7 @@ import { setKnownWords } from '../src/privacy';
 import { maskKept as oracleMaskKept } from '../test/privacy/oracle/mask';
 import { setKnownWords as oracleSetKnownWords } from '../test/privacy/oracle/names';
 import { maskCorpus, piiTexts } from '../test/privacy/mask-corpus';
+import { median, startProfile } from './threads';
 
 const args = process.argv.slice(2);
 const PASSES = Number(args.find((a) => a.startsWith('--passes='))?.split('=')[1] ?? 7);
@@ -44,7 +44,6 @@ function cpuPerText(mask: (t: string) => string, texts: string[]): number {
   return (used.user + used.system) / texts.length;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 async function main(): Promise<void> {
   for (const t of all) if (maskKept(t) !== oracleMaskKept(t)) throw new Error(`outputs differ: ${t}`);
@@ -67,14 +66,9 @@ async function main(): Promise<void> {
     console.log(`${name} (${texts.length}): old ${o.toFixed(2)} µs, new ${n.toFixed(2)} µs per text, new/old ${(n / o).toFixed(3)} (old ${old.map((x) => x.toFixed(1)).join(' ')}; new ${now.map((x) => x.toFixed(1)).join(' ')})`);
   }
   if (PROFILE) {
-    const session = new inspector.Session();
-    session.connect();
-    await session.post('Profiler.enable');
-    await session.post('Profiler.setSamplingInterval', { interval: 50 });
-    await session.post('Profiler.start');
+    const profiler = await startProfile(50);
     for (let p = 0; p < 5; p++) cpuPerText(maskKept, all);
-    const { profile } = await session.post('Profiler.stop');
-    fs.writeFileSync(PROFILE, JSON.stringify(profile));
+    await profiler.stop(PROFILE);
     console.log(`profile: ${PROFILE}`);
   }
 }

@@ -6,7 +6,6 @@
  * Run: `npx tsx bench/turn-bench.ts [turns=20000] [warmup=2000] [--repeat=N] [--threads] [--warm-passes=1] [--profile=out.cpuprofile]` (needs a model in models/: `npm run train`).
  */
 import fs from 'node:fs';
-import inspector from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -17,6 +16,7 @@ import { createLogger } from '../src/log/logger';
 import { createMetrics } from '../src/metrics';
 import { buildServer } from '../src/server';
 import { createMix, type Turn } from './mix';
+import { cpuSince, startProfile, threadTimes } from './threads';
 
 type Kind = Turn['kind'];
 const KINDS: Kind[] = ['tap', 'text', 'dialog'];
@@ -36,22 +36,6 @@ const THREADS = args.includes('--threads');
  * (bench/results.md, "Fourth pass"); `--warm-passes=0` is the old behaviour.
  */
 const WARM_PASSES = Number(args.find((a) => a.startsWith('--warm-passes='))?.split('=')[1] ?? 1);
-
-/** Each thread's name and CPU clock ticks (user + system, 100 a second). */
-function threadTimes(): Map<string, { name: string; ticks: number }> {
-  const out = new Map<string, { name: string; ticks: number }>();
-  for (const tid of fs.readdirSync('/proc/self/task')) {
-    try {
-      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const comm = fs.readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
-      out.set(tid, { name: tid === String(process.pid) ? 'main' : comm, ticks: Number(fields[11]) + Number(fields[12]) });
-    } catch {
-      // the thread ended
-    }
-  }
-  return out;
-}
 
 /**
  * A server returns to the event loop between requests; this loop would not (every await here is a microtask), so
@@ -112,13 +96,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < WARMUP; i++) await one(next());
   await recorder.flush();
 
-  const profiler = PROFILE ? new inspector.Session() : undefined;
-  if (profiler) {
-    profiler.connect();
-    await profiler.post('Profiler.enable');
-    await profiler.post('Profiler.setSamplingInterval', { interval: 100 });
-    await profiler.post('Profiler.start');
-  }
+  const profiler = PROFILE ? await startProfile(100) : undefined;
   type Per = Record<Kind, { n: number; cpu: number; wall: number }>;
   const rows: Array<{ run: number; total: number; per: Per; eventsOff: number }> = [];
   const count = Math.ceil(TURNS / mix.length) * mix.length; // whole cycles, so every kind is in its share
@@ -135,9 +113,8 @@ async function main(): Promise<void> {
     const used = process.cpuUsage(start);
     if (threads0) {
       const after = threadTimes();
-      const by = new Map<string, number>();
-      for (const [tid, t] of after) by.set(`${t.name}:${tid}`, (t.ticks - (threads0.get(tid)?.ticks ?? 0)) * 10_000);
-      console.log(`  ${label}${withHooks === hooksOn ? 'on ' : 'off'} µs/turn by thread: ${[...by].filter(([, us]) => us > 0).map(([n, us]) => `${n} ${(us / count).toFixed(1)}`).join(' · ')}`);
+      const by = cpuSince(threads0, after, count, (tid, name) => `${name}:${tid}`);
+      console.log(`  ${label}${withHooks === hooksOn ? 'on ' : 'off'} µs/turn by thread: ${[...by].filter(([, us]) => us > 0).map(([n, us]) => `${n} ${us.toFixed(1)}`).join(' · ')}`);
     }
     hooks = hooksOn;
     return (used.user + used.system) / count;
@@ -176,11 +153,7 @@ async function main(): Promise<void> {
     rows.push({ run, total, per, eventsOff });
   }
 
-  if (profiler && PROFILE) {
-    const { profile } = await profiler.post('Profiler.stop');
-    fs.writeFileSync(PROFILE, JSON.stringify(profile));
-    profiler.disconnect();
-  }
+  if (profiler && PROFILE) await profiler.stop(PROFILE);
   const fmt = (x: number) => x.toFixed(1).padStart(8);
   console.log(`turns per pass ${count} (+${WARMUP} warm-up) · Node ${process.version} · load ${os.loadavg()[0].toFixed(2)}`);
   console.log(`${'run'.padEnd(5)}${'all µs'.padStart(8)}${KINDS.map((k) => `${k} cpu`.padStart(12) + `${k} wall`.padStart(12)).join('')}`);

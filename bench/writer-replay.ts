@@ -13,7 +13,6 @@
  * - `--profile=F`: a V8 CPU profile of the replays (in this thread) written to F (`bench/profile-summary.ts F`).
  */
 import fs from 'node:fs';
-import inspector from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -24,6 +23,7 @@ import { createEventRecorder, createEventWriter, FACTS, keptBecause, openEventSt
 import { createLogger, userTag } from '../src/log/logger';
 import { buildServer } from '../src/server';
 import { createMix } from './mix';
+import { cpuSince, median, startProfile, threadTimes } from './threads';
 
 const args = process.argv.slice(2);
 const TURNS = Number(args.find((a) => !a.startsWith('--')) ?? 60_000);
@@ -32,21 +32,6 @@ const THREAD = args.includes('--thread');
 const HOOKS = args.includes('--hooks');
 const PROFILE = args.find((a) => a.startsWith('--profile='))?.split('=')[1];
 const BATCH = 1000;
-
-/** CPU ticks (1/100 s) of each thread of this process, by thread id. */
-function threadTicks(): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const tid of fs.readdirSync('/proc/self/task')) {
-    try {
-      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(tid === String(process.pid) ? 'main' : tid, Number(f[11]) + Number(f[12]));
-    } catch {
-      // ended
-    }
-  }
-  return out;
-}
 
 /** The recorder's strings by local code (the batches' coded columns refer to them). */
 let values: readonly string[] = [];
@@ -116,13 +101,11 @@ async function openWriter(): Promise<{ write: (b: FactBatch, values: readonly st
 
 /** CPU µs per turn of each thread while `facts` are written. */
 async function replay(writer: Awaited<ReturnType<typeof openWriter>>, facts: FactBatch): Promise<Map<string, number>> {
-  const t0 = threadTicks();
+  const t0 = threadTimes();
   for (let at = 0; at < facts.length; at += BATCH * FACTS) await writer.write(facts.slice(at, at + BATCH * FACTS), values);
   await writer.flush();
-  const t1 = threadTicks();
-  const per = new Map<string, number>();
-  for (const [tid, ticks] of t1) if (ticks - (t0.get(tid) ?? 0) > 0) per.set(tid, ((ticks - (t0.get(tid) ?? 0)) * 10_000) / (facts.length / FACTS));
-  return per;
+  const per = cpuSince(t0, threadTimes(), facts.length / FACTS, threadKey);
+  return new Map([...per].filter(([, us]) => us > 0));
 }
 
 async function main(): Promise<void> {
@@ -132,13 +115,7 @@ async function main(): Promise<void> {
   console.log(`${pairs.length} turns captured: text kept in ${((100 * kept.length) / pairs.length).toFixed(1)} % (${new Set(kept).size} distinct) · ${HOOKS ? 'hooks, writer thread' : THREAD ? 'writer thread' : 'this thread'} · load ${os.loadavg()[0].toFixed(2)}`);
   if (HOOKS) return hooks(pairs);
   const all = await factsOf(pairs);
-  const profiler = PROFILE ? new inspector.Session() : undefined;
-  if (profiler) {
-    profiler.connect();
-    await profiler.post('Profiler.enable');
-    await profiler.post('Profiler.setSamplingInterval', { interval: 100 });
-    await profiler.post('Profiler.start');
-  }
+  const profiler = PROFILE ? await startProfile(100) : undefined;
   const writer = await openWriter();
   await replay(writer, all.slice(0, WARMUP * FACTS)); // warm-up: the thread started, its store open, its code compiled
   const totals: number[] = [];
@@ -148,15 +125,13 @@ async function main(): Promise<void> {
     totals.push(total);
     console.log(`round ${r + 1}: ${total.toFixed(2)} µs per turn (${[...per].map(([t, us]) => `${t} ${us.toFixed(2)}`).join(' · ')})`);
   }
-  if (profiler && PROFILE) {
-    const { profile } = await profiler.post('Profiler.stop');
-    fs.writeFileSync(PROFILE, JSON.stringify(profile));
-  }
+  if (profiler && PROFILE) await profiler.stop(PROFILE);
   await writer.close();
   console.log(`median ${median(totals).toFixed(2)} µs per turn, all threads`);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+/** This bench's thread labels: `main`, or the thread id. */
+const threadKey = (tid: string, name: string) => (name === 'main' ? 'main' : tid);
 
 /**
  * `--hooks`: the turns handed to the recorder's hook one by one, as the server does (batches of 1,000 to the writer
@@ -181,17 +156,14 @@ async function hooks(pairs: Pair[]): Promise<void> {
       pairs[i][0].userKey = `${users[i]}-${pass}`;
       pairs[i][0].now = times[i] + pass * 3_600_000;
     }
-    const t0 = threadTicks();
+    const t0 = threadTimes();
     for (let i = 0; i < pairs.length; i++) {
       userTag(pairs[i][0].userKey); // the turn's log line takes the pseudonym first (the hook reads the memo), on both sides
       if (on) rec.hook(...pairs[i]);
       if (i % 50 === 0) await new Promise((r) => setTimeout(r, 0));
     }
     await rec.flush();
-    const t1 = threadTicks();
-    const per = new Map<string, number>();
-    for (const [tid, ticks] of t1) per.set(tid, ((ticks - (t0.get(tid) ?? 0)) * 10_000) / pairs.length);
-    return per;
+    return cpuSince(t0, threadTimes(), pairs.length, threadKey);
   };
   await run(true);
   const sums = { on: [] as number[], off: [] as number[], mainOn: [] as number[], mainOff: [] as number[] };
