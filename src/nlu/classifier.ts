@@ -227,7 +227,8 @@ export class HybridClassifier implements Classifier {
    * The out-of-scope topic of a head noun in the question: after a contrast only the part after it counts
    * ("교육 장소 말고 날짜요"). An FAQ asked in a clause of its own without the head noun (clauses cut at commas and
    * listed indirect questions too: "언제 운행하는지, 수료증은 어디서 받는지") keeps its answer
-   * ("리프레시 교육 뭐예요 수료증도 나오나요": the label rules of dev set v2 keep the FAQ).
+   * ("리프레시 교육 뭐예요 수료증도 나오나요": the label rules of dev set v2 keep the FAQ), also when NLP.js gave the
+   * whole to the topic and the FAQ came second.
    */
   private async topicOf(clauses: Clause[], normalized: string, result: NluResult, options: ClassifyOptions): Promise<{ topic?: string; asked?: NluResult } | undefined> {
     if (!this.topics) return undefined;
@@ -236,9 +237,11 @@ export class HybridClassifier implements Classifier {
     const asked = lastContrast > 0 ? clauses.slice(lastContrast) : clauses;
     const topic = this.topics.find(lastContrast > 0 ? this.normalize(asked.map((c) => c.text).join(' ')) : normalized);
     const parts = enumerated(asked);
-    if (!topic || !isFaq(result.intent) || parts.length < 2) return { topic };
+    // NLP.js may give the whole to the topic itself, with the FAQ asked beside it as the runner-up
+    const faq = isFaq(result.intent) ? result.intent : isTopic(result.intent) ? result.alternatives.find((a) => isFaq(a.intent))?.intent : undefined;
+    if (!topic || !faq || parts.length < 2) return { topic };
     const topics = this.topics;
-    const own = await this.askedOnItsOwn(parts.slice(0, 4), result.intent, options, (text) => !!topics.find(text));
+    const own = await this.askedOnItsOwn(parts.slice(0, 4), faq, options, (text) => !!topics.find(text));
     return own ? { asked: { ...own, clause: own.normalized } } : { topic };
   }
 

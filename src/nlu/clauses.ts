@@ -33,11 +33,17 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Longest first, so "알겠고요" is taken whole rather than as "알겠고". */
 const SET_ASIDE = [...SET_ASIDE_MARKERS].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
 
+/**
+ * Giving verbs that finish the verb before them ("바까 주이소" = 바꿔 주세요: dialect 바까 ends like a question in 까):
+ * no sentence ends before them.
+ */
+const AUXILIARY = ['주세요', '주세여', '주이소', '주십시오', '주시겠어요', '주실래요', '주라', '줘요', '줘', '줄래요', '주셈'].join('|');
+
 // One pass of a global regex with literal alternatives (no nested quantifiers): linear in the text length.
 const BOUNDARY = new RegExp(
   [
     String.raw`(?<contrast>(?:말고(?:요)?|아니라(?:요)?|아니고(?:요)?|아니구(?:요)?|아닌데(?:요)?|아니요|상관없고|제쳐두고|됐고|빼고|(?<!안 ?|못 ?)(?:${SET_ASIDE}))(?=[\s.,!?~]|$)|(?<=[\uAC00-\uD7A3])(?:말고|아니라|아니고)(?=[\uAC00-\uD7A3]))`,
-    String.raw`(?<sentence>[.!?。？！\n]+|\s~+\s|(?<=[\uAC00-\uD7A3](?:요|까|죠|다|니다))\s+)`,
+    String.raw`(?<sentence>[.!?。？！\n]+|\s~+\s|(?<=[\uAC00-\uD7A3](?:요|까|죠|다|니다))\s+(?!(?:${AUXILIARY})(?=[\s.,!?~]|$)))`,
     String.raw`(?<sequence>(?<=[\uAC00-\uD7A3])(?:는데|은데|인데|ㄴ데|던데|했는데|지만|는데요|거든요|구요|고요|어서요|니까요)(?=[\s,.!?~]|$)|(?<=^|\s)(?:근데|그런데|그리고|그래서|그러니까|아무튼|암튼|다름이 아니라|다름이아니라|혹시)(?=\s|$))`,
   ].join('|'),
   'gu',

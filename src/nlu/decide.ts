@@ -81,19 +81,33 @@ export function decide(result: NluResult, t: DecisionThresholds = DEFAULT_THRESH
 
 /** Below this support (cosine of the winning FAQ's nearest training utterance) no utterance of it looks like the question. */
 const UNLIKE_MAX = 0.1;
-/** …and below this when the nearest training utterance of all is out of scope. */
+/** …and below this when the nearest training utterance of all is out of scope… */
 const UNLIKE_OOS_MAX = 0.2;
+/** …or below this share of that out-of-scope utterance's similarity, when it is at least NEAR_OOS_MIN alike. */
+const UNLIKE_OOS_RATIO = 0.6;
+const NEAR_OOS_MIN = 0.4;
 
 /**
  * NLP.js is sure of an FAQ, but none of that FAQ's training utterances looks like the question (support below
- * UNLIKE_MAX, or below UNLIKE_OOS_MAX when an out-of-scope utterance is the nearest of all): it extrapolated from a
- * word or two ("운수사에 등록해둔 전화번호 바꾸는 방법" is not signing up). The bot asks instead of answering.
+ * UNLIKE_MAX, or below UNLIKE_OOS_MAX when an out-of-scope utterance is the nearest of all, or well below that
+ * utterance's similarity when it is close): it extrapolated from a word or two ("운수사에 등록해둔 전화번호 바꾸는 방법" is
+ * not signing up; "택시운전 자격증 잃어버렸어요 재발급 어디서 해요" is 0.60 like a None row and 0.26 like the nearest
+ * forgot_credentials one). The bot asks instead of answering.
  */
 function unlike(result: NluResult): boolean {
-  const { support } = result;
-  if (support === undefined) return false;
   const nearest = result.neighbours?.[0];
-  return support < UNLIKE_MAX || (!!nearest && isOutOfScope(nearest.intent) && support < UNLIKE_OOS_MAX);
+  const closeOther = !!nearest && isOutOfScope(nearest.intent) && nearest.similarity >= NEAR_OOS_MIN;
+  const { support } = result;
+  if (support === undefined) {
+    // a short message has no support of its own: only a close out-of-scope utterance speaks against it, against the
+    // FAQ's nearest utterance among the neighbours ("밥은 먹었어요": None 0.48, forgot_credentials 0.13)
+    if (!result.short || !closeOther) return false;
+    const own = result.neighbours?.find((n) => n.intent === result.intent)?.similarity ?? 0;
+    return own < UNLIKE_OOS_RATIO * nearest.similarity;
+  }
+  if (support < UNLIKE_MAX) return true;
+  if (!nearest || !isOutOfScope(nearest.intent)) return false;
+  return support < UNLIKE_OOS_MAX || (closeOther && support < UNLIKE_OOS_RATIO * nearest.similarity);
 }
 
 /** A greeting or cancel needs a training utterance of its own at least this similar when the nearest of all is out of scope. */

@@ -31,6 +31,13 @@ describe('splitClauses', () => {
     expect(focusCandidates('비밀번호를 잊어버렸어요')).toEqual([]);
   });
 
+  it('does not end a sentence before a giving verb that finishes the verb before it ("바까 주이소" = 바꿔 주세요)', () => {
+    expect(splitClauses('교육 날짜 좀 바까 주이소').map((c) => c.text)).toEqual(['교육 날짜 좀 바까 주이소']);
+    expect(splitClauses('문자 다시 보내까 주세요').map((c) => c.text)).toEqual(['문자 다시 보내까 주세요']);
+    // a noun that starts like one still starts a sentence
+    expect(splitClauses('일정은 언제까 주소는 어디예요').map((c) => c.text)).toEqual(['일정은 언제까', '주소는 어디예요']);
+  });
+
   it('puts the clause after the last contrast first', () => {
     expect(focusCandidates('리프레시 말고 입문교육을 기간 안에 못 끝냈어요')[0]).toBe('입문교육을 기간 안에 못 끝냈어요');
   });

@@ -139,6 +139,20 @@ describe('decide: a sure FAQ that no training utterance of it resembles', () => 
     expect(decide(supported(0.2, 'None'), T)).toMatchObject({ kind: 'answer', intent: 'faq.signup' });
     expect(decide(nlu('faq.signup', 0.99, [], [['None', 0.3]]), T)).toMatchObject({ kind: 'answer', intent: 'faq.signup' });
   });
+
+  it('asks when an out-of-scope utterance is close (≥ 0.4) and the FAQ has under 0.6 of its similarity', () => {
+    const near = (support: number, other: number) => ({ ...nlu('faq.forgot_credentials', 1, [], [['None', other], ['faq.forgot_credentials', support]]), support });
+    // "택시운전 자격증 잃어버렸어요 재발급 어디서 해요": 0.60 like a None row, 0.26 like forgot_credentials' nearest
+    expect(decide(near(0.26, 0.6), T)).toMatchObject({ kind: 'clarify', intents: ['faq.forgot_credentials'], reason: 'unlike' });
+    expect(decide(near(0.37, 0.6), T)).toMatchObject({ kind: 'answer' });
+    expect(decide(near(0.22, 0.39), T)).toMatchObject({ kind: 'answer' });
+  });
+
+  it('reads a short message\'s support from its neighbours ("밥은 먹었어요": None 0.48, the FAQ 0.13)', () => {
+    const short = (own: number) => ({ ...nlu('faq.forgot_credentials', 0.95, [], [['None', 0.48], ['faq.forgot_credentials', own]]), short: true });
+    expect(decide(short(0.13), T)).toMatchObject({ kind: 'clarify', reason: 'unlike' });
+    expect(decide(short(0.4), T)).toMatchObject({ kind: 'answer', intent: 'faq.forgot_credentials' });
+  });
 });
 
 describe('decide: a greeting or cancel that none of its training utterances resembles', () => {
