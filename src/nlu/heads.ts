@@ -35,6 +35,7 @@ const FUNCTION_WORDS = new Set([
   '뭐뭐', '자체', '정도', '다음', '이후', '이전', '때문', '동안', '경우', '전부', '모두', '하나', '둘다',
   '도대체', '대체', '오늘', '내일', '어제', '요즘', '나중', '이번', '지난', '다음주', '이번주', '지난주', '다음달', '이번달', '누구', '누가',
   '나', '저', '제', '내', '우리', '때', '줄', '적', '데', '빨리', '얼른', '어서', '일단', '우선', '잘못', '중간',
+  '대신', '이런', '그런', '저런', '그나저나',
 ]);
 
 const HANGUL = /^[\uAC00-\uD7A3]+$/;
@@ -85,6 +86,8 @@ function isNounShaped(word: string): boolean {
   if (PREDICATE_FINALS.has(last) || VERBAL_STEM_FINALS.has(last)) return false;
   // dialect 는디/은디/던디 (= 는데: 되는디, 수료했는디); 아이디 stays a noun
   if (last === '디' && '는은던'.includes(word[word.length - 2] ?? '')) return false;
+  // dialect imperative 이소 (= 세요: 해주이소, 보이소); 주소, 장소, 충전소 stay nouns
+  if (last === '소' && word[word.length - 2] === '이' && word.length >= 3) return false;
   return !(BOUND_NOUNS.has(last) || last === '건' || last === '걸') || !isAdnominal(word[word.length - 2] ?? '');
 }
 

@@ -12,6 +12,7 @@ describe('splitClauses', () => {
     ['까먹은게아니라아직안만들었어요', ['까먹은게아니라', '아직안만들었어요'], 'contrast'],
     ['일정 변경은 했는데 로그인이 안 돼요', ['일정 변경은 했는데', '로그인이 안 돼요'], 'sequence'],
     ['시간만 버리네요 그냥 상담원 연결해 주세요', ['시간만 버리네요', '그냥 상담원 연결해 주세요'], 'sequence'],
+    ['허리가 아파서 힘드네 그나저나 필수 교육이 뭐예요', ['허리가 아파서 힘드네 그나저나', '필수 교육이 뭐예요'], 'sequence'],
     // set-aside markers (SET_ASIDE_MARKERS): what comes before is settled or postponed, what follows is asked
     ['비번은 괜찮은데 아이디가 기억 안 나요', ['비번은 괜찮은데', '아이디가 기억 안 나요'], 'contrast'],
     ['가입 방법은 알겠고 운행은 언제부터예요', ['가입 방법은 알겠고', '운행은 언제부터예요'], 'contrast'],
