@@ -84,7 +84,7 @@ export function syllables(text: string): number {
 /** A question that points back ("그게 무슨 교육인지", "그 교육이 뭐 하는 건지") needs what it points to. */
 const POINTER = /(?:^|\s)(?:그게|그거|그건|그것|이게|이거|이건|그\s|이\s)/u;
 /** Words that only carry the contrast ("… 얘기가 아니고", "… 말고"), dropped from the end of the negated clause. */
-const FILLER = /^(?:말고|말고요|아니라|아니고|아니구|아닌데|아니요|얘기|얘기가|얘기는|얘기도|말이|말은|거|게|것|건|게요|건데|는|가)$/u;
+const FILLER = /^(?:말고|말고요|아니라|아니라요|아니고|아니고요|아니구|아니구요|아닌데|아닌데요|아니요|얘기|얘기가|얘기는|얘기도|말이|말은|거|게|것|건|게요|건데|는|가)$/u;
 
 /**
  * What a pointing question refers to: the negated clause without its contrast words and without the thing set
@@ -92,11 +92,16 @@ const FILLER = /^(?:말고|말고요|아니라|아니고|아니구|아닌데|아
  * @example antecedent('리프레시 교육 영상 얘기는 아니고') // '리프레시 교육'
  */
 export function antecedent(clause: string): string {
-  const words = clause.split(/\s+/).filter(Boolean);
+  const words = clause.replace(/[.,!?~]+/gu, ' ').split(/\s+/).filter(Boolean);
   while (words.length && FILLER.test(words[words.length - 1])) words.pop();
+  // what was set aside may be an action: its verb goes with it ("리프레시 교육 날짜 바꾸려는 건 아니고요" → "리프레시 교육")
+  while (words.length > 1 && ADNOMINAL_VERB.test(words[words.length - 1])) words.pop();
   words.pop();
   return words.join(' ');
 }
+
+/** A verb in an adnominal or intentional form that ends a set-aside phrase (바꾸려는, 묻는, 하려던, 알고 싶은). */
+const ADNOMINAL_VERB = /^[\uAC00-\uD7A3]+(?:려는|려던|으려는|는|던|싶은)$/u;
 
 /**
  * The clauses worth classifying on their own, best first: the text after the last contrast marker, then the last

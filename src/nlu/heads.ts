@@ -35,7 +35,7 @@ const FUNCTION_WORDS = new Set([
   '뭐뭐', '자체', '정도', '다음', '이후', '이전', '때문', '동안', '경우', '전부', '모두', '하나', '둘다',
   '도대체', '대체', '오늘', '내일', '어제', '요즘', '나중', '이번', '지난', '다음주', '이번주', '지난주', '다음달', '이번달', '누구', '누가',
   '나', '저', '제', '내', '우리', '때', '줄', '적', '데', '빨리', '얼른', '어서', '일단', '우선', '잘못', '중간',
-  '대신', '이런', '그런', '저런', '그나저나',
+  '대신', '이런', '그런', '저런', '그나저나', '아무것', '아무거',
 ]);
 
 const HANGUL = /^[\uAC00-\uD7A3]+$/;
@@ -63,6 +63,8 @@ export function asNoun(word: string): HeadWord | undefined {
   if (FUNCTION_WORDS.has(noun)) return undefined;
   // one syllable: too short to judge, a noun unless it ends a predicate (돼요, 해요)
   if (noun.length === 1) return PREDICATE_FINALS.has(noun) ? undefined : { noun, particle };
+  // 르 + 는 is a verb's adnominal form (모르는, 누르는, 고르는), not a noun with its topic particle
+  if (particle === '는' && noun.endsWith('르')) return undefined;
   return isNounShaped(noun) ? { noun, particle } : undefined;
 }
 

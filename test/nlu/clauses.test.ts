@@ -1,6 +1,6 @@
 /** Clause segmentation: contrast markers, sentence ends, clause endings; linear time on long unpunctuated text. */
 import fc from 'fast-check';
-import { afterDoneStatement, enumerated, focusCandidates, isDoneStatement, splitClauses } from '../../src/nlu/clauses';
+import { afterDoneStatement, antecedent, enumerated, focusCandidates, isDoneStatement, splitClauses } from '../../src/nlu/clauses';
 
 describe('splitClauses', () => {
   it.each([
@@ -37,6 +37,14 @@ describe('splitClauses', () => {
     expect(splitClauses('문자 다시 보내까 주세요').map((c) => c.text)).toEqual(['문자 다시 보내까 주세요']);
     // a noun that starts like one still starts a sentence
     expect(splitClauses('일정은 언제까 주소는 어디예요').map((c) => c.text)).toEqual(['일정은 언제까', '주소는 어디예요']);
+  });
+
+  it('reads what a pointing question refers to: the negated clause without the thing set aside, an action with its verb', () => {
+    expect(antecedent('리프레시 교육 일정 말고')).toBe('리프레시 교육');
+    expect(antecedent('리프레시 교육 영상 얘기는 아니고')).toBe('리프레시 교육');
+    expect(antecedent('리프레시 교육 날짜 바꾸려는 건 아니고요,')).toBe('리프레시 교육');
+    // the comma stays with the asked clause (the normalizer drops it)
+    expect(focusCandidates('리프레시 교육 날짜 바꾸려는 건 아니고요, 그게 무슨 교육인지부터 알고 싶어요')[0]).toBe('리프레시 교육 , 그게 무슨 교육인지부터 알고 싶어요');
   });
 
   it('puts the clause after the last contrast first', () => {

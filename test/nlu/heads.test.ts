@@ -16,7 +16,7 @@ describe('asNoun and headNoun', () => {
     expect(asNoun('콜이')).toEqual({ noun: '콜', particle: '이' });
     for (const w of ['돼요', '하려는', '만들수', '달라는', '어디서', '그거', 'abc']) expect(asNoun(w)).toBeUndefined();
     // dialect imperatives (해주이소 = 해 주세요) and determiners or adverbs that stand where a head noun would ("이런 경우", "대신 여쭤봅니다")
-    for (const w of ['해주이소', '주이소', '보이소', '대신', '이런', '그런', '그나저나']) expect(asNoun(w)).toBeUndefined();
+    for (const w of ['해주이소', '주이소', '보이소', '대신', '이런', '그런', '그나저나', '아무것도', '모르는', '누르는']) expect(asNoun(w)).toBeUndefined();
     for (const w of ['주소', '장소', '충전소']) expect(asNoun(w)).toEqual({ noun: w, particle: '' });
   });
 
