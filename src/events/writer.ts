@@ -9,7 +9,7 @@ import { kyselyOps, sqliteOps } from './inbox-ops';
 import type { Database } from './schema';
 import type { EventStore } from './store';
 import { DatabaseCodes } from './codes';
-import { dayOfNumber, encodeBatch, EVENT_COLUMNS, FACTS, maskTexts, TEXT_COLUMN, toRow, type Fact, type FactBatch } from './turn-event';
+import { dayOfNumber, encodeBatch, EVENT_COLUMNS, FACTS, maskTexts, TEXT_COLUMN, toRow, USER_COLUMN, type Fact, type FactBatch } from './turn-event';
 
 export interface EventWriter {
   /**
@@ -131,11 +131,14 @@ class BatchBounds {
 
   /** The kept texts of a (masked, not yet encoded) batch, for the inbox; `values` reads the guessed intent's code. */
   sightingsOf(batch: FactBatch, values: readonly string[]): void {
-    for (let at = 0; at < batch.length; at += PER_ROW) {
-      const text = batch[at + TEXT];
-      if (text === null) continue;
-      const guess = batch[at + GUESS_INTENT];
-      this.sightings.push({ text: text as string, at: batch[at] as number, guessIntent: guess === null ? null : values[guess as number], guessScore: batch[at + GUESS_SCORE] as number | null });
+    if (!batch.texts.length) return;
+    const a = batch.nums;
+    for (let at = 0, end = batch.n * PER_ROW; at < end; at += PER_ROW) {
+      const text = a[at + TEXT];
+      if (text !== text) continue;
+      const guess = a[at + GUESS_INTENT];
+      const score = a[at + GUESS_SCORE];
+      this.sightings.push({ text: batch.texts[text], at: a[at], guessIntent: guess !== guess ? null : values[guess], guessScore: score !== score ? null : score });
     }
   }
 }
@@ -154,7 +157,7 @@ const GUESS_INTENT = EVENT_COLUMNS.indexOf('guess_intent');
 const GUESS_SCORE = EVENT_COLUMNS.indexOf('guess_score');
 const DAY = EVENT_COLUMNS.indexOf('day');
 const TEXT = TEXT_COLUMN;
-const USER = EVENT_COLUMNS.indexOf('user_tag');
+const USER = USER_COLUMN;
 
 /** Rows per SQLite insert statement: binding 50 rows at once costs less per row than one statement run per row. */
 const ROWS_PER_INSERT = 50;
@@ -166,8 +169,9 @@ interface SqliteStatements {
   one: { run(values: Fact[]): { lastInsertRowid: number | bigint } };
   day: { run(...values: Fact[]): unknown };
   userDay: { run(...values: Fact[]): unknown };
-  /** The 50-row statement's parameters, refilled for each run (one array per connection, not a slice per statement). */
+  /** The 50-row statement's parameters, refilled for each run (one array per connection); `one`'s likewise. */
   params: Fact[];
+  param: Fact[];
 }
 const statements = new WeakMap<object, SqliteStatements>();
 
@@ -183,6 +187,7 @@ function sqliteStatements(sqlite: NonNullable<EventStore['sqlite']>): SqliteStat
       // one writer at a time in SQLite, and ids grow in commit order: a pair stored before has the lower first id
       userDay: sqlite.prepare('insert into turn_user_days (user_tag, day, first_id) values (?, ?, ?) on conflict (user_tag, day) do nothing'),
       params: new Array<Fact>(ROWS_PER_INSERT * PER_ROW).fill(null),
+      param: new Array<Fact>(PER_ROW).fill(null),
     };
     statements.set(sqlite, s);
   }
@@ -190,27 +195,40 @@ function sqliteStatements(sqlite: NonNullable<EventStore['sqlite']>): SqliteStat
 }
 
 /**
- * SQLite's write path: prepared statements of 50 rows (then one at a time), bound from the batch's values (they are
- * in column order) copied into one reused array, inside the caller's transaction. Ids of one statement's rows are
- * consecutive (one writer holds the lock).
+ * `rows` turns of a batch from turn `first` on, as one statement's parameters (EVENT_COLUMNS order, null for NaN, the
+ * user's and the text's strings).
+ */
+function fillParams(params: Fact[], batch: FactBatch, first: number, rows: number): void {
+  const a = batch.nums;
+  for (let r = 0, o = first * PER_ROW, p = 0; r < rows; r++, o += PER_ROW) {
+    for (let k = 0; k < PER_ROW; k++, p++) {
+      const v = a[o + k];
+      params[p] = v !== v ? null : v;
+    }
+    params[p - PER_ROW + USER] = batch.users[a[o + USER]];
+    const text = a[o + TEXT];
+    if (text === text) params[p - PER_ROW + TEXT] = batch.texts[text];
+  }
+}
+
+/**
+ * SQLite's write path: prepared statements of 50 rows (then one at a time), bound from one reused array filled from
+ * the batch, inside the caller's transaction. Ids of one statement's rows are consecutive (one writer holds the lock).
  */
 function insertSqlite(sqlite: NonNullable<EventStore['sqlite']>, batch: FactBatch, bounds: BatchBounds): void {
   const s = sqliteStatements(sqlite);
-  const params = s.params;
-  const n = batch.length / PER_ROW;
+  const n = batch.n;
+  const a = batch.nums;
   for (let i = 0; i < n; ) {
     const rows = n - i >= ROWS_PER_INSERT ? ROWS_PER_INSERT : 1;
-    const from = i * PER_ROW;
-    let last: number;
-    if (rows === 1) last = Number(s.one.run(batch.slice(from, from + PER_ROW)).lastInsertRowid);
-    else {
-      for (let k = 0; k < params.length; k++) params[k] = batch[from + k];
-      last = Number(s.many.run(params).lastInsertRowid);
-    }
-    for (let j = 0, at = from; j < rows; j++, at += PER_ROW) bounds.stored(last - rows + 1 + j, batch[at + DAY] as number, batch[at + USER] as string);
+    const params = rows === 1 ? s.param : s.params;
+    fillParams(params, batch, i, rows);
+    const last = Number((rows === 1 ? s.one : s.many).run(params).lastInsertRowid);
+    for (let j = 0, o = i * PER_ROW; j < rows; j++, o += PER_ROW) bounds.stored(last - rows + 1 + j, a[o + DAY], batch.users[a[o + USER]]);
     i += rows;
   }
-  params.fill(null); // no texts held until the next batch
+  s.params.fill(null); // no texts held until the next batch
+  s.param.fill(null);
 }
 
 function writeBoundsSqlite(sqlite: NonNullable<EventStore['sqlite']>, bounds: BatchBounds): void {
@@ -222,7 +240,7 @@ function writeBoundsSqlite(sqlite: NonNullable<EventStore['sqlite']>, bounds: Ba
 
 /** PostgreSQL (and any dialect): multi-row inserts through the query builder, ids from `returning`. */
 async function insertKysely(trx: Transaction<Database>, batch: FactBatch, bounds: BatchBounds): Promise<void> {
-  const n = batch.length / FACTS;
+  const n = batch.n;
   for (let i = 0; i < n; i += 100) {
     const rows = [];
     for (let k = i; k < Math.min(n, i + 100); k++) rows.push(toRow(batch, k));
