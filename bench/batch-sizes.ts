@@ -5,7 +5,7 @@
  * CPU µs per turn, the two sequences alternating in one run.
  * Run: `npx tsx bench/batch-sizes.ts [turns=60000] [rounds=3]`
  */
-import { createEventWriter, FACTS, pushFacts, ValueCodes, type FactBatch } from '../src/events';
+import { BatchBuilder, createEventWriter, pushFacts, sliceBatch, ValueCodes, type FactBatch } from '../src/events';
 import type { TurnReport } from '../src/dialog/conversation';
 import type { TurnInput } from '../src/dialog/types';
 import { alternate, onFreshStore } from './alternate';
@@ -18,7 +18,7 @@ const SEQUENCES: Record<string, number[]> = { 'full batches of 1,000': [1000], '
 const codes = new ValueCodes();
 
 function facts(): FactBatch {
-  const out: FactBatch = [];
+  const out = new BatchBuilder(TURNS);
   const t0 = Date.now();
   for (let i = 0; i < TURNS; i++) {
     const kept = i % 14 === 0;
@@ -28,15 +28,15 @@ function facts(): FactBatch {
     const turn = { requestId: `r${i}`, userKey: `user-${Math.floor(i / 17)}`, utterance: text, clientExtra: {}, now: t0 + i * 5 } as TurnInput;
     pushFacts(out, turn, { response: {}, result, latencyMs: 2, dialogOpen: false } as unknown as TurnReport, { model: 'm1234567', content: 'v3' }, codes);
   }
-  return out;
+  return out.batch;
 }
 
 function run(sizes: number[], all: FactBatch): Promise<number> {
   return onFreshStore(TURNS, async (store) => {
     const writer = createEventWriter(async () => store);
-    for (let at = 0, k = 0; at < all.length; k++) {
-      const n = sizes[k % sizes.length] * FACTS;
-      await writer.write(all.slice(at, at + n), codes.values);
+    for (let at = 0, k = 0; at < all.n; k++) {
+      const n = sizes[k % sizes.length];
+      await writer.write(sliceBatch(all, at, at + n), codes.values);
       at += n;
     }
     await writer.flush();

@@ -16,7 +16,8 @@ import { createLogger } from '../src/log/logger';
 import { createMetrics } from '../src/metrics';
 import { buildServer } from '../src/server';
 import { createMix, type Turn } from './mix';
-import { cpuSince, startProfile, threadTimes } from './threads';
+import { EVENT_THREAD_NAME } from '../src/events/event-worker';
+import { cpuSince, median, startProfile, threadTimes } from './threads';
 
 type Kind = Turn['kind'];
 const KINDS: Kind[] = ['tap', 'text', 'dialog'];
@@ -99,6 +100,9 @@ async function main(): Promise<void> {
   const profiler = PROFILE ? await startProfile(100) : undefined;
   type Per = Record<Kind, { n: number; cpu: number; wall: number }>;
   const rows: Array<{ run: number; total: number; per: Per; eventsOff: number }> = [];
+  /** `--threads`: CPU µs per turn of the measured passes by side and kind of thread (main, the event writer, the rest: V8's GC/compiler helpers). */
+  const byKind = { on: { main: [] as number[], writer: [] as number[], helpers: [] as number[] }, off: { main: [] as number[], writer: [] as number[], helpers: [] as number[] } };
+  let measured = false;
   const count = Math.ceil(TURNS / mix.length) * mix.length; // whole cycles, so every kind is in its share
   /** Process CPU µs per turn over a clean pass with the given hooks; with events on, the writes it queued are included. */
   const cleanPass = async (withHooks: typeof hooksOn, label = ''): Promise<number> => {
@@ -115,6 +119,20 @@ async function main(): Promise<void> {
       const after = threadTimes();
       const by = cpuSince(threads0, after, count, (tid, name) => `${name}:${tid}`);
       console.log(`  ${label}${withHooks === hooksOn ? 'on ' : 'off'} µs/turn by thread: ${[...by].filter(([, us]) => us > 0).map(([n, us]) => `${n} ${us.toFixed(1)}`).join(' · ')}`);
+      if (measured) {
+        const side = byKind[withHooks === hooksOn ? 'on' : 'off'];
+        let main = 0;
+        let writer = 0;
+        let helpers = 0;
+        for (const [n, us] of by) {
+          if (n.startsWith('main:')) main += us;
+          else if (n.startsWith(`${EVENT_THREAD_NAME}:`)) writer += us;
+          else helpers += us;
+        }
+        side.main.push(main);
+        side.writer.push(writer);
+        side.helpers.push(helpers);
+      }
     }
     hooks = hooksOn;
     return (used.user + used.system) / count;
@@ -123,6 +141,7 @@ async function main(): Promise<void> {
     await cleanPass(hooksOff, '(warm) ');
     await cleanPass(hooksOn, '(warm) ');
   }
+  measured = true;
   for (let run = 1; run <= REPEAT; run++) {
     // Both sides of the ratio are the same clean pass (process CPU over the whole pass, incl. GC and the writer
     // thread), in the same process and run, in alternating order so that neither always follows the other.
@@ -174,6 +193,11 @@ async function main(): Promise<void> {
     const on = med(rows.map((r) => r.total));
     const off = med(rows.map((r) => r.eventsOff));
     console.log(`events off ${off.toFixed(1)} µs · events on ${on.toFixed(1)} µs per turn (median of ${rows.length}) → on/off ${(on / off).toFixed(3)}; turns per CPU-second with events on: ${((100 * off) / on).toFixed(1)} % of off`);
+    if (THREADS) {
+      const line = (k: 'main' | 'writer' | 'helpers') => `${k} off ${median(byKind.off[k]).toFixed(2)} on ${median(byKind.on[k]).toFixed(2)} (+${(median(byKind.on[k]) - median(byKind.off[k])).toFixed(2)})`;
+      const sum = (side: 'on' | 'off') => median(byKind[side].main) + median(byKind[side].writer) + median(byKind[side].helpers);
+      console.log(`by thread, median of ${rows.length} passes per side, µs per turn: ${line('main')} · ${line('writer')} · ${line('helpers')}; sum of medians on/off ${(sum('on') / sum('off')).toFixed(3)}`);
+    }
     const counts = recorder.counts();
     console.log(`events written ${counts.written}, dropped ${JSON.stringify(counts.dropped)}`);
   }

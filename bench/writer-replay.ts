@@ -10,7 +10,8 @@
  * - `--thread`: through the writer thread (`workerSink`), as the server writes (clone, worker, messages);
  * - `--hooks`: the turns through the recorder's hook to the writer thread, as the server does, against the same loop
  *   without the hook (`hooks()`): the events' whole cost per turn, the event loop's share apart;
- * - `--profile=F`: a V8 CPU profile of the replays (in this thread) written to F (`bench/profile-summary.ts F`).
+ * - `--profile=F`: a V8 CPU profile of the replays (in this thread; with `--hooks`, of the event loop's rounds) written
+ *   to F (`bench/profile-summary.ts F`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +20,7 @@ import { Writable } from 'node:stream';
 import { loadConfig } from '../src/config';
 import type { TurnReport } from '../src/dialog/conversation';
 import type { TurnInput } from '../src/dialog/types';
-import { createEventRecorder, createEventWriter, FACTS, keptBecause, openEventStore, workerSink, type FactBatch } from '../src/events';
+import { createEventRecorder, createEventWriter, keptBecause, openEventStore, sliceBatch, workerSink, type FactBatch } from '../src/events';
 import { createLogger, userTag } from '../src/log/logger';
 import { buildServer } from '../src/server';
 import { createMix } from './mix';
@@ -68,7 +69,7 @@ async function capture(root: string, total: number): Promise<Pair[]> {
 
 /** The facts of turns, as the server's recorder queues them: through a recorder whose sink keeps the one batch it is handed. */
 async function factsOf(pairs: Pair[]): Promise<FactBatch> {
-  let facts: FactBatch = [];
+  let facts: FactBatch | undefined;
   const sink = async (batch: FactBatch, v: readonly string[]) => {
     facts = batch;
     values = v;
@@ -76,6 +77,7 @@ async function factsOf(pairs: Pair[]): Promise<FactBatch> {
   const rec = createEventRecorder({ sink, batchSize: pairs.length, maxQueue: pairs.length + 1, flushMs: 3_600_000, versions: () => VERSIONS });
   for (const p of pairs) rec.hook(...p);
   await rec.flush();
+  if (!facts) throw new Error('no turns');
   return facts;
 }
 
@@ -101,10 +103,12 @@ async function openWriter(): Promise<{ write: (b: FactBatch, values: readonly st
 
 /** CPU µs per turn of each thread while `facts` are written. */
 async function replay(writer: Awaited<ReturnType<typeof openWriter>>, facts: FactBatch): Promise<Map<string, number>> {
+  const batches: FactBatch[] = [];
+  for (let at = 0; at < facts.n; at += BATCH) batches.push(sliceBatch(facts, at, at + BATCH));
   const t0 = threadTimes();
-  for (let at = 0; at < facts.length; at += BATCH * FACTS) await writer.write(facts.slice(at, at + BATCH * FACTS), values);
+  for (const batch of batches) await writer.write(batch, values);
   await writer.flush();
-  const per = cpuSince(t0, threadTimes(), facts.length / FACTS, threadKey);
+  const per = cpuSince(t0, threadTimes(), facts.n, threadKey);
   return new Map([...per].filter(([, us]) => us > 0));
 }
 
@@ -117,10 +121,10 @@ async function main(): Promise<void> {
   const all = await factsOf(pairs);
   const profiler = PROFILE ? await startProfile(100) : undefined;
   const writer = await openWriter();
-  await replay(writer, all.slice(0, WARMUP * FACTS)); // warm-up: the thread started, its store open, its code compiled
+  await replay(writer, sliceBatch(all, 0, WARMUP)); // warm-up: the thread started, its store open, its code compiled
   const totals: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const per = await replay(writer, all.slice((WARMUP + r * TURNS) * FACTS, (WARMUP + (r + 1) * TURNS) * FACTS));
+    const per = await replay(writer, sliceBatch(all, WARMUP + r * TURNS, WARMUP + (r + 1) * TURNS));
     const total = [...per.values()].reduce((a, b) => a + b, 0);
     totals.push(total);
     console.log(`round ${r + 1}: ${total.toFixed(2)} µs per turn (${[...per].map(([t, us]) => `${t} ${us.toFixed(2)}`).join(' · ')})`);
@@ -166,6 +170,7 @@ async function hooks(pairs: Pair[]): Promise<void> {
     return cpuSince(t0, threadTimes(), pairs.length, threadKey);
   };
   await run(true);
+  const profiler = PROFILE ? await startProfile(100) : undefined;
   const sums = { on: [] as number[], off: [] as number[], mainOn: [] as number[], mainOff: [] as number[] };
   for (let r = 0; r < ROUNDS; r++) {
     for (const on of r % 2 ? [true, false] : [false, true]) {
@@ -176,6 +181,7 @@ async function hooks(pairs: Pair[]): Promise<void> {
       console.log(`round ${r + 1} ${on ? 'on ' : 'off'}: ${total.toFixed(2)} µs per turn (${[...per].filter(([, us]) => us > 0).map(([t, us]) => `${t} ${us.toFixed(2)}`).join(' · ')})`);
     }
   }
+  if (profiler && PROFILE) await profiler.stop(PROFILE);
   await sink.close();
   await store.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import type { Logger } from '../log/logger';
 import type { Normalizer } from '../nlu/normalize';
 import type { EventStore } from './store';
 import { ValueCodes } from './codes';
-import { FACTS, pushFacts, type FactBatch, type Versions } from './turn-event';
+import { BatchBuilder, pushFacts, type FactBatch, type Versions } from './turn-event';
 import { createEventWriter } from './writer';
 
 export interface RecorderOptions {
@@ -77,8 +77,9 @@ export function createEventRecorder({
   });
   const writtenCounter = new Counter({ name: 'bluebot_events_written_total', help: 'Turn events written to the event store', registers });
   const counts = { written: 0, dropped: { queue_full: 0, db_error: 0 } as Record<DropReason, number> };
-  /** Queued turns' facts, `FACTS` values each (one flat array: no object per turn). */
-  let queue: FactBatch = [];
+  /** Queued turns, in batches of `batchSize` turns allocated whole (`BatchBuilder`); the last one is being filled. */
+  let queue: BatchBuilder[] = [];
+  let queued = 0;
   /** The strings of the coded columns, numbered as first seen (`codes.ts`). */
   const codes = new ValueCodes();
   let inFlight = 0;
@@ -92,9 +93,12 @@ export function createEventRecorder({
   };
 
   const hook: TurnHook = (turn, report) => {
-    if (queue.length / FACTS + inFlight >= maxQueue) return drop(1, 'queue_full');
-    pushFacts(queue, turn, report, versions(), codes);
-    if (queue.length >= batchSize * FACTS) schedule(0);
+    if (queued + inFlight >= maxQueue) return drop(1, 'queue_full');
+    let filling = queue[queue.length - 1];
+    if (!filling || filling.full) queue.push((filling = new BatchBuilder(batchSize)));
+    pushFacts(filling, turn, report, versions(), codes);
+    queued++;
+    if (queue[0].full) schedule(0);
     else if (!timer) schedule(flushMs);
   };
 
@@ -123,25 +127,23 @@ export function createEventRecorder({
     if (all) asked = true;
     if (writing) return writing;
     writing = (async () => {
-      const most = batchSize * FACTS;
-      while (queue.length >= most || (asked && queue.length)) {
-        const whole = queue.length <= most;
-        const batch = whole ? queue : queue.slice(0, most);
-        queue = whole ? [] : queue.slice(batch.length);
-        if (whole) asked = false;
-        inFlight = batch.length / FACTS;
+      while (queue.length && (queue[0].full || (asked && queued))) {
+        const batch = (queue.shift() as BatchBuilder).batch;
+        if (!queue.length) asked = false;
+        queued -= batch.n;
+        inFlight = batch.n;
         await writeBatch(batch);
         inFlight = 0;
       }
     })().finally(() => {
       writing = undefined;
-      if (queue.length && !timer) schedule(flushMs);
+      if (queued && !timer) schedule(flushMs);
     });
     return writing;
   }
 
   async function writeBatch(batch: FactBatch): Promise<void> {
-    const n = batch.length / FACTS;
+    const n = batch.n;
     try {
       await write(batch, codes.values);
       counts.written += n;
@@ -160,8 +162,8 @@ export function createEventRecorder({
     clearTimeout(timer);
     timer = undefined;
     await drain();
-    if (queue.length) await drain(); // turns queued while the last batch was written
+    if (queued) await drain(); // turns queued while the last batch was written
     await writer.flush?.().catch(() => undefined); // the inbox counts held in memory; failures count as the batches' do
   };
-  return { hook, flush, close: flush, counts: () => ({ written: counts.written, dropped: { ...counts.dropped }, queued: queue.length / FACTS + inFlight }) };
+  return { hook, flush, close: flush, counts: () => ({ written: counts.written, dropped: { ...counts.dropped }, queued: queued + inFlight }) };
 }

@@ -92,56 +92,141 @@ export const EVENT_COLUMNS = ['at', 'day', 'user_tag', 'route', 'intent', 'score
 export const FACTS = EVENT_COLUMNS.length;
 /** Index of `text` in a turn's values. */
 export const TEXT_COLUMN = EVENT_COLUMNS.indexOf('text');
+/** Index of `user_tag` in a turn's values. */
+export const USER_COLUMN = EVENT_COLUMNS.indexOf('user_tag');
 /** Indexes of the coded columns in a turn's values. */
 export const CODED_AT: readonly number[] = CODED_COLUMNS.map((c) => EVENT_COLUMNS.indexOf(c));
+/** One value of an event row as it is bound. */
 export type Fact = string | number | null;
 
 /**
- * What the events of turns need, taken on the hot path: one flat array of `FACTS` values per turn, in EVENT_COLUMNS
- * order (no object per turn; it crosses to the writer thread as one structured-cloned array of plain values, and the
- * SQLite writer binds slices of it as they are). The day is a day number; the coded columns hold the recorder's
- * local codes (`ValueCodes`), which the writer maps to `event_codes` ids in place. The pseudonym comes from the turn
- * log's memo (`userTag`), so the raw user key never leaves the event loop. `text` is the raw utterance, only when its
- * text is kept, until the writer masks it in place (`maskTexts`): no masking or hashing on the event loop.
+ * What the events of turns need, taken on the hot path: `FACTS` numbers per turn in EVENT_COLUMNS order, in one
+ * typed array (`nums`; NaN is null), and the strings apart: `user_tag` holds an index into `users`, `text` one into
+ * `texts`. The hook writes numbers into a preallocated array and allocates nothing per turn but a new user's or
+ * text's slot, and the batch crosses to the writer thread as one transferred buffer and two short string lists (no
+ * value-by-value structured clone). The day is a day number; the coded columns hold the recorder's local codes
+ * (`ValueCodes`), which the writer maps to `event_codes` ids in place (`encodeBatch`). The pseudonym comes from the turn
+ * log's memo (`userTag`), so the raw user key never leaves the event loop. `texts` are raw utterances, only of turns
+ * whose text is kept, until the writer masks them in place (`maskTexts`): no masking or hashing on the event loop.
  */
-export type FactBatch = Fact[];
+export interface FactBatch {
+  /** Turns in the batch. */
+  n: number;
+  /** At least `n * FACTS` values. */
+  nums: Float64Array;
+  /** Distinct pseudonyms of the batch. */
+  users: string[];
+  /** Kept texts of the batch. */
+  texts: string[];
+}
 
 /**
- * Append one turn's values to a batch.
- * @example const batch: FactBatch = []; pushFacts(batch, turn, report, { model: 'ab12', content: null }, codes); batch.length // FACTS
+ * A batch being filled: room for `size` turns, allocated once.
+ * @example const b = new BatchBuilder(1000); pushFacts(b, turn, report, versions, codes); b.batch.n // 1
  */
-export function pushFacts(batch: FactBatch, turn: TurnInput, report: TurnReport, versions: Versions, codes: ValueCodes): void {
+export class BatchBuilder {
+  readonly batch: FactBatch;
+  /** The batch's users by pseudonym (one user's turns come in runs: the last one is checked first). */
+  private readonly userIndex = new Map<string, number>();
+  private lastUser = '';
+  private lastUserAt = -1;
+
+  constructor(readonly size: number) {
+    this.batch = { n: 0, nums: new Float64Array(size * FACTS), users: [], texts: [] };
+  }
+
+  get full(): boolean {
+    return this.batch.n >= this.size;
+  }
+
+  /** The index of a pseudonym in `users`. */
+  user(tag: string): number {
+    if (tag === this.lastUser) return this.lastUserAt;
+    let at = this.userIndex.get(tag);
+    if (at === undefined) {
+      at = this.batch.users.length;
+      this.batch.users.push(tag);
+      this.userIndex.set(tag, at);
+    }
+    this.lastUser = tag;
+    this.lastUserAt = at;
+    return at;
+  }
+
+  /** The index of a new kept text in `texts`. */
+  text(text: string): number {
+    return this.batch.texts.push(text) - 1;
+  }
+
+  /** Row `i` of another batch appended (its strings copied into this one's lists). */
+  copyRow(from: FactBatch, i: number): void {
+    const o = this.batch.n++ * FACTS;
+    const nums = this.batch.nums;
+    nums.set(from.nums.subarray(i * FACTS, (i + 1) * FACTS), o);
+    nums[o + USER_COLUMN] = this.user(from.users[nums[o + USER_COLUMN]]);
+    const t = nums[o + TEXT_COLUMN];
+    if (t === t) nums[o + TEXT_COLUMN] = this.text(from.texts[t]);
+  }
+}
+
+const NO = Number.NaN;
+
+/**
+ * Append one turn's values to a batch being filled.
+ * @example const b = new BatchBuilder(10); pushFacts(b, turn, report, { model: 'ab12', content: null }, codes); b.batch.n // 1
+ */
+export function pushFacts(builder: BatchBuilder, turn: TurnInput, report: TurnReport, versions: Versions, codes: ValueCodes): void {
   const r = report.result;
   const kept = keptBecause(report) !== null;
   const guess = !kept ? null : r?.outcome === 'out_of_scope' ? topicGuess(r.intent, r.nlu) : r?.nlu ? bestGuess(r.nlu) : null;
-  batch.push(
-    turn.now,
-    kstDayNumber(turn.now),
-    userTag(turn.userKey),
-    codes.code(r?.route ?? 'error'),
-    codes.code(r?.intent),
-    r?.score ?? r?.nlu?.score ?? null,
-    codes.code((r?.outcome ?? 'error') satisfies Outcome | 'error'),
-    codes.code(r?.dialog?.flow),
-    codes.code(r?.dialog?.step),
-    Math.round(report.latencyMs),
-    codes.code(versions.model),
-    codes.code(versions.content),
-    kept ? turn.utterance : null,
-    codes.code(guess?.intent),
-    guess?.score ?? null,
-  );
+  const b = builder.batch;
+  const o = b.n++ * FACTS;
+  const a = b.nums;
+  a[o] = turn.now;
+  a[o + 1] = kstDayNumber(turn.now);
+  a[o + 2] = builder.user(userTag(turn.userKey));
+  a[o + 3] = codes.code(r?.route ?? 'error') ?? NO;
+  a[o + 4] = codes.code(r?.intent) ?? NO;
+  a[o + 5] = r?.score ?? r?.nlu?.score ?? NO;
+  a[o + 6] = codes.code((r?.outcome ?? 'error') satisfies Outcome | 'error') ?? NO;
+  a[o + 7] = codes.code(r?.dialog?.flow) ?? NO;
+  a[o + 8] = codes.code(r?.dialog?.step) ?? NO;
+  a[o + 9] = Math.round(report.latencyMs);
+  a[o + 10] = codes.code(versions.model) ?? NO;
+  a[o + 11] = codes.code(versions.content) ?? NO;
+  a[o + 12] = kept ? builder.text(turn.utterance) : NO;
+  a[o + 13] = codes.code(guess?.intent) ?? NO;
+  a[o + 14] = guess?.score ?? NO;
+}
+
+/**
+ * Value `k` (EVENT_COLUMNS order) of the `i`-th turn of a batch, as it is bound: null for NaN, strings for the user
+ * and the text.
+ * @example factOf(batch, 0, TEXT_COLUMN) // '제 번호 010-****-5678'
+ */
+export function factOf(b: FactBatch, i: number, k: number): Fact {
+  const v = b.nums[i * FACTS + k];
+  if (v !== v) return null;
+  return k === USER_COLUMN ? b.users[v] : k === TEXT_COLUMN ? b.texts[v] : v;
+}
+
+/**
+ * Turns `from`..`to` (exclusive) of a batch as a batch of their own (benches, tests).
+ * @example sliceBatch(all, 0, 1000).n // 1000
+ */
+export function sliceBatch(b: FactBatch, from: number, to: number): FactBatch {
+  const out = new BatchBuilder(Math.max(0, Math.min(to, b.n) - from));
+  for (let i = from; i < from + out.size; i++) out.copyRow(b, i);
+  return out.batch;
 }
 
 /**
  * The writer's first step: every kept utterance of the batch replaced by its masked form (`maskedText`), in place.
- * @example maskTexts(batch); batch[TEXT_COLUMN] // '제 번호 010-****-5678'
+ * @example maskTexts(batch); batch.texts[0] // '제 번호 010-****-5678'
  */
 export function maskTexts(batch: FactBatch): void {
-  for (let i = TEXT_COLUMN; i < batch.length; i += FACTS) {
-    const text = batch[i];
-    if (text !== null) batch[i] = maskedText(text as string);
-  }
+  const t = batch.texts;
+  for (let i = 0; i < t.length; i++) t[i] = maskedText(t[i]);
 }
 
 /**
@@ -149,10 +234,11 @@ export function maskTexts(batch: FactBatch): void {
  * @example encodeBatch(batch, codes.ids)
  */
 export function encodeBatch(batch: FactBatch, ids: readonly number[]): void {
-  for (let i = 0; i < batch.length; i += FACTS) {
+  const a = batch.nums;
+  for (let o = 0, end = batch.n * FACTS; o < end; o += FACTS) {
     for (const k of CODED_AT) {
-      const local = batch[i + k];
-      if (local !== null) batch[i + k] = ids[local as number];
+      const local = a[o + k];
+      if (local === local) a[o + k] = ids[local];
     }
   }
 }
@@ -163,7 +249,7 @@ export function encodeBatch(batch: FactBatch, ids: readonly number[]): void {
  */
 export function toRow(b: FactBatch, i: number): NewTurnRow {
   const row: Record<string, Fact> = {};
-  EVENT_COLUMNS.forEach((c, k) => (row[c] = b[i * FACTS + k]));
+  EVENT_COLUMNS.forEach((c, k) => (row[c] = factOf(b, i, k)));
   return row as unknown as NewTurnRow;
 }
 

@@ -9,7 +9,7 @@ import { kyselyOps, sqliteOps } from './inbox-ops';
 import type { Database } from './schema';
 import type { EventStore } from './store';
 import { DatabaseCodes } from './codes';
-import { dayOfNumber, encodeBatch, EVENT_COLUMNS, FACTS, maskTexts, TEXT_COLUMN, toRow, type Fact, type FactBatch } from './turn-event';
+import { dayOfNumber, encodeBatch, EVENT_COLUMNS, FACTS, maskTexts, TEXT_COLUMN, toRow, USER_COLUMN, type Fact, type FactBatch } from './turn-event';
 
 export interface EventWriter {
   /**
@@ -124,35 +124,54 @@ class BatchBounds {
       if (!this.seen.has(key)) {
         this.seen.add(key);
         this.newKeys.push(key);
-        this.userDays.push(user, dayOfNumber(day), id);
+        this.userDays.push(user, dayString(day), id);
       }
     }
   }
 
   /** The kept texts of a (masked, not yet encoded) batch, for the inbox; `values` reads the guessed intent's code. */
   sightingsOf(batch: FactBatch, values: readonly string[]): void {
-    for (let at = 0; at < batch.length; at += FACTS) {
-      const text = batch[at + TEXT_COLUMN];
-      if (text === null) continue;
-      const guess = batch[at + GUESS_INTENT];
-      this.sightings.push({ text: text as string, at: batch[at] as number, guessIntent: guess === null ? null : values[guess as number], guessScore: batch[at + GUESS_SCORE] as number | null });
+    if (!batch.texts.length) return;
+    const a = batch.nums;
+    for (let at = 0, end = batch.n * PER_ROW; at < end; at += PER_ROW) {
+      const text = a[at + TEXT];
+      if (text !== text) continue;
+      const guess = a[at + GUESS_INTENT];
+      const score = a[at + GUESS_SCORE];
+      this.sightings.push({ text: batch.texts[text], at: a[at], guessIntent: guess !== guess ? null : values[guess], guessScore: score !== score ? null : score });
     }
   }
 }
 
+/**
+ * `dayOfNumber` of the last day asked for (a batch's rows are of one day or two: one Date and string per change of day,
+ * not per new user-day).
+ */
+function dayString(n: number): string {
+  if (n !== lastDay.n) lastDay = { n, day: dayOfNumber(n) };
+  return lastDay.day;
+}
+let lastDay = { n: Number.NaN, day: '' };
+
 const GUESS_INTENT = EVENT_COLUMNS.indexOf('guess_intent');
 const GUESS_SCORE = EVENT_COLUMNS.indexOf('guess_score');
 const DAY = EVENT_COLUMNS.indexOf('day');
-const USER = EVENT_COLUMNS.indexOf('user_tag');
+const TEXT = TEXT_COLUMN;
+const USER = USER_COLUMN;
 
 /** Rows per SQLite insert statement: binding 50 rows at once costs less per row than one statement run per row. */
 const ROWS_PER_INSERT = 50;
+/** FACTS as a local constant: the hot loops below index by it (tsx compiles an imported binding to a getter call). */
+const PER_ROW = FACTS;
 
 interface SqliteStatements {
   many: { run(values: Fact[]): { lastInsertRowid: number | bigint } };
   one: { run(values: Fact[]): { lastInsertRowid: number | bigint } };
   day: { run(...values: Fact[]): unknown };
   userDay: { run(...values: Fact[]): unknown };
+  /** The 50-row statement's parameters, refilled for each run (one array per connection); `one`'s likewise. */
+  params: Fact[];
+  param: Fact[];
 }
 const statements = new WeakMap<object, SqliteStatements>();
 
@@ -167,6 +186,8 @@ function sqliteStatements(sqlite: NonNullable<EventStore['sqlite']>): SqliteStat
       day: sqlite.prepare('insert into turn_days (day, first_id, last_id) values (?, ?, ?) on conflict (day) do update set first_id = min(first_id, excluded.first_id), last_id = max(last_id, excluded.last_id)'),
       // one writer at a time in SQLite, and ids grow in commit order: a pair stored before has the lower first id
       userDay: sqlite.prepare('insert into turn_user_days (user_tag, day, first_id) values (?, ?, ?) on conflict (user_tag, day) do nothing'),
+      params: new Array<Fact>(ROWS_PER_INSERT * PER_ROW).fill(null),
+      param: new Array<Fact>(PER_ROW).fill(null),
     };
     statements.set(sqlite, s);
   }
@@ -174,31 +195,52 @@ function sqliteStatements(sqlite: NonNullable<EventStore['sqlite']>): SqliteStat
 }
 
 /**
- * SQLite's write path: prepared statements of 50 rows (then one at a time), bound straight from slices of the batch
- * (its values are in column order), inside the caller's transaction. Ids of one statement's rows are consecutive
- * (one writer holds the lock).
+ * `rows` turns of a batch from turn `first` on, as one statement's parameters (EVENT_COLUMNS order, null for NaN, the
+ * user's and the text's strings).
+ */
+function fillParams(params: Fact[], batch: FactBatch, first: number, rows: number): void {
+  const a = batch.nums;
+  for (let r = 0, o = first * PER_ROW, p = 0; r < rows; r++, o += PER_ROW) {
+    for (let k = 0; k < PER_ROW; k++, p++) {
+      const v = a[o + k];
+      params[p] = v !== v ? null : v;
+    }
+    params[p - PER_ROW + USER] = batch.users[a[o + USER]];
+    const text = a[o + TEXT];
+    if (text === text) params[p - PER_ROW + TEXT] = batch.texts[text];
+  }
+}
+
+/**
+ * SQLite's write path: prepared statements of 50 rows (then one at a time), bound from one reused array filled from
+ * the batch, inside the caller's transaction. Ids of one statement's rows are consecutive (one writer holds the lock).
  */
 function insertSqlite(sqlite: NonNullable<EventStore['sqlite']>, batch: FactBatch, bounds: BatchBounds): void {
   const s = sqliteStatements(sqlite);
-  const n = batch.length / FACTS;
+  const n = batch.n;
+  const a = batch.nums;
   for (let i = 0; i < n; ) {
     const rows = n - i >= ROWS_PER_INSERT ? ROWS_PER_INSERT : 1;
-    const last = Number((rows === 1 ? s.one : s.many).run(batch.slice(i * FACTS, (i + rows) * FACTS)).lastInsertRowid);
-    for (let j = 0; j < rows; j++) bounds.stored(last - rows + 1 + j, batch[(i + j) * FACTS + DAY] as number, batch[(i + j) * FACTS + USER] as string);
+    const params = rows === 1 ? s.param : s.params;
+    fillParams(params, batch, i, rows);
+    const last = Number((rows === 1 ? s.one : s.many).run(params).lastInsertRowid);
+    for (let j = 0, o = i * PER_ROW; j < rows; j++, o += PER_ROW) bounds.stored(last - rows + 1 + j, a[o + DAY], batch.users[a[o + USER]]);
     i += rows;
   }
+  s.params.fill(null); // no texts held until the next batch
+  s.param.fill(null);
 }
 
 function writeBoundsSqlite(sqlite: NonNullable<EventStore['sqlite']>, bounds: BatchBounds): void {
   const s = sqliteStatements(sqlite);
-  for (const [day, r] of bounds.days) s.day.run(dayOfNumber(day), r.first, r.last);
+  for (const [day, r] of bounds.days) s.day.run(dayString(day), r.first, r.last);
   const u = bounds.userDays;
   for (let k = 0; k < u.length; k += 3) s.userDay.run(u[k], u[k + 1], u[k + 2]);
 }
 
 /** PostgreSQL (and any dialect): multi-row inserts through the query builder, ids from `returning`. */
 async function insertKysely(trx: Transaction<Database>, batch: FactBatch, bounds: BatchBounds): Promise<void> {
-  const n = batch.length / FACTS;
+  const n = batch.n;
   for (let i = 0; i < n; i += 100) {
     const rows = [];
     for (let k = i; k < Math.min(n, i + 100); k++) rows.push(toRow(batch, k));

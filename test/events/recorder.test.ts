@@ -1,5 +1,6 @@
 /** The recorder's batching, through a sink that holds each write until the test lets it finish. */
-import { createEventRecorder, FACTS, type FactBatch } from '../../src/events';
+import { BatchBuilder, createEventRecorder, EVENT_COLUMNS, factOf, kstDayNumber, pushFacts, sliceBatch, toRow, ValueCodes, type FactBatch } from '../../src/events';
+import { userTag } from '../../src/log/logger';
 import { fakeTurn } from './fixtures';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -9,7 +10,7 @@ function heldSink() {
   const sizes: number[] = [];
   let open: Array<() => void> = [];
   const sink = (batch: FactBatch) => {
-    sizes.push(batch.length / FACTS);
+    sizes.push(batch.n);
     return new Promise<void>((resolve) => open.push(resolve));
   };
   const release = () => {
@@ -78,5 +79,41 @@ describe('event recorder batching', () => {
     s.release();
     await flushed;
     expect(s.sizes).toEqual([10, 10, 5]);
+  });
+});
+
+describe('a batch of turns (numbers in one typed array, strings apart)', () => {
+  const at = Date.UTC(2026, 11, 1, 3);
+  const turns = [
+    fakeTurn({ user: 'a', text: '교육 어디서 들어요', at }),
+    fakeTurn({ user: 'b', outcome: 'answered', intent: 'faq.signup', score: 0.93, at: at + 1 }),
+    fakeTurn({ user: 'a', text: '비번 까먹었어요', guess: { intent: 'faq.password', score: 0.41 }, at: at + 2 }),
+    fakeTurn({ user: 'c', failed: true, at: at + 3 }),
+  ];
+  const codes = new ValueCodes();
+  const b = new BatchBuilder(10);
+  for (const [turn, report] of turns) pushFacts(b, turn, report, { model: 'm1', content: null }, codes);
+
+  it('reads back each value as it is bound: null for none, the pseudonym and the kept text as strings', () => {
+    const rows = [0, 1, 2, 3].map((i) => toRow(b.batch, i));
+    const code = (v: string) => codes.values.indexOf(v);
+    expect(b.batch.n).toBe(4);
+    expect(b.batch.users).toEqual([userTag('a'), userTag('b'), userTag('c')]);
+    expect(rows[0]).toMatchObject({ at, day: kstDayNumber(at), user_tag: userTag('a'), route: code('nlu'), intent: code('None'), outcome: code('fallback'), flow: null, step: null, latency_ms: 3, model_version: code('m1'), content_version: null, text: '교육 어디서 들어요' });
+    expect(rows[1]).toMatchObject({ user_tag: userTag('b'), intent: code('faq.signup'), score: 0.93, outcome: code('answered'), text: null, guess_intent: null, guess_score: null });
+    expect(rows[2]).toMatchObject({ user_tag: userTag('a'), text: '비번 까먹었어요', guess_intent: code('faq.password'), guess_score: 0.41 });
+    expect(rows[3]).toMatchObject({ user_tag: userTag('c'), route: code('error'), intent: null, score: null, outcome: code('error'), text: null });
+    expect(Object.keys(rows[0])).toEqual([...EVENT_COLUMNS]);
+  });
+
+  it('a slice holds the same values, with its own string lists', () => {
+    const part: FactBatch = sliceBatch(b.batch, 1, 3);
+    expect(part.n).toBe(2);
+    expect(part.users).toEqual([userTag('b'), userTag('a')]);
+    expect(part.texts).toEqual(['비번 까먹었어요']);
+    for (let k = 0; k < EVENT_COLUMNS.length; k++) {
+      expect(factOf(part, 0, k)).toEqual(factOf(b.batch, 1, k));
+      expect(factOf(part, 1, k)).toEqual(factOf(b.batch, 2, k));
+    }
   });
 });
