@@ -66,9 +66,12 @@ describe('publish (two instances, one database)', () => {
   it('publishes: trains off the event loop (healthz answers meanwhile), swaps here at once and on the other instance within 10 s', async () => {
     const publishing = a.content()!.publisher.publish({ files: editedSignup(files, NEW_TEXT), baseVersion: 1, author: 'editor1', summary: '회원가입 답변 수정' });
     const healthMs: number[] = [];
+    let duringTraining = 0; // answers that began and ended while the model trained: none if training blocked the loop
     while (a.content()!.publisher.status().state !== 'idle') {
       const t = Date.now();
+      const trainingBefore = a.content()!.publisher.status().state === 'training';
       expect((await request(a.app).get('/healthz')).status).toBe(200);
+      if (trainingBefore && a.content()!.publisher.status().state === 'training') duringTraining += 1;
       const text = await signup(a); // turns keep answering, from one whole version: the old, or (once committed) the new
       expect(text.includes(NEW_TEXT) !== text.includes(OLD_START)).toBe(true);
       if (a.content()!.publisher.status().state === 'training') expect(text).toContain(OLD_START);
@@ -80,7 +83,10 @@ describe('publish (two instances, one database)', () => {
     expect(gate.passed).toBe(true);
     expect(gate.candidate.dev.rows).toBeGreaterThan(100);
     expect(healthMs.length).toBeGreaterThan(3);
-    expect(Math.max(...healthMs)).toBeLessThan(2500); // generous: the machine is shared; typically 5-50 ms, up to ~0.5-0.8 s while validating and swapping
+    // the proof that training is off the event loop is that the loop kept answering while it trained; the times are a
+    // loose bound only (typically 5-50 ms, 0.5-0.8 s while validating and swapping, 4.9 s once under the full suite's load)
+    expect(duringTraining).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...healthMs)).toBeLessThan(8000);
     console.log('healthz + a turn during publish, ms:', healthMs.join(' '));
     expect(await signup(a)).toContain(NEW_TEXT);
     const started = Date.now();
