@@ -1,5 +1,7 @@
 /** Privacy masking for every log line and echo: phones, names, birth dates, passwords, texts. */
 import {
+  BIRTH_CUE_HINT,
+  birthCueSpans,
   digitStats,
   digitView,
   foldChars,
@@ -80,14 +82,14 @@ export function maskBirthdate(iso: string): string {
  */
 export function maskText(text: string): string {
   // an ASCII digit is the commonest reason and the cheapest to find (`MAYBE_SENSITIVE` holds it: `\p{Nd}`)
-  return ASCII_DIGIT.test(text) || NAME_CUE_HINT.test(text) || MAYBE_SENSITIVE.test(text) || SPELLED_HINT.test(text) ? maskAll(text) : text;
+  return ASCII_DIGIT.test(text) || NAME_CUE_HINT.test(text) || MAYBE_SENSITIVE.test(text) || SPELLED_HINT.test(text) || BIRTH_CUE_HINT.test(text) ? maskAll(text) : text;
 }
 
 /**
  * Every detector needs a digit of some script or a run of spelled-out Korean numerals (dates, phones, digit runs), a
  * run of 8+ printable ASCII characters (passwords), a name cue (`NAME_CUE_HINT`) or a spelled-out date part
- * (`SPELLED_HINT`: 삼월, 칠십사년); this is that condition on the unfolded text. Text without any can contain nothing
- * to mask and is returned as it is.
+ * (`SPELLED_HINT`: 삼월, 칠십사년), or a birth-date cue (`BIRTH_CUE_HINT`: 생일, 생년월일); this is that condition on the
+ * unfolded text. Text without any can contain nothing to mask and is returned as it is.
  */
 const MAYBE_SENSITIVE =
   /\p{Nd}|[!-~\uFF01-\uFF5E\u2010-\u2015\u2212\uFE58\uFE63]{8}|(?:[공영빵일이삼사오육륙칠팔구십백천][^가-힣\d]{0,3}에?){6}/u;
@@ -145,6 +147,8 @@ function splitAllowed(text: string): string[] {
 
 /** In order; each sees the text the previous ones left, so nothing is masked twice. */
 const DETECTORS: readonly Detector[] = [
+  // after a birth-date cue, whatever number follows (first: the date readers below need a whole date in a known shape)
+  (text) => birthCueSpans(text).map((m) => replace(m, DATE_MASK)),
   (text) => scanDateSpans(text).map((m) => replace(m, DATE_MASK)),
   (text) => scanPhones(text, 'mobile').map((m) => replace(m, maskPhone(m.digits))),
   (text) => scanPhones(text, 'any').map((m) => replace(m, maskPhone(m.digits))),

@@ -5,6 +5,7 @@
 export { foldChars, digitView, digitStats, DIGIT_SEPARATORS } from './fold';
 export { scanPhones, scanDigitRuns, scanSpokenPhones, findPhone, isMobile, toDomestic, type PhoneMatch } from './phones';
 export { scanDates, scanDateSpans, isRealDate, SPELLED_HINT, type DateMatch, type TextSpan } from './dates';
+export { birthCueSpans, BIRTH_CUE_HINT } from './birth-cue';
 export { readSinoKorean, spelledReadings, SPELLED_NUMERALS, type SpelledNumber } from './korean-numbers';
 export { looksLikePassword, passwordLikeSpans, containsPasswordLike } from './passwords';
 export {

@@ -15,6 +15,9 @@ import {
   type PhoneMatch,
 } from '.';
 
+// the one pass added after the freeze: src's own recogniser, so both maskers mask birth-cue dates alike
+import { BIRTH_CUE_HINT, birthCueSpans } from '../../../src/privacy/birth-cue';
+
 export { NAME_MASK };
 
 /** What a password-like token becomes. */
@@ -77,7 +80,7 @@ export function maskBirthdate(iso: string): string {
  * @example maskText('제 번호는 010-1234-5678 입니다') // '제 번호는 010-****-5678 입니다'
  */
 export function maskText(text: string): string {
-  return MAYBE_SENSITIVE.test(text) || NAME_CUE_HINT.test(text) || SPELLED_HINT.test(text) ? maskAll(text) : text;
+  return MAYBE_SENSITIVE.test(text) || NAME_CUE_HINT.test(text) || SPELLED_HINT.test(text) || BIRTH_CUE_HINT.test(text) ? maskAll(text) : text;
 }
 
 /**
@@ -140,6 +143,8 @@ function splitAllowed(text: string): string[] {
 
 /** In order; each sees the text the previous ones left, so nothing is masked twice. */
 const DETECTORS: readonly Detector[] = [
+  // added after the freeze, with src (a new pass, not a faster one): the birth-date cue (src/privacy/birth-cue.ts)
+  (text) => birthCueSpans(text).map((m) => replace(m, DATE_MASK)),
   (text) => scanDateSpans(text).map((m) => replace(m, DATE_MASK)),
   (text) => scanPhones(text, 'mobile').map((m) => replace(m, maskPhone(m.digits))),
   (text) => scanPhones(text, 'any').map((m) => replace(m, maskPhone(m.digits))),
