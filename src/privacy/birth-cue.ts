@@ -34,7 +34,7 @@ export const BIRTH_CUE_HINT = /생년|생일|출생|태어난/;
 
 /**
  * The number after each birth-date cue in `text`, when it holds at least two numerals.
- * @example birthCueSpans('제 생일은 일구구삼 삼월 이십이일') // [{ index: 6, end: 19 }]
+ * @example birthCueSpans('제 생일은 일구구삼 삼월 이십이일') // [{ index: 6, end: 18 }]
  */
 export function birthCueSpans(text: string): TextSpan[] {
   if (!BIRTH_CUE_HINT.test(text)) return [];
