@@ -1,7 +1,7 @@
 /**
  * The event writer alone, fed the turn benchmark's own facts: N turns of the benchmark mix (bench/mix.ts) are answered
  * by the real conversation, their facts taken by the recorder as the server's are, then written in batches of
- * 1,000 into one fresh SQLite store: a warm-up of 10 batches, then `--rounds` rounds of N further turns (the mix goes
+ * the recorder's size (`EVENT_BATCH`) into one fresh SQLite store: a warm-up of 10 batches, then `--rounds` rounds of N further turns (the mix goes
  * on: new users, new unique texts, as in the turn benchmark). CPU µs per turn of each thread (Linux /proc), so the writer's
  * cost is read without the turn's ±10 % noise.
  *
@@ -20,7 +20,7 @@ import { Writable } from 'node:stream';
 import { loadConfig } from '../src/config';
 import type { TurnReport } from '../src/dialog/conversation';
 import type { TurnInput } from '../src/dialog/types';
-import { createEventRecorder, createEventWriter, keptBecause, openEventStore, sliceBatch, workerSink, type FactBatch } from '../src/events';
+import { createEventRecorder, createEventWriter, EVENT_BATCH, keptBecause, openEventStore, sliceBatch, workerSink, type FactBatch } from '../src/events';
 import { createLogger, userTag } from '../src/log/logger';
 import { buildServer } from '../src/server';
 import { createMix } from './mix';
@@ -32,7 +32,8 @@ const ROUNDS = Number(args.find((a) => a.startsWith('--rounds='))?.split('=')[1]
 const THREAD = args.includes('--thread');
 const HOOKS = args.includes('--hooks');
 const PROFILE = args.find((a) => a.startsWith('--profile='))?.split('=')[1];
-const BATCH = 1000;
+/** The recorder's batch size under load. */
+const BATCH = EVENT_BATCH;
 
 /** The recorder's strings by local code (the batches' coded columns refer to them). */
 let values: readonly string[] = [];
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
 const threadKey = (tid: string, name: string) => (name === 'main' ? 'main' : tid);
 
 /**
- * `--hooks`: the turns handed to the recorder's hook one by one, as the server does (batches of 1,000 to the writer
+ * `--hooks`: the turns handed to the recorder's hook one by one, as the server does (batches of `EVENT_BATCH` to the writer
  * thread, a yield to timers every 50 turns as in the turn benchmark), against the same loop without the hook; the
  * two alternate round by round. What events cost per turn in each thread, without the turn's own work and noise.
  * The N turns are replayed every round (a large live heap would make every garbage collection dearer), each round

@@ -36,8 +36,12 @@ export interface RecorderOptions {
   registry?: Registry;
 }
 
-/** Rows per write: larger batches rewrite fewer index pages per event (bench/results.md). */
-const BATCH = 1000;
+/**
+ * Turns per write under load (light traffic is written by the `flushMs` timer first): larger batches rewrite fewer
+ * pages per event, and the writer thread wakes less often; 4,000 took ~0.4 µs per turn off the writer thread against
+ * 1,000 in the turn bench (bench/results.md, "Sixth pass"). A batch's numbers take 480 KB.
+ */
+export const EVENT_BATCH = 4000;
 
 export type DropReason = 'queue_full' | 'db_error';
 
@@ -58,7 +62,7 @@ export function createEventRecorder({
   sink,
   logger,
   maxQueue = 10_000,
-  batchSize = BATCH,
+  batchSize = EVENT_BATCH,
   flushMs = 200,
   versions = () => ({ model: null, content: null }),
   normalize,
