@@ -102,8 +102,8 @@ export type Fact = string | number | null;
 /**
  * What the events of turns need, taken on the hot path: `FACTS` numbers per turn in EVENT_COLUMNS order, in one
  * typed array (`nums`; NaN is null), and the strings apart: `user_tag` holds an index into `users`, `text` one into
- * `texts`. The hook writes numbers into a preallocated array and allocates nothing per turn but a new user's or
- * text's slot, and the batch crosses to the writer thread as one transferred buffer and two short string lists (no
+ * `texts`. The hook writes numbers into a preallocated array and keeps no object per turn (only a new user's or
+ * text's slot), and the batch crosses to the writer thread as one transferred buffer and two short string lists (no
  * value-by-value structured clone). The day is a day number; the coded columns hold the recorder's local codes
  * (`ValueCodes`), which the writer maps to `event_codes` ids in place (`encodeBatch`). The pseudonym comes from the turn
  * log's memo (`userTag`), so the raw user key never leaves the event loop. `texts` are raw utterances, only of turns
