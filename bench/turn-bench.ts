@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver, constants as perf } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../src/config';
 import type { TurnInput } from '../src/dialog/types';
@@ -102,12 +103,27 @@ async function main(): Promise<void> {
   const rows: Array<{ run: number; total: number; per: Per; eventsOff: number }> = [];
   /** `--threads`: CPU µs per turn of the measured passes by side and kind of thread (main, the event writer, the rest: V8's GC/compiler helpers). */
   const byKind = { on: { main: [] as number[], writer: [] as number[], helpers: [] as number[] }, off: { main: [] as number[], writer: [] as number[], helpers: [] as number[] } };
+  /** `--threads`: the main isolate's GC pauses (wall ms) in the current pass, minor (scavenges) and major (mark-compact). */
+  const gc = { minor: 0, major: 0, majors: 0 };
+  const gcBySide = { on: { minor: [] as number[], major: [] as number[], majors: [] as number[] }, off: { minor: [] as number[], major: [] as number[], majors: [] as number[] } };
+  const gcObserver = THREADS
+    ? new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          const kind = ((e as unknown as { detail?: { kind?: number } }).detail)?.kind;
+          if (kind === perf.NODE_PERFORMANCE_GC_MAJOR) (gc.major += e.duration), gc.majors++;
+          else gc.minor += e.duration;
+        }
+      })
+    : undefined;
+  gcObserver?.observe({ entryTypes: ['gc'] });
   let measured = false;
   const count = Math.ceil(TURNS / mix.length) * mix.length; // whole cycles, so every kind is in its share
   /** Process CPU µs per turn over a clean pass with the given hooks; with events on, the writes it queued are included. */
   const cleanPass = async (withHooks: typeof hooksOn, label = ''): Promise<number> => {
     hooks = withHooks;
     const threads0 = THREADS ? threadTimes() : undefined;
+    await new Promise((r) => setImmediate(r)); // the observer's entries of the pass before
+    Object.assign(gc, { minor: 0, major: 0, majors: 0 });
     const start = process.cpuUsage();
     for (let i = 0; i < count; i++) {
       await one(next());
@@ -118,7 +134,10 @@ async function main(): Promise<void> {
     if (threads0) {
       const after = threadTimes();
       const by = cpuSince(threads0, after, count, (tid, name) => `${name}:${tid}`);
-      console.log(`  ${label}${withHooks === hooksOn ? 'on ' : 'off'} µs/turn by thread: ${[...by].filter(([, us]) => us > 0).map(([n, us]) => `${n} ${us.toFixed(1)}`).join(' · ')}`);
+      await new Promise((r) => setImmediate(r)); // this pass's GC entries
+      console.log(
+        `  ${label}${withHooks === hooksOn ? 'on ' : 'off'} µs/turn by thread: ${[...by].filter(([, us]) => us > 0).map(([n, us]) => `${n} ${us.toFixed(1)}`).join(' · ')} · main GC pauses ${((gc.minor * 1000) / count).toFixed(1)} minor + ${((gc.major * 1000) / count).toFixed(1)} major (${gc.majors})`,
+      );
       if (measured) {
         const side = byKind[withHooks === hooksOn ? 'on' : 'off'];
         let main = 0;
@@ -132,6 +151,10 @@ async function main(): Promise<void> {
         side.main.push(main);
         side.writer.push(writer);
         side.helpers.push(helpers);
+        const g = gcBySide[withHooks === hooksOn ? 'on' : 'off'];
+        g.minor.push((gc.minor * 1000) / count);
+        g.major.push((gc.major * 1000) / count);
+        g.majors.push(gc.majors);
       }
     }
     hooks = hooksOn;
@@ -197,6 +220,9 @@ async function main(): Promise<void> {
       const line = (k: 'main' | 'writer' | 'helpers') => `${k} off ${median(byKind.off[k]).toFixed(2)} on ${median(byKind.on[k]).toFixed(2)} (+${(median(byKind.on[k]) - median(byKind.off[k])).toFixed(2)})`;
       const sum = (side: 'on' | 'off') => median(byKind[side].main) + median(byKind[side].writer) + median(byKind[side].helpers);
       console.log(`by thread, median of ${rows.length} passes per side, µs per turn: ${line('main')} · ${line('writer')} · ${line('helpers')}; sum of medians on/off ${(sum('on') / sum('off')).toFixed(3)}`);
+      const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      const gcLine = (side: 'on' | 'off') => `${side} ${mean(gcBySide[side].minor).toFixed(2)} minor + ${mean(gcBySide[side].major).toFixed(2)} major (${gcBySide[side].majors.reduce((a, b) => a + b, 0)} major GCs)`;
+      console.log(`main isolate's GC pauses, mean of the passes, µs per turn: ${gcLine('off')} · ${gcLine('on')}`);
     }
     const counts = recorder.counts();
     console.log(`events written ${counts.written}, dropped ${JSON.stringify(counts.dropped)}`);
