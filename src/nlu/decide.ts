@@ -62,7 +62,8 @@ export function decide(result: NluResult, t: DecisionThresholds = DEFAULT_THRESH
   if (intent === NONE) return { kind: 'none', guess: intent, score, reason: 'classifier', ...(topic ? { topic } : {}) };
   if (isGuardedControl(intent) && controlUnlike(result)) return { kind: 'none', guess: intent, score, reason: 'unlike', ...(topic ? { topic } : {}) };
   const split = splitBetweenTwo(result);
-  if (split && !topic) return { kind: 'clarify', intents: split, score, reason: 'close' };
+  // two FAQs sharing the score, unless the question's head noun is one the bot does not know (then it asks about that: "혹시 … 말씀이신가요?")
+  if (split && !topic && !result.unknownHead) return { kind: 'clarify', intents: split, score, reason: 'close' };
   if (score < t.minScore && !(result.clause && agreesWithNeighbour(result, t.minSimilarity))) {
     return { kind: 'none', guess: intent, score, reason: 'low-score', ...(topic ? { topic } : {}) };
   }

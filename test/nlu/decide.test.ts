@@ -66,6 +66,13 @@ describe('decide', () => {
     expect(decide(nlu('faq.first_login', 0.45, [['faq.refresh_training', 0.2]]), T)).toMatchObject({ kind: 'none' });
   });
 
+  it('does not offer two FAQs when the question\'s head noun is unknown ("교육 들을 때 데이터 많이 나가요? 와이파이 잡고 봐야 되나")', () => {
+    const wifi = { ...nlu('faq.schedule_change', 0.52, [['faq.signup', 0.48]]), unknownHead: '와이파' };
+    const d = decide(wifi, T);
+    expect(d).not.toMatchObject({ reason: 'close' });
+    expect(finalIntent(d)).toBe('None');
+  });
+
   it('answers the asked part after a contrast under minScore when its nearest training utterance agrees', () => {
     const asked = { ...nlu('faq.schedule_change', 0.45, [['None', 0.4]], [['faq.schedule_change', 0.4]]), clause: '다른 날로 옮겨 달라는 거예요' };
     expect(decide(asked, T)).toMatchObject({ kind: 'answer', intent: 'faq.schedule_change' });
