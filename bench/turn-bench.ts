@@ -203,18 +203,16 @@ async function main(): Promise<void> {
     console.log(`${String(r.run).padEnd(5)}${fmt(r.total)}${KINDS.map((k) => fmt(r.per[k].cpu / r.per[k].n).padStart(12) + fmt(r.per[k].wall / r.per[k].n).padStart(12)).join('')}`);
   }
   if (rows.length > 1) {
-    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const min = (xs: number[]) => Math.min(...xs);
-    for (const [name, pick] of [['med', med], ['min', min]] as const) {
+    for (const [name, pick] of [['med', median], ['min', min]] as const) {
       console.log(`${name.padEnd(5)}${fmt(pick(rows.map((r) => r.total)))}${KINDS.map((k) => fmt(pick(rows.map((r) => r.per[k].cpu / r.per[k].n))).padStart(12) + fmt(pick(rows.map((r) => r.per[k].wall / r.per[k].n))).padStart(12)).join('')}`);
     }
     console.log('(min is the steadier figure on a shared machine: other load only ever adds time)');
   }
   console.log(`(all = process CPU µs per turn over a clean pass with events on, incl. GC and the writer thread; per kind: CPU µs and wall µs around each turn in a further pass)`);
   if (!profiler) {
-    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const on = med(rows.map((r) => r.total));
-    const off = med(rows.map((r) => r.eventsOff));
+    const on = median(rows.map((r) => r.total));
+    const off = median(rows.map((r) => r.eventsOff));
     console.log(`events off ${off.toFixed(1)} µs · events on ${on.toFixed(1)} µs per turn (median of ${rows.length}) → on/off ${(on / off).toFixed(3)}; turns per CPU-second with events on: ${((100 * off) / on).toFixed(1)} % of off`);
     if (THREADS) {
       const line = (k: 'main' | 'writer' | 'helpers') => `${k} off ${median(byKind.off[k]).toFixed(2)} on ${median(byKind.on[k]).toFixed(2)} (+${(median(byKind.on[k]) - median(byKind.off[k])).toFixed(2)})`;
