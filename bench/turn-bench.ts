@@ -3,13 +3,15 @@
  * `conversation.respond(turn)` plus the per-turn work the /skill route does after it (JSON.stringify of the
  * response, the turn log line, the hooks), without HTTP. Reports CPU µs per turn, overall and per kind.
  *
- * Run: `npx tsx bench/turn-bench.ts [turns=20000] [warmup=2000] [--repeat=N] [--threads] [--warm-passes=1] [--profile=out.cpuprofile]` (needs a model in models/: `npm run train`).
+ * Run: `npx tsx bench/turn-bench.ts [turns=20000] [warmup=2000] [--repeat=N] [--threads] [--warm-passes=1] [--gc-between] [--profile=out.cpuprofile [--profile-off]]` (needs a model in models/: `npm run train`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver, constants as perf } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { loadConfig } from '../src/config';
 import type { TurnInput } from '../src/dialog/types';
 import { afterTurn } from '../src/http/routes/skill';
@@ -30,6 +32,8 @@ const WARMUP = Number(positional[1] ?? 2_000);
 const REPEAT = Number(args.find((a) => a.startsWith('--repeat='))?.split('=')[1] ?? 1);
 /** `--profile=out.cpuprofile`: a V8 CPU profile of the measured runs only (not start-up or warm-up). */
 const PROFILE = args.find((a) => a.startsWith('--profile='))?.split('=')[1];
+/** `--profile-off`: profile the passes with events off instead (to compare the two profiles function by function). */
+const PROFILE_OFF = args.includes('--profile-off');
 /** `--threads`: CPU per turn of each thread of the process (Linux /proc; the main thread is named after the pid), per pass. */
 const THREADS = args.includes('--threads');
 /**
@@ -38,6 +42,13 @@ const THREADS = args.includes('--threads');
  * (bench/results.md, "Fourth pass"); `--warm-passes=0` is the old behaviour.
  */
 const WARM_PASSES = Number(args.find((a) => a.startsWith('--warm-passes='))?.split('=')[1] ?? 1);
+
+/**
+ * `--gc-between`: a full GC before each pass (not measured), so that every pass starts from the same heap and a
+ * mark-compact falls in a pass by its own allocation, not by what the passes before it left.
+ */
+const GC_BETWEEN = args.includes('--gc-between');
+const forceGc = GC_BETWEEN ? (v8.setFlagsFromString('--expose-gc'), vm.runInNewContext('gc') as () => void) : undefined;
 
 /**
  * A server returns to the event loop between requests; this loop would not (every await here is a microtask), so
@@ -121,6 +132,7 @@ async function main(): Promise<void> {
   /** Process CPU µs per turn over a clean pass with the given hooks; with events on, the writes it queued are included. */
   const cleanPass = async (withHooks: typeof hooksOn, label = ''): Promise<number> => {
     hooks = withHooks;
+    forceGc?.();
     const threads0 = THREADS ? threadTimes() : undefined;
     await new Promise((r) => setImmediate(r)); // the observer's entries of the pass before
     Object.assign(gc, { minor: 0, major: 0, majors: 0 });
@@ -171,7 +183,7 @@ async function main(): Promise<void> {
     // The other side is the same turns without the event recorder (EVENTS=off).
     let eventsOff = Number.NaN;
     let total = Number.NaN;
-    if (profiler) total = await cleanPass(hooksOn);
+    if (profiler) total = await cleanPass(PROFILE_OFF ? hooksOff : hooksOn);
     else if (run % 2) (eventsOff = await cleanPass(hooksOff)), (total = await cleanPass(hooksOn));
     else (total = await cleanPass(hooksOn)), (eventsOff = await cleanPass(hooksOff));
     // Per kind (skipped when profiling), in a further pass with events on: process.cpuUsage() around each turn
@@ -214,6 +226,9 @@ async function main(): Promise<void> {
     const on = median(rows.map((r) => r.total));
     const off = median(rows.map((r) => r.eventsOff));
     console.log(`events off ${off.toFixed(1)} µs · events on ${on.toFixed(1)} µs per turn (median of ${rows.length}) → on/off ${(on / off).toFixed(3)}; turns per CPU-second with events on: ${((100 * off) / on).toFixed(1)} % of off`);
+    // every pass counts: a mark-compact costs the pass it falls in ~10 %, and which passes those are is chance
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    console.log(`mean of all ${rows.length} passes per side: off ${(sum(rows.map((r) => r.eventsOff)) / rows.length).toFixed(1)} µs · on ${(sum(rows.map((r) => r.total)) / rows.length).toFixed(1)} µs → on/off ${(sum(rows.map((r) => r.total)) / sum(rows.map((r) => r.eventsOff))).toFixed(3)}`);
     if (THREADS) {
       const line = (k: 'main' | 'writer' | 'helpers') => `${k} off ${median(byKind.off[k]).toFixed(2)} on ${median(byKind.on[k]).toFixed(2)} (+${(median(byKind.on[k]) - median(byKind.off[k])).toFixed(2)})`;
       const sum = (side: 'on' | 'off') => median(byKind[side].main) + median(byKind[side].writer) + median(byKind[side].helpers);

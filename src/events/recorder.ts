@@ -23,11 +23,11 @@ export interface RecorderOptions {
    */
   sink?: ((batch: FactBatch, values: readonly string[]) => Promise<void>) & { flush?: () => Promise<void> };
   logger?: Logger;
-  /** Turns held in memory (queued or being written) at most; more are dropped. */
+  /** Turns held in memory (queued or being written) at most; more are dropped (EVENT_QUEUE). */
   maxQueue?: number;
-  /** Rows per write. */
+  /** Rows per write (EVENT_BATCH). */
   batchSize?: number;
-  /** Longest wait before queued turns are written. */
+  /** Longest wait before queued turns are written (EVENT_FLUSH_MS). */
   flushMs?: number;
   versions?: () => Versions;
   /** Groups inbox texts (the content's normalizer: synonyms and typos); in-thread writes only. */
@@ -38,10 +38,19 @@ export interface RecorderOptions {
 
 /**
  * Turns per write under load (light traffic is written by the `flushMs` timer first): larger batches rewrite fewer
- * pages per event, and the writer thread wakes less often; 4,000 took ~0.4 µs per turn off the writer thread against
- * 1,000 in the turn bench (bench/results.md, "Sixth pass"). A batch's numbers take 480 KB.
+ * pages per event, and the writer thread wakes less often. In the turn bench, the writer thread's CPU per turn: 3.3 µs
+ * at 1,000, 2.9 at 4,000 written every 200 ms (~2,300 turns then), 2.6 at 4,000 with the 1 s timer, 2.3 at 8,000 with
+ * the 2 s one (bench/results.md, "Sixth pass" and "Seventh pass"). A batch's numbers take 960 KB (transferred, not
+ * copied); a failed write drops up to this many turns at once (counted).
  */
-export const EVENT_BATCH = 4000;
+export const EVENT_BATCH = 8000;
+/** Turns held at most (queued or being written): three batches; more are dropped (counted), never queued without bound. */
+export const EVENT_QUEUE = 3 * EVENT_BATCH;
+/**
+ * Longest wait before queued turns are written: what light traffic waits to reach the console. Under load the batch
+ * fills first (8,000 turns take ~0.7 s of a busy event loop).
+ */
+export const EVENT_FLUSH_MS = 2000;
 
 export type DropReason = 'queue_full' | 'db_error';
 
@@ -61,9 +70,9 @@ export function createEventRecorder({
   store,
   sink,
   logger,
-  maxQueue = 10_000,
+  maxQueue = EVENT_QUEUE,
   batchSize = EVENT_BATCH,
-  flushMs = 200,
+  flushMs = EVENT_FLUSH_MS,
   versions = () => ({ model: null, content: null }),
   normalize,
   registry,
@@ -96,13 +105,19 @@ export function createEventRecorder({
     droppedCounter.inc({ reason }, n);
   };
 
+  /** The batch being filled (the queue's last) and the turns it has room for; 0: none is (a new one is started). */
+  let filling: BatchBuilder | undefined;
+  let room = 0;
   const hook: TurnHook = (turn, report) => {
     if (queued + inFlight >= maxQueue) return drop(1, 'queue_full');
-    let filling = queue[queue.length - 1];
-    if (!filling || filling.full) queue.push((filling = new BatchBuilder(batchSize)));
-    pushFacts(filling, turn, report, versions(), codes);
+    if (room === 0) {
+      queue.push((filling = new BatchBuilder(batchSize)));
+      room = batchSize;
+    }
+    pushFacts(filling as BatchBuilder, turn, report, versions(), codes);
+    room--;
     queued++;
-    if (queue[0].full) schedule(0);
+    if (room === 0 || queue.length > 1) schedule(0); // the first batch is full
     else if (!timer) schedule(flushMs);
   };
 
@@ -133,7 +148,11 @@ export function createEventRecorder({
     writing = (async () => {
       while (queue.length && (queue[0].full || (asked && queued))) {
         const batch = (queue.shift() as BatchBuilder).batch;
-        if (!queue.length) asked = false;
+        if (!queue.length) {
+          asked = false;
+          room = 0; // the batch being filled went too: the next turn starts one
+          filling = undefined;
+        }
         queued -= batch.n;
         inFlight = batch.n;
         await writeBatch(batch);
