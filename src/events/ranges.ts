@@ -1,12 +1,13 @@
 /**
  * Reading events without a per-row index (migration 004): a range of KST days is an id range of `turn_rows` (from
  * `turn_days`), and a user's turns are found from `turn_user_days`. Ids of two instances' batches may interleave,
- * so every query still filters on `day` (and `user_tag`) within the range. Rows hold codes (migration 005): readers
- * decode them with the code book (`readCodes`).
+ * so every query still filters on `day` (and `user_tag`) within the range. Rows hold the id of their coded columns'
+ * combination (`event_shapes`, migration 006), joined here, and codes (migration 005): readers decode them with the
+ * code book (`readCodes`).
  */
 import type { Kysely } from 'kysely';
 import { CODED_COLUMNS, readCodes, type CodeBook } from './codes';
-import type { Database, TurnEvent, TurnRow } from './schema';
+import type { Database, ShapedTurnRow, TurnEvent } from './schema';
 import { dayNumber, dayOfNumber } from './turn-event';
 
 /**
@@ -24,19 +25,42 @@ export async function dayIds(db: Kysely<Database>, from: string, to: string): Pr
 }
 
 /**
- * The stored rows of the KST days `from`..`to` (a query to select from; `day` is a day number, strings are codes).
+ * The stored rows of the KST days `from`..`to` with their shapes (a query to select from; `day` is a day number,
+ * strings are codes).
  * @example await (await eventsOfDays(db, from, to)).select('outcome').execute()
  */
 export async function eventsOfDays(db: Kysely<Database>, from: string, to: string) {
   const { lo, hi } = await dayIds(db, from, to);
-  return db.selectFrom('turn_rows').where('id', '>=', lo).where('id', '<=', hi).where('day', '>=', dayNumber(from)).where('day', '<=', dayNumber(to));
+  return withShapes(db)
+    .where('turn_rows.id', '>=', lo)
+    .where('turn_rows.id', '<=', hi)
+    .where('day', '>=', dayNumber(from))
+    .where('day', '<=', dayNumber(to));
 }
+
+/** `turn_rows` joined with each row's shape: the coded columns read as if the row held them. */
+function withShapes(db: Kysely<Database>) {
+  return db.selectFrom('turn_rows').innerJoin('event_shapes', 'event_shapes.id', 'turn_rows.shape');
+}
+
+/** A row's own columns and its shape's codes, as `decodeRow` reads them. */
+const SHAPED_COLUMNS = [
+  'turn_rows.id',
+  'at',
+  'day',
+  'user_tag',
+  'score',
+  'latency_ms',
+  'text',
+  'guess_score',
+  ...CODED_COLUMNS.map((c) => `event_shapes.${c}` as const),
+] as const;
 
 /**
  * A stored row as the `turn_events` view shows it: codes as strings, the day as YYYY-MM-DD.
  * @example decodeRow(row, await readCodes(db)).outcome // 'answered'
  */
-export function decodeRow(row: TurnRow, book: CodeBook): TurnEvent {
+export function decodeRow(row: ShapedTurnRow, book: CodeBook): TurnEvent {
   const out = { ...row, id: Number(row.id), at: Number(row.at), day: dayOfNumber(Number(row.day)) } as unknown as Record<string, unknown>;
   for (const c of CODED_COLUMNS) out[c] = book.value(row[c]);
   return out as unknown as TurnEvent;
@@ -55,18 +79,17 @@ export async function userTurns(db: Kysely<Database>, tag: string, limit = 200):
     .where('turn_user_days.user_tag', '=', tag)
     .orderBy('turn_user_days.day', 'desc')
     .execute();
-  const out: TurnRow[] = [];
+  const out: ShapedTurnRow[] = [];
   for (const d of days) {
     if (out.length >= limit) break;
-    const rows = await db
-      .selectFrom('turn_rows')
-      .selectAll()
-      .where('id', '>=', Number(d.first))
-      .where('id', '<=', Number(d.last))
+    const rows = await withShapes(db)
+      .select(SHAPED_COLUMNS)
+      .where('turn_rows.id', '>=', Number(d.first))
+      .where('turn_rows.id', '<=', Number(d.last))
       .where('day', '=', dayNumber(d.day))
       .where('user_tag', '=', tag)
       .orderBy('at', 'desc')
-      .orderBy('id', 'desc')
+      .orderBy('turn_rows.id', 'desc')
       .limit(limit - out.length)
       .execute();
     out.push(...rows);

@@ -32,25 +32,37 @@ export interface TurnEventsTable {
   guess_score: number | null;
 }
 
-/** One turn event as stored (migration 005): the strings of `TurnEventsTable` as `event_codes` ids (`codes.ts`). */
+/**
+ * One turn event as stored (migrations 005, 006): the strings of `TurnEventsTable` as `event_codes` ids, the eight
+ * coded ones as the id of their combination in `event_shapes` (`shapes.ts`).
+ */
 export interface TurnRowsTable {
   id: Generated<number>;
   at: number;
   /** The KST day as days since 1970-01-01 (`kstDayNumber`). */
   day: number;
   user_tag: string;
+  /** `event_shapes.id`: route, intent, outcome, flow, step, versions and guessed intent. */
+  shape: number;
+  score: number | null;
+  latency_ms: number;
+  text: string | null;
+  guess_score: number | null;
+}
+
+/** Each combination of an event's coded columns, once (migration 006); the codes are `event_codes` ids. */
+export interface EventShapesTable {
+  id: Generated<number>;
+  /** The codes joined with commas, '' for null (`shapeKey`): what makes a shape unique. */
+  key: string;
   route: number;
   intent: number | null;
-  score: number | null;
   outcome: number;
   flow: number | null;
   step: number | null;
-  latency_ms: number;
   model_version: number | null;
   content_version: number | null;
-  text: string | null;
   guess_intent: number | null;
-  guess_score: number | null;
 }
 
 /** Each distinct string of the coded event columns, once (migration 005). */
@@ -179,6 +191,7 @@ export interface Database {
   turn_events: TurnEventsTable;
   turn_rows: TurnRowsTable;
   event_codes: EventCodesTable;
+  event_shapes: EventShapesTable;
   turn_days: TurnDaysTable;
   turn_user_days: TurnUserDaysTable;
   inbox_groups: InboxGroupsTable;
@@ -190,6 +203,8 @@ export interface Database {
 
 export type NewTurnRow = Insertable<TurnRowsTable>;
 export type TurnRow = Selectable<TurnRowsTable>;
+/** A stored row with its shape's codes (what readers decode: `decodeRow`). */
+export type ShapedTurnRow = Omit<TurnRow, 'shape'> & Omit<Selectable<EventShapesTable>, 'id' | 'key'>;
 export type TurnEvent = Selectable<TurnEventsTable>;
 export type InboxGroup = Selectable<InboxGroupsTable>;
 export type ConsoleUser = Selectable<ConsoleUsersTable>;

@@ -6,7 +6,7 @@ import { MAX_KEPT_CHARS, maskKept } from '../log/mask';
 import { BoundedMemo } from '../memo';
 import { NONE, type NluResult } from '../nlu/classifier';
 import { CODED_COLUMNS, type ValueCodes } from './codes';
-import type { NewTurnRow } from './schema';
+import type { NewTurnRow, TurnEventsTable } from './schema';
 
 /** Longest text kept per event: the masker's limit for any kept user text (300). */
 export const MAX_EVENT_TEXT = MAX_KEPT_CHARS;
@@ -86,8 +86,11 @@ export function maskedText(utterance: string): string {
 /** Recent kept texts → their masked form, in memory only (as the classifier's cache holds texts): masking costs ~2–20 µs (bench/mask-bench.ts). */
 const maskMemo = new BoundedMemo<string>(2000);
 
-/** Every column of an event row, in the order of a batch's values (and of the SQLite insert's parameters). */
-export const EVENT_COLUMNS = ['at', 'day', 'user_tag', 'route', 'intent', 'score', 'outcome', 'flow', 'step', 'latency_ms', 'model_version', 'content_version', 'text', 'guess_intent', 'guess_score'] as const satisfies ReadonlyArray<keyof NewTurnRow>;
+/**
+ * Every column of an event (`turn_events`), in the order of a batch's values; the writer stores the coded ones as the
+ * row's shape (`shapes.ts`).
+ */
+export const EVENT_COLUMNS = ['at', 'day', 'user_tag', 'route', 'intent', 'score', 'outcome', 'flow', 'step', 'latency_ms', 'model_version', 'content_version', 'text', 'guess_intent', 'guess_score'] as const satisfies ReadonlyArray<keyof TurnEventsTable>;
 /** Values per turn in a batch: one per column. */
 export const FACTS = EVENT_COLUMNS.length;
 /** Index of `text` in a turn's values. */
@@ -244,13 +247,22 @@ export function encodeBatch(batch: FactBatch, ids: readonly number[]): void {
 }
 
 /**
- * The `i`-th turn of a (masked, encoded) batch as a row object (the PostgreSQL writer's query builder takes these).
- * @example toRow(batch, 0).user_tag // 'a1b2c3d4e5f6'
+ * The `i`-th turn of a (masked, encoded) batch as a row object with its shape's id (the PostgreSQL writer's query
+ * builder takes these).
+ * @example toRow(batch, 0, 3).user_tag // 'a1b2c3d4e5f6'
  */
-export function toRow(b: FactBatch, i: number): NewTurnRow {
-  const row: Record<string, Fact> = {};
-  EVENT_COLUMNS.forEach((c, k) => (row[c] = factOf(b, i, k)));
-  return row as unknown as NewTurnRow;
+export function toRow(b: FactBatch, i: number, shape: number): NewTurnRow {
+  const f = (column: (typeof EVENT_COLUMNS)[number]) => factOf(b, i, EVENT_COLUMNS.indexOf(column));
+  return {
+    at: f('at') as number,
+    day: f('day') as number,
+    user_tag: f('user_tag') as string,
+    shape,
+    score: f('score') as number | null,
+    latency_ms: f('latency_ms') as number,
+    text: f('text') as string | null,
+    guess_score: f('guess_score') as number | null,
+  };
 }
 
 /**

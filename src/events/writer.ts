@@ -9,6 +9,7 @@ import { kyselyOps, sqliteOps } from './inbox-ops';
 import type { Database } from './schema';
 import type { EventStore } from './store';
 import { DatabaseCodes } from './codes';
+import { ShapeIds } from './shapes';
 import { dayOfNumber, encodeBatch, EVENT_COLUMNS, FACTS, maskTexts, TEXT_COLUMN, toRow, USER_COLUMN, type Fact, type FactBatch } from './turn-event';
 
 export interface EventWriter {
@@ -31,6 +32,7 @@ export function createEventWriter(store: () => Promise<EventStore>, normalize: N
   const inbox = new InboxWriter(normalize);
   const seen = new Set<string>();
   const codes = new DatabaseCodes();
+  const shapes = new ShapeIds();
   let last: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   /** One transaction at a time: the inbox's held counts are shared by all of them. */
@@ -73,15 +75,16 @@ export function createEventWriter(store: () => Promise<EventStore>, normalize: N
         bounds.sightingsOf(batch, values);
         await codes.resolve(open, values);
         encodeBatch(batch, codes.ids);
+        const shapeIds = await shapes.of(open, batch);
         try {
           await inTransaction(
             open,
             async (trx) => {
               if (open.sqlite) {
-                insertSqlite(open.sqlite, batch, bounds);
+                insertSqlite(open.sqlite, batch, shapeIds, bounds);
                 writeBoundsSqlite(open.sqlite, bounds);
               } else {
-                await insertKysely(trx, batch, bounds);
+                await insertKysely(trx, batch, shapeIds, bounds);
                 await writeBoundsKysely(trx, bounds);
               }
               if (bounds.sightings.length) await inbox.add(trx, bounds.sightings, opsOf(open, trx));
@@ -156,8 +159,14 @@ let lastDay = { n: Number.NaN, day: '' };
 const GUESS_INTENT = EVENT_COLUMNS.indexOf('guess_intent');
 const GUESS_SCORE = EVENT_COLUMNS.indexOf('guess_score');
 const DAY = EVENT_COLUMNS.indexOf('day');
+const SCORE = EVENT_COLUMNS.indexOf('score');
+const LATENCY = EVENT_COLUMNS.indexOf('latency_ms');
 const TEXT = TEXT_COLUMN;
 const USER = USER_COLUMN;
+
+/** A stored row's columns (migration 006), in the order the SQLite insert binds them. */
+const ROW_COLUMNS = ['at', 'day', 'user_tag', 'shape', 'score', 'latency_ms', 'text', 'guess_score'] as const;
+const PER_STORED_ROW = ROW_COLUMNS.length;
 
 /** Rows per SQLite insert statement: binding 50 rows at once costs less per row than one statement run per row. */
 const ROWS_PER_INSERT = 50;
@@ -178,16 +187,16 @@ const statements = new WeakMap<object, SqliteStatements>();
 function sqliteStatements(sqlite: NonNullable<EventStore['sqlite']>): SqliteStatements {
   let s = statements.get(sqlite);
   if (!s) {
-    const row = `(${EVENT_COLUMNS.map(() => '?').join(', ')})`;
-    const insert = (n: number) => sqlite.prepare(`insert into turn_rows (${EVENT_COLUMNS.join(', ')}) values ${Array(n).fill(row).join(', ')}`);
+    const row = `(${ROW_COLUMNS.map(() => '?').join(', ')})`;
+    const insert = (n: number) => sqlite.prepare(`insert into turn_rows (${ROW_COLUMNS.join(', ')}) values ${Array(n).fill(row).join(', ')}`);
     s = {
       many: insert(ROWS_PER_INSERT),
       one: insert(1),
       day: sqlite.prepare('insert into turn_days (day, first_id, last_id) values (?, ?, ?) on conflict (day) do update set first_id = min(first_id, excluded.first_id), last_id = max(last_id, excluded.last_id)'),
       // one writer at a time in SQLite, and ids grow in commit order: a pair stored before has the lower first id
       userDay: sqlite.prepare('insert into turn_user_days (user_tag, day, first_id) values (?, ?, ?) on conflict (user_tag, day) do nothing'),
-      params: new Array<Fact>(ROWS_PER_INSERT * PER_ROW).fill(null),
-      param: new Array<Fact>(PER_ROW).fill(null),
+      params: new Array<Fact>(ROWS_PER_INSERT * PER_STORED_ROW).fill(null),
+      param: new Array<Fact>(PER_STORED_ROW).fill(null),
     };
     statements.set(sqlite, s);
   }
@@ -195,19 +204,23 @@ function sqliteStatements(sqlite: NonNullable<EventStore['sqlite']>): SqliteStat
 }
 
 /**
- * `rows` turns of a batch from turn `first` on, as one statement's parameters (EVENT_COLUMNS order, null for NaN, the
- * user's and the text's strings).
+ * `rows` turns of a batch from turn `first` on, as one statement's parameters (ROW_COLUMNS order: null for NaN, the
+ * user's and the text's strings, the row's shape id).
  */
-function fillParams(params: Fact[], batch: FactBatch, first: number, rows: number): void {
+function fillParams(params: Fact[], batch: FactBatch, shapeIds: Float64Array, first: number, rows: number): void {
   const a = batch.nums;
-  for (let r = 0, o = first * PER_ROW, p = 0; r < rows; r++, o += PER_ROW) {
-    for (let k = 0; k < PER_ROW; k++, p++) {
-      const v = a[o + k];
-      params[p] = v !== v ? null : v;
-    }
-    params[p - PER_ROW + USER] = batch.users[a[o + USER]];
+  for (let r = 0, i = first, o = first * PER_ROW, p = 0; r < rows; r++, i++, o += PER_ROW) {
+    params[p++] = a[o];
+    params[p++] = a[o + DAY];
+    params[p++] = batch.users[a[o + USER]];
+    params[p++] = shapeIds[i];
+    const score = a[o + SCORE];
+    params[p++] = score !== score ? null : score;
+    params[p++] = a[o + LATENCY];
     const text = a[o + TEXT];
-    if (text === text) params[p - PER_ROW + TEXT] = batch.texts[text];
+    params[p++] = text !== text ? null : batch.texts[text];
+    const guess = a[o + GUESS_SCORE];
+    params[p++] = guess !== guess ? null : guess;
   }
 }
 
@@ -215,14 +228,14 @@ function fillParams(params: Fact[], batch: FactBatch, first: number, rows: numbe
  * SQLite's write path: prepared statements of 50 rows (then one at a time), bound from one reused array filled from
  * the batch, inside the caller's transaction. Ids of one statement's rows are consecutive (one writer holds the lock).
  */
-function insertSqlite(sqlite: NonNullable<EventStore['sqlite']>, batch: FactBatch, bounds: BatchBounds): void {
+function insertSqlite(sqlite: NonNullable<EventStore['sqlite']>, batch: FactBatch, shapeIds: Float64Array, bounds: BatchBounds): void {
   const s = sqliteStatements(sqlite);
   const n = batch.n;
   const a = batch.nums;
   for (let i = 0; i < n; ) {
     const rows = n - i >= ROWS_PER_INSERT ? ROWS_PER_INSERT : 1;
     const params = rows === 1 ? s.param : s.params;
-    fillParams(params, batch, i, rows);
+    fillParams(params, batch, shapeIds, i, rows);
     const last = Number((rows === 1 ? s.one : s.many).run(params).lastInsertRowid);
     for (let j = 0, o = i * PER_ROW; j < rows; j++, o += PER_ROW) bounds.stored(last - rows + 1 + j, a[o + DAY], batch.users[a[o + USER]]);
     i += rows;
@@ -239,11 +252,11 @@ function writeBoundsSqlite(sqlite: NonNullable<EventStore['sqlite']>, bounds: Ba
 }
 
 /** PostgreSQL (and any dialect): multi-row inserts through the query builder, ids from `returning`. */
-async function insertKysely(trx: Transaction<Database>, batch: FactBatch, bounds: BatchBounds): Promise<void> {
+async function insertKysely(trx: Transaction<Database>, batch: FactBatch, shapeIds: Float64Array, bounds: BatchBounds): Promise<void> {
   const n = batch.n;
   for (let i = 0; i < n; i += 100) {
     const rows = [];
-    for (let k = i; k < Math.min(n, i + 100); k++) rows.push(toRow(batch, k));
+    for (let k = i; k < Math.min(n, i + 100); k++) rows.push(toRow(batch, k, shapeIds[k]));
     for (const r of await trx.insertInto('turn_rows').values(rows).returning(['id', 'day', 'user_tag']).execute()) bounds.stored(Number(r.id), Number(r.day), r.user_tag);
   }
 }

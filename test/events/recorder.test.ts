@@ -95,7 +95,7 @@ describe('a batch of turns (numbers in one typed array, strings apart)', () => {
   for (const [turn, report] of turns) pushFacts(b, turn, report, { model: 'm1', content: null }, codes);
 
   it('reads back each value as it is bound: null for none, the pseudonym and the kept text as strings', () => {
-    const rows = [0, 1, 2, 3].map((i) => toRow(b.batch, i));
+    const rows = [0, 1, 2, 3].map((i) => Object.fromEntries(EVENT_COLUMNS.map((c, k) => [c, factOf(b.batch, i, k)])));
     const code = (v: string) => codes.values.indexOf(v);
     expect(b.batch.n).toBe(4);
     expect(b.batch.users).toEqual([userTag('a'), userTag('b'), userTag('c')]);
@@ -103,7 +103,8 @@ describe('a batch of turns (numbers in one typed array, strings apart)', () => {
     expect(rows[1]).toMatchObject({ user_tag: userTag('b'), intent: code('faq.signup'), score: 0.93, outcome: code('answered'), text: null, guess_intent: null, guess_score: null });
     expect(rows[2]).toMatchObject({ user_tag: userTag('a'), text: '비번 까먹었어요', guess_intent: code('faq.password'), guess_score: 0.41 });
     expect(rows[3]).toMatchObject({ user_tag: userTag('c'), route: code('error'), intent: null, score: null, outcome: code('error'), text: null });
-    expect(Object.keys(rows[0])).toEqual([...EVENT_COLUMNS]);
+    // as stored (migration 006): the coded columns are the row's shape
+    expect(toRow(b.batch, 2, 7)).toEqual({ at: at + 2, day: kstDayNumber(at + 2), user_tag: userTag('a'), shape: 7, score: 0.8, latency_ms: 3, text: '비번 까먹었어요', guess_score: 0.41 });
   });
 
   it('a slice holds the same values, with its own string lists', () => {
