@@ -1,6 +1,8 @@
 /**
- * SQLite's insert of event rows (turn_rows, coded as the writer stores them) alone: prepared statements of N rows, bound from slices of a flat batch, 1,000 rows
- * per transaction, into fresh stores built by the migrations; the sizes alternate round by round in one run.
+ * SQLite's insert of event rows alone, in migration 005's layout (15 columns, the coded ones as codes; a table of its
+ * own, as `turn_rows` has held shapes since migration 006): prepared statements of N rows, bound from slices of a flat
+ * batch, 1,000 rows per transaction, into fresh stores built by the migrations; the sizes alternate round by round in
+ * one run.
  * Run: `npx tsx bench/insert-rows.ts [rows=100000] [rounds=3] [sizes=1,50,100,200,500]`
  */
 import { CODED_COLUMNS, EVENT_COLUMNS, FACTS, kstDayNumber, ValueCodes, type Fact } from '../src/events';
@@ -32,11 +34,15 @@ function run(size: number, all: Fact[]): Promise<number> {
   const rowsPer = Math.abs(size);
   return onFreshStore(ROWS, (store) => {
     const sqlite = store.sqlite!;
+    sqlite.exec(
+      'create table bench_rows (id integer primary key autoincrement, at bigint not null, day integer not null, user_tag text not null, route integer not null, intent integer, ' +
+        'score double precision, outcome integer not null, flow integer, step integer, latency_ms integer not null, model_version integer, content_version integer, text text, guess_intent integer, guess_score double precision)',
+    );
     const row = `(${EVENT_COLUMNS.map(() => '?').join(', ')})`;
-    const insert = (n: number) => sqlite.prepare(`insert into turn_rows (${EVENT_COLUMNS.join(', ')}) values ${Array(n).fill(row).join(', ')}`);
+    const insert = (n: number) => sqlite.prepare(`insert into bench_rows (${EVENT_COLUMNS.join(', ')}) values ${Array(n).fill(row).join(', ')}`);
     const SHARED = new Set([1, 10, 11]); // day, model_version, content_version: one named parameter per statement
     const sharedRow = `(${EVENT_COLUMNS.map((c, k) => (SHARED.has(k) ? `@p${k}` : '?')).join(', ')})`;
-    const shared = shareDays ? sqlite.prepare(`insert into turn_rows (${EVENT_COLUMNS.join(', ')}) values ${Array(rowsPer).fill(sharedRow).join(', ')}`) : undefined;
+    const shared = shareDays ? sqlite.prepare(`insert into bench_rows (${EVENT_COLUMNS.join(', ')}) values ${Array(rowsPer).fill(sharedRow).join(', ')}`) : undefined;
     const many = insert(rowsPer);
     const one = insert(1);
     const begin = sqlite.prepare('begin');

@@ -25,11 +25,19 @@ export async function dayIds(db: Kysely<Database>, from: string, to: string): Pr
 }
 
 /**
- * The stored rows of the KST days `from`..`to` with their shapes (a query to select from; `day` is a day number,
- * strings are codes).
- * @example await (await eventsOfDays(db, from, to)).select('outcome').execute()
+ * The stored rows of the KST days `from`..`to` (a query to select from; `day` is a day number, `shape` an id).
+ * @example await (await eventsOfDays(db, from, to)).select('latency_ms').execute()
  */
 export async function eventsOfDays(db: Kysely<Database>, from: string, to: string) {
+  const { lo, hi } = await dayIds(db, from, to);
+  return db.selectFrom('turn_rows').where('id', '>=', lo).where('id', '<=', hi).where('day', '>=', dayNumber(from)).where('day', '<=', dayNumber(to));
+}
+
+/**
+ * The same rows with their shapes: the coded columns read as if the rows held them (strings are codes).
+ * @example await (await shapedEventsOfDays(db, from, to)).select('outcome').execute()
+ */
+export async function shapedEventsOfDays(db: Kysely<Database>, from: string, to: string) {
   const { lo, hi } = await dayIds(db, from, to);
   return withShapes(db)
     .where('turn_rows.id', '>=', lo)

@@ -1,5 +1,5 @@
 /** Stats for the console's overview: turns per day and outcome, top intents and out-of-scope topics, the dialog funnel, latency percentiles. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { readCodes } from './codes';
 import { eventsOfDays } from './ranges';
 import { dayOfNumber } from './turn-event';
@@ -53,29 +53,48 @@ const empty = (): OutcomeCounts => ({ turns: 0, answered: 0, clarified: 0, fallb
  * @example await stats(db, { from: '2026-11-18', to: '2026-12-01', funnel: { flow: 'password_reset', steps: ['phone', 'birthdate', 'name', 'confirm'] } })
  */
 export async function stats(db: Kysely<Database>, q: StatsQuery): Promise<Stats> {
-  const inRange = await eventsOfDays(db, q.from, q.to);
+  const rows = await eventsOfDays(db, q.from, q.to);
   const book = await readCodes(db);
-  const byDay = await inRange.select(['day', 'outcome', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['day', 'outcome']).execute();
-  const latencies = await inRange.select(['day', 'latency_ms', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['day', 'latency_ms']).execute();
-  const [{ users }] = await inRange.select((eb) => eb.fn.count<number>('user_tag').distinct().as('users')).execute();
-  const topOf = async (outcome: string) => {
-    const rows = await inRange
-      .select(['intent', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('outcome', '=', book.id(outcome))
-      .where('intent', 'is not', null)
-      .groupBy('intent')
-      .execute();
+  // counts by day and shape, the shapes' codes read from their (small) table: no join over the range's rows
+  const shapes = new Map((await db.selectFrom('event_shapes').select(['id', 'outcome', 'intent', 'flow', 'step']).execute()).map((r) => [Number(r.id), r]));
+  const byShape = await rows.select(['day', 'shape', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['day', 'shape']).execute();
+  const byDay = byShape.map((r) => ({ day: r.day, outcome: shapes.get(Number(r.shape))?.outcome ?? null, n: r.n }));
+  const latencies = await rows.select(['day', 'latency_ms', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['day', 'latency_ms']).execute();
+  const [{ users }] = await rows.select((eb) => eb.fn.count<number>('user_tag').distinct().as('users')).execute();
+  const topOf = (outcome: string) => {
+    const code = book.id(outcome);
+    const counts = new Map<number, number>();
+    for (const r of byShape) {
+      const shape = shapes.get(Number(r.shape));
+      if (shape?.outcome === code && shape.intent !== null) counts.set(shape.intent, (counts.get(shape.intent) ?? 0) + Number(r.n));
+    }
     // ordered here: by count, then by the intent's name (codes are in order of first use)
-    return rows
-      .map((r) => ({ intent: book.value(r.intent) as string, n: Number(r.n) }))
+    return [...counts]
+      .map(([intent, n]) => ({ intent: book.value(intent) as string, n }))
       .sort((a, b) => b.n - a.n || (a.intent < b.intent ? -1 : a.intent > b.intent ? 1 : 0))
       .slice(0, q.topN ?? 10);
   };
-  const top = await topOf('answered');
-  const topics = await topOf('out_of_scope');
-  const inFlow = inRange.where('flow', '=', book.id(q.funnel.flow));
-  const stepRows = await inFlow.select(['step', (eb) => eb.fn.count<number>('user_tag').distinct().as('n')]).groupBy('step').execute();
-  const endRows = await inFlow.select(['outcome', (eb) => eb.fn.count<number>('user_tag').distinct().as('n')]).groupBy('outcome').execute();
+  const top = topOf('answered');
+  const topics = topOf('out_of_scope');
+  // partners per step and end of the flow: distinct pseudonyms, so grouped in SQL, on the flow's rows only, each
+  // shape read as its step (or outcome) by a CASE of the flow's few shapes: no join over the range's rows
+  const flow = book.id(q.funnel.flow);
+  const flowShapes = [...shapes.values()].filter((r) => r.flow === flow);
+  const partnersBy = async (column: 'step' | 'outcome') => {
+    if (!flowShapes.length) return [];
+    const codeOf = sql<number | null>`case shape ${sql.join(
+      flowShapes.map((r) => sql`when ${Number(r.id)} then ${r[column]}`),
+      sql` `,
+    )} end`;
+    const found = await rows
+      .where('shape', 'in', flowShapes.map((r) => Number(r.id)))
+      .select([codeOf.as('code'), (eb) => eb.fn.count<number>('user_tag').distinct().as('n')])
+      .groupBy(sql`1`) // by position: the CASE's parameters are numbered apart in the select list and in GROUP BY
+      .execute();
+    return found.map((r) => ({ code: r.code === null ? null : Number(r.code), n: Number(r.n) }));
+  };
+  const stepRows = await partnersBy('step');
+  const endRows = await partnersBy('outcome');
 
   const days = new Map<string, OutcomeCounts & { day: string; p95Ms: number | null }>();
   for (const day of dayRange(q.from, q.to)) days.set(day, { day, ...empty(), p95Ms: null });
@@ -104,8 +123,8 @@ export async function stats(db: Kysely<Database>, q: StatsQuery): Promise<Stats>
     topTopics: topics.map((r) => ({ topic: r.intent, ...labelOf(q.labels, r.intent), count: r.n })),
     funnel: funnel(
       q.funnel,
-      new Map(stepRows.map((r) => [book.value(r.step), Number(r.n)])),
-      new Map(endRows.map((r) => [book.value(r.outcome) ?? 'error', Number(r.n)])),
+      new Map(stepRows.map((r) => [book.value(r.code), r.n])),
+      new Map(endRows.map((r) => [book.value(r.code) ?? 'error', r.n])),
     ),
     latency: { p50Ms: percentile(all, 0.5), p95Ms: percentile(all, 0.95) },
   };
