@@ -35,8 +35,23 @@ export function createTypoFixer(terms: string[], { known }: TypoFixerOptions = {
   const index = buildIndex(keys);
   const lengths = [...new Set(keys.map((k) => k.length))].sort((a, b) => b - a);
   const guard = known ?? new Set<string>();
-  return (text) => text.split(' ').map((word) => fixWord([...word], index, lengths, guard)).join(' ');
+  // a word's fix depends on the word alone: words repeat across texts far more than texts do (the inbox's writer
+  // normalizes every new missed text; bench/results.md, "Seventh pass")
+  const memo = new Map<string, string>();
+  const fixed = (word: string): string => {
+    let out = memo.get(word);
+    if (out === undefined) {
+      out = fixWord([...word], index, lengths, guard);
+      if (memo.size >= WORD_MEMO) memo.clear(); // bounded
+      memo.set(word, out);
+    }
+    return out;
+  };
+  return (text) => text.split(' ').map(fixed).join(' ');
 }
+
+/** Words whose fix a fixer remembers at most (in memory only, like the classifier's cache of texts). */
+const WORD_MEMO = 20_000;
 
 interface KeyIndex {
   exact: Map<string, Key>;

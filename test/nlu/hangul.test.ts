@@ -1,6 +1,7 @@
 /** Hangul helpers and the features built on them. */
 import { textFeatures, splitWords } from '../../src/nlu/features';
 import { editDistance, isSyllable, toJamo } from '../../src/nlu/hangul';
+import fc from 'fast-check';
 import { createTypoFixer } from '../../src/nlu/typos';
 
 describe('toJamo / editDistance', () => {
@@ -40,5 +41,23 @@ describe('createTypoFixer', () => {
   it('ignores keys shorter than 3 syllables and words it cannot match', () => {
     expect(fix('교윢')).toBe('교윢');
     expect(fix('택시 콜')).toBe('택시 콜');
+  });
+
+  it('fixes a word as a fresh fixer does, whatever words it fixed before (its memo of words)', () => {
+    const keys = ['비밀번호', '로그인', '교육', '리프레시'];
+    const warm = createTypoFixer(keys, { known: new Set(['교육']) });
+    const syllable = fc.constantFrom('비', '빌', '밀', '번', '벋', '호', '로', '그', '긍', '인', '교', '윢', '리', '프', '레', '시', '싀', '택', '콜', 'a', '1');
+    const word = fc.array(syllable, { minLength: 1, maxLength: 7 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }), (texts) => {
+        for (const words of texts) {
+          const text = words.join(' ');
+          expect(warm(text)).toBe(createTypoFixer(keys, { known: new Set(['교육']) })(text));
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(warm('비빌번호 로긍인')).toBe('비밀번호 로그인');
+    expect(warm('비빌번호 로긍인')).toBe('비밀번호 로그인'); // the second time from the memo
   });
 });
