@@ -3,7 +3,7 @@
  * `conversation.respond(turn)` plus the per-turn work the /skill route does after it (JSON.stringify of the
  * response, the turn log line, the hooks), without HTTP. Reports CPU µs per turn, overall and per kind.
  *
- * Run: `npx tsx bench/turn-bench.ts [turns=20000] [warmup=2000] [--repeat=N] [--threads] [--warm-passes=1] [--gc-between] [--profile=out.cpuprofile [--profile-off]]` (needs a model in models/: `npm run train`).
+ * Run: `npx tsx bench/turn-bench.ts [turns=20000] [warmup=2000] [--repeat=N] [--threads] [--warm-passes=1] [--gc-between] [--interleave=K] [--profile=out.cpuprofile [--profile-off]]` (needs a model in models/: `npm run train`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +20,7 @@ import { createMetrics } from '../src/metrics';
 import { buildServer } from '../src/server';
 import { createMix, type Turn } from './mix';
 import { EVENT_THREAD_NAME } from '../src/events/event-worker';
-import { cpuSince, median, startProfile, threadTimes } from './threads';
+import { cpuSince, median, startProfile, threadNs, threadTimes } from './threads';
 
 type Kind = Turn['kind'];
 const KINDS: Kind[] = ['tap', 'text', 'dialog'];
@@ -49,6 +49,15 @@ const WARM_PASSES = Number(args.find((a) => a.startsWith('--warm-passes='))?.spl
  */
 const GC_BETWEEN = args.includes('--gc-between');
 const forceGc = GC_BETWEEN ? (v8.setFlagsFromString('--expose-gc'), vm.runInNewContext('gc') as () => void) : undefined;
+
+/**
+ * `--interleave=K`: instead of whole passes, one long run of TURNS × REPEAT turns whose hooks switch between off and on
+ * every K turns (off, on, on, off, …), each segment's CPU read apart (the process's, less the writer thread's), and
+ * all of the writer thread's CPU charged to "on". A mark-compact's concurrent marking (~60–80 ms of helper-thread work)
+ * then spans segments of both sides, where a pass puts all of it on one side by chance (bench/results.md, "Seventh
+ * pass"). Reading the CPU costs both sides alike (~10 µs a segment).
+ */
+const INTERLEAVE = Number(args.find((a) => a.startsWith('--interleave='))?.split('=')[1] ?? 0);
 
 /**
  * A server returns to the event loop between requests; this loop would not (every await here is a microtask), so
@@ -176,7 +185,45 @@ async function main(): Promise<void> {
     await cleanPass(hooksOff, '(warm) ');
     await cleanPass(hooksOn, '(warm) ');
   }
+  /** `--interleave=K` (see INTERLEAVE). */
+  const interleaved = async (): Promise<void> => {
+    const writer = [...threadTimes()].find(([, t]) => t.name === EVENT_THREAD_NAME)?.[0];
+    if (!writer) throw new Error('no event writer thread (it starts with the first batch)');
+    const segments = Math.ceil((TURNS * REPEAT) / INTERLEAVE / 4) * 4;
+    const side = { on: { us: 0, n: 0 }, off: { us: 0, n: 0 } };
+    const writer0 = threadNs(writer);
+    let k = 0;
+    for (let s = 0; s < segments; s++) {
+      const on = s % 4 === 1 || s % 4 === 2;
+      hooks = on ? hooksOn : hooksOff;
+      const w0 = threadNs(writer);
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < INTERLEAVE; i++) {
+        await one(next());
+        if (++k % YIELD_EVERY === 0) await yieldToTimers();
+      }
+      const c = process.cpuUsage(c0);
+      const cpu = c.user + c.system - (threadNs(writer) - w0) / 1000;
+      const sum = side[on ? 'on' : 'off'];
+      sum.us += cpu;
+      sum.n += INTERLEAVE;
+    }
+    hooks = hooksOn;
+    await recorder.flush();
+    const writerUs = (threadNs(writer) - writer0) / 1000;
+    const off = side.off.us / side.off.n;
+    const onLoop = side.on.us / side.on.n;
+    const on = onLoop + writerUs / side.on.n;
+    console.log(
+      `interleaved every ${INTERLEAVE} turns, ${side.on.n} turns per side · Node ${process.version} · load ${os.loadavg()[0].toFixed(2)}\n` +
+        `events off ${off.toFixed(2)} µs · events on ${on.toFixed(2)} µs per turn (all threads but the writer ${onLoop.toFixed(2)} (+${(onLoop - off).toFixed(2)}), writer ${(writerUs / side.on.n).toFixed(2)}) → on/off ${(on / off).toFixed(3)}`,
+    );
+    const counts = recorder.counts();
+    console.log(`events written ${counts.written}, dropped ${JSON.stringify(counts.dropped)}`);
+  };
+
   measured = true;
+  if (INTERLEAVE > 0) return interleaved();
   for (let run = 1; run <= REPEAT; run++) {
     // Both sides of the ratio are the same clean pass (process CPU over the whole pass, incl. GC and the writer
     // thread), in the same process and run, in alternating order so that neither always follows the other.
