@@ -33,20 +33,7 @@ export async function eventsOfDays(db: Kysely<Database>, from: string, to: strin
   return db.selectFrom('turn_rows').where('id', '>=', lo).where('id', '<=', hi).where('day', '>=', dayNumber(from)).where('day', '<=', dayNumber(to));
 }
 
-/**
- * The same rows with their shapes: the coded columns read as if the rows held them (strings are codes).
- * @example await (await shapedEventsOfDays(db, from, to)).select('outcome').execute()
- */
-export async function shapedEventsOfDays(db: Kysely<Database>, from: string, to: string) {
-  const { lo, hi } = await dayIds(db, from, to);
-  return withShapes(db)
-    .where('turn_rows.id', '>=', lo)
-    .where('turn_rows.id', '<=', hi)
-    .where('day', '>=', dayNumber(from))
-    .where('day', '<=', dayNumber(to));
-}
-
-/** `turn_rows` joined with each row's shape: the coded columns read as if the row held them. */
+/** `turn_rows` joined with each row's shape: the coded columns read as if the row held them (the conversation look-up). */
 function withShapes(db: Kysely<Database>) {
   return db.selectFrom('turn_rows').innerJoin('event_shapes', 'event_shapes.id', 'turn_rows.shape');
 }
