@@ -55,7 +55,8 @@ const forceGc = GC_BETWEEN ? (v8.setFlagsFromString('--expose-gc'), vm.runInNewC
  * every K turns (off, on, on, off, …), each segment's CPU read apart (the process's, less the writer thread's), and
  * all of the writer thread's CPU charged to "on". A mark-compact's concurrent marking (~60–80 ms of helper-thread work)
  * then spans segments of both sides, where a pass puts all of it on one side by chance (bench/results.md, "Seventh
- * pass"). Reading the CPU costs both sides alike (~10 µs a segment).
+ * pass"). Reading the CPU costs both sides alike (~10 µs a segment). Batches fill from the "on" segments only, so
+ * a writer whose timer fires before a batch is full writes smaller batches here than in whole passes.
  */
 const INTERLEAVE = Number(args.find((a) => a.startsWith('--interleave='))?.split('=')[1] ?? 0);
 
