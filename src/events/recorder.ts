@@ -105,19 +105,13 @@ export function createEventRecorder({
     droppedCounter.inc({ reason }, n);
   };
 
-  /** The batch being filled (the queue's last) and the turns it has room for; 0: none is (a new one is started). */
-  let filling: BatchBuilder | undefined;
-  let room = 0;
   const hook: TurnHook = (turn, report) => {
     if (queued + inFlight >= maxQueue) return drop(1, 'queue_full');
-    if (room === 0) {
-      queue.push((filling = new BatchBuilder(batchSize)));
-      room = batchSize;
-    }
-    pushFacts(filling as BatchBuilder, turn, report, versions(), codes);
-    room--;
+    let filling = queue[queue.length - 1];
+    if (!filling || filling.full) queue.push((filling = new BatchBuilder(batchSize)));
+    pushFacts(filling, turn, report, versions(), codes);
     queued++;
-    if (room === 0 || queue.length > 1) schedule(0); // the first batch is full
+    if (queue[0].full) schedule(0);
     else if (!timer) schedule(flushMs);
   };
 
@@ -148,11 +142,7 @@ export function createEventRecorder({
     writing = (async () => {
       while (queue.length && (queue[0].full || (asked && queued))) {
         const batch = (queue.shift() as BatchBuilder).batch;
-        if (!queue.length) {
-          asked = false;
-          room = 0; // the batch being filled went too: the next turn starts one
-          filling = undefined;
-        }
+        if (!queue.length) asked = false;
         queued -= batch.n;
         inFlight = batch.n;
         await writeBatch(batch);
