@@ -70,8 +70,11 @@ export async function up(db: Db): Promise<void> {
   await createView(db, pg);
 }
 
-/** `turn_events`: the rows with their codes read back, and the day as YYYY-MM-DD, as before this migration. */
-async function createView(db: Db, pg: boolean): Promise<void> {
+/**
+ * `turn_events`: the rows with their codes read back, and the day as YYYY-MM-DD, as before this migration (006's
+ * `down` makes it again).
+ */
+export async function createView(db: Db, pg: boolean): Promise<void> {
   const day = pg ? `to_char(date '1970-01-01' + t.day, 'YYYY-MM-DD')` : `date(t.day * 86400, 'unixepoch')`;
   const col = (c: string) => {
     const k = CODED.indexOf(c);

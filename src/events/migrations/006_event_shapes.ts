@@ -8,6 +8,7 @@
  * sequence goes on where it was.
  */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { createView as createCodedView } from './005_event_codes';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Db = Kysely<any>;
@@ -102,9 +103,5 @@ export async function down(db: Db): Promise<void> {
   await sql.raw('alter table turn_rows_005 rename to turn_rows').execute(db);
   if (pg) await sql.raw('alter table turn_rows add primary key (id)').execute(db);
   await db.schema.dropTable('event_shapes').execute();
-  const day = pg ? `to_char(date '1970-01-01' + t.day, 'YYYY-MM-DD')` : `date(t.day * 86400, 'unixepoch')`;
-  const col = (c: string) => (CODED.includes(c) ? `${ALIAS[CODED.indexOf(c)]}.value as ${c}` : `t.${c}`);
-  const columns = ['user_tag', 'route', 'intent', 'score', 'outcome', 'flow', 'step', 'latency_ms', 'model_version', 'content_version', 'text', 'guess_intent', 'guess_score'];
-  const joins = CODED.map((c, k) => `left join event_codes ${ALIAS[k]} on ${ALIAS[k]}.id = t.${c}`).join(' ');
-  await sql.raw(`create view turn_events as select t.id, t.at, ${day} as day, ${columns.map(col).join(', ')} from turn_rows t ${joins}`).execute(db);
+  await createCodedView(db, pg);
 }
