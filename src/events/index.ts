@@ -6,7 +6,8 @@ export { openEventStore, sqliteFile, redactUrl, type EventStore, type Dialect, t
 export { MIGRATIONS, migrationProvider } from './migrations';
 export type * from './schema';
 export { createEventRecorder, EVENT_BATCH, EVENT_FLUSH_MS, EVENT_QUEUE, type EventRecorder, type RecorderOptions, type DropReason } from './recorder';
-export { toRow, pushFacts, BatchBuilder, sliceBatch, factOf, maskTexts, encodeBatch, keptBecause, maskedText, kstDay, kstDayNumber, dayNumber, dayOfNumber, bestGuess, FACTS, EVENT_COLUMNS, MAX_EVENT_TEXT, LOW_CONFIDENCE, type Versions, type Fact, type FactBatch } from './turn-event';
+export { pushFacts, BatchBuilder, sliceBatch, factOf, maskTexts, encodeBatch, keptBecause, maskedText, kstDay, kstDayNumber, dayNumber, dayOfNumber, bestGuess, FACTS, EVENT_COLUMNS, MAX_EVENT_TEXT, LOW_CONFIDENCE, type Versions, type Fact, type FactBatch } from './turn-event';
+export { toRow } from './writer';
 export { InboxWriter, BUMP_MS, inboxPage, inboxItem, changeGroups, toItem, groupKey, MERGE_THRESHOLD, type InboxItem, type InboxQuery, type InboxSighting, type InboxChange } from './inbox';
 export { stats, percentile, dayRange, type Stats, type StatsQuery } from './stats';
 export { readFallbacks, groupFallbacks, outOfScopeCounts, type FallbackRecord, type FallbackGroup, type GroupOptions } from './report';

@@ -6,7 +6,7 @@ import { MAX_KEPT_CHARS, maskKept } from '../log/mask';
 import { BoundedMemo } from '../memo';
 import { NONE, type NluResult } from '../nlu/classifier';
 import { CODED_COLUMNS, type ValueCodes } from './codes';
-import type { NewTurnRow, TurnEventsTable } from './schema';
+import type { TurnEventsTable } from './schema';
 
 /** Longest text kept per event: the masker's limit for any kept user text (300). */
 export const MAX_EVENT_TEXT = MAX_KEPT_CHARS;
@@ -244,25 +244,6 @@ export function encodeBatch(batch: FactBatch, ids: readonly number[]): void {
       if (local === local) a[o + k] = ids[local];
     }
   }
-}
-
-/**
- * The `i`-th turn of a (masked, encoded) batch as a row object with its shape's id (the PostgreSQL writer's query
- * builder takes these).
- * @example toRow(batch, 0, 3).user_tag // 'a1b2c3d4e5f6'
- */
-export function toRow(b: FactBatch, i: number, shape: number): NewTurnRow {
-  const f = (column: (typeof EVENT_COLUMNS)[number]) => factOf(b, i, EVENT_COLUMNS.indexOf(column));
-  return {
-    at: f('at') as number,
-    day: f('day') as number,
-    user_tag: f('user_tag') as string,
-    shape,
-    score: f('score') as number | null,
-    latency_ms: f('latency_ms') as number,
-    text: f('text') as string | null,
-    guess_score: f('guess_score') as number | null,
-  };
 }
 
 /**

@@ -6,11 +6,11 @@ import { sql, type Transaction } from 'kysely';
 import { clean, type Normalizer } from '../nlu/normalize';
 import { BUMP_MS, InboxWriter, type InboxSighting } from './inbox';
 import { kyselyOps, sqliteOps } from './inbox-ops';
-import type { Database } from './schema';
+import type { Database, NewTurnRow } from './schema';
 import type { EventStore } from './store';
 import { DatabaseCodes } from './codes';
 import { ShapeIds } from './shapes';
-import { dayOfNumber, encodeBatch, EVENT_COLUMNS, FACTS, maskTexts, TEXT_COLUMN, toRow, USER_COLUMN, type Fact, type FactBatch } from './turn-event';
+import { dayOfNumber, encodeBatch, EVENT_COLUMNS, FACTS, maskTexts, TEXT_COLUMN, USER_COLUMN, type Fact, type FactBatch } from './turn-event';
 
 export interface EventWriter {
   /**
@@ -205,11 +205,11 @@ function sqliteStatements(sqlite: NonNullable<EventStore['sqlite']>): SqliteStat
 
 /**
  * `rows` turns of a batch from turn `first` on, as one statement's parameters (ROW_COLUMNS order: null for NaN, the
- * user's and the text's strings, the row's shape id).
+ * user's and the text's strings, the row's shape id; `shapeIds[k]` is the shape of turn `first + k`).
  */
 function fillParams(params: Fact[], batch: FactBatch, shapeIds: Float64Array, first: number, rows: number): void {
   const a = batch.nums;
-  for (let r = 0, i = first, o = first * PER_ROW, p = 0; r < rows; r++, i++, o += PER_ROW) {
+  for (let i = 0, o = first * PER_ROW, p = 0; i < rows; i++, o += PER_ROW) {
     params[p++] = a[o];
     params[p++] = a[o + DAY];
     params[p++] = batch.users[a[o + USER]];
@@ -235,7 +235,7 @@ function insertSqlite(sqlite: NonNullable<EventStore['sqlite']>, batch: FactBatc
   for (let i = 0; i < n; ) {
     const rows = n - i >= ROWS_PER_INSERT ? ROWS_PER_INSERT : 1;
     const params = rows === 1 ? s.param : s.params;
-    fillParams(params, batch, shapeIds, i, rows);
+    fillParams(params, batch, shapeIds.subarray(i, i + rows), i, rows);
     const last = Number((rows === 1 ? s.one : s.many).run(params).lastInsertRowid);
     for (let j = 0, o = i * PER_ROW; j < rows; j++, o += PER_ROW) bounds.stored(last - rows + 1 + j, a[o + DAY], batch.users[a[o + USER]]);
     i += rows;
@@ -249,6 +249,17 @@ function writeBoundsSqlite(sqlite: NonNullable<EventStore['sqlite']>, bounds: Ba
   for (const [day, r] of bounds.days) s.day.run(dayString(day), r.first, r.last);
   const u = bounds.userDays;
   for (let k = 0; k < u.length; k += 3) s.userDay.run(u[k], u[k + 1], u[k + 2]);
+}
+
+/**
+ * The `i`-th turn of a (masked, encoded) batch as a stored row with its shape's id, as the SQLite insert binds it (the
+ * PostgreSQL writer's query builder takes these).
+ * @example toRow(batch, 0, 3).user_tag // 'a1b2c3d4e5f6'
+ */
+export function toRow(batch: FactBatch, i: number, shape: number): NewTurnRow {
+  const values = new Array<Fact>(PER_STORED_ROW);
+  fillParams(values, batch, Float64Array.of(shape), i, 1);
+  return Object.fromEntries(ROW_COLUMNS.map((c, k) => [c, values[k]])) as unknown as NewTurnRow;
 }
 
 /** PostgreSQL (and any dialect): multi-row inserts through the query builder, ids from `returning`. */
