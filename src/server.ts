@@ -9,7 +9,7 @@ import { createStore, withTimeout, type SessionStore } from './dialog/stores';
 import { Bot } from './dialog/turn';
 import { catalogOf, consoleRoutes } from './console';
 import { contentApi } from './console/content-routes';
-import { createEventRecorder, scheduleRetention, StoreHandle, workerSink, type EventRecorder } from './events';
+import { createEventRecorder, scheduleRetention, StoreHandle, workerSink, type EventRecorder, type Versions } from './events';
 import { createAdminApp, createApp, type Runtime } from './http/app';
 import { startContentService, type ContentService } from './content/versions/service';
 import { SIMULATOR_SESSION_MAX, simulatorRoutes } from './http/routes/simulator';
@@ -85,7 +85,8 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     config.METRICS === 'on' ? createMetrics({ activeSessions: () => store.size(), ...(config.CONTENT_VERSIONS === 'on' ? { contentVersion: () => contentVersion } : {}) }) : undefined;
   const events = new StoreHandle(config, logger);
   events.get().catch(() => undefined); // open (and migrate) now; failures are logged and retried by the handle
-  let modelVersion: string | null = null;
+  /** The versions a turn is answered with, as its event records them: one object, replaced when either changes (not one per turn). */
+  let versions: Versions = { model: null, content: null };
   // masking, hashing and the database run in a worker thread: the event loop only queues each turn's facts
   const sink = config.EVENTS === 'on' ? workerSink({ config, synonyms: content.synonyms, logger, ready: () => events.get() }) : undefined;
   const recorder = sink
@@ -93,7 +94,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
         sink,
         logger,
         registry: metrics?.registry,
-        versions: () => ({ model: modelVersion, content: contentVersion === null ? null : `v${contentVersion}` }),
+        versions: () => versions,
       })
     : undefined;
   const stopRetention = scheduleRetention(() => events.get(), config.EVENT_RETENTION_DAYS, logger);
@@ -117,7 +118,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
     await model.classifier.classify('안녕하세요'); // warm-up: the first classification costs ~40 ms (lazy indexes, JIT); pay it before /readyz, not on a partner's turn
     const classifier = cachedClassifier(model.classifier); // bounded LRU by exact text (bench/results.md)
     const filesRuntime = makeRuntime(content, dialogs, classifier);
-    modelVersion = path.basename(model.file).replace(/^model-|\.json$/g, '').slice(0, 12);
+    versions = { model: path.basename(model.file).replace(/^model-|\.json$/g, '').slice(0, 12), content: null };
     logger.info(model.source === 'loaded' ? 'model loaded' : 'model trained (artifact was missing, stale or unreadable)', {
       file: path.relative(process.cwd(), model.file),
       ms: model.ms,
@@ -135,7 +136,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
           const next = makeRuntime(loaded.content, loaded.dialogs, cachedClassifier(loaded.classifier), `v${loaded.version}`);
           runtime = next; // one assignment: a turn runs wholly on the version it started with
           contentVersion = loaded.version;
-          modelVersion = loaded.classifier.modelHash.slice(0, 12);
+          versions = { model: loaded.classifier.modelHash.slice(0, 12), content: `v${loaded.version}` };
         },
         current: () => contentVersion,
         live: () => runtime?.classifier,

@@ -107,6 +107,40 @@ describe('a batch of turns (numbers in one typed array, strings apart)', () => {
     expect(toRow(b.batch, 2, 7)).toEqual({ at: at + 2, day: kstDayNumber(at + 2), user_tag: userTag('a'), shape: 7, score: 0.8, latency_ms: 3, text: '비번 까먹었어요', guess_score: 0.41 });
   });
 
+  it('numbers the coded columns when the batch is read: turns pushed after a read are numbered too', () => {
+    const c = new ValueCodes();
+    const one = new BatchBuilder(4);
+    pushFacts(one, ...turns[0], { model: 'm1', content: 'v1' }, c);
+    pushFacts(one, ...turns[1], { model: 'm1', content: 'v1' }, c);
+    expect(factOf(one.batch, 1, EVENT_COLUMNS.indexOf('intent'))).toBe(c.values.indexOf('faq.signup'));
+    pushFacts(one, ...turns[2], { model: 'm2', content: 'v2' }, c);
+    const code = (i: number, col: (typeof EVENT_COLUMNS)[number]) => {
+      const v = factOf(one.batch, i, EVENT_COLUMNS.indexOf(col));
+      return v === null ? null : c.values[v as number];
+    };
+    expect([0, 1, 2].map((i) => [code(i, 'intent'), code(i, 'outcome'), code(i, 'model_version'), code(i, 'content_version'), code(i, 'guess_intent')])).toEqual([
+      ['None', 'fallback', 'm1', 'v1', null],
+      ['faq.signup', 'answered', 'm1', 'v1', null],
+      ['None', 'fallback', 'm2', 'v2', 'faq.password'],
+    ]);
+  });
+
+  it('a full batch hands its string references to the next one without changing either batch', () => {
+    const c = new ValueCodes();
+    const first = new BatchBuilder(2);
+    pushFacts(first, ...turns[1], { model: 'm1', content: null }, c);
+    pushFacts(first, ...turns[3], { model: 'm1', content: null }, c);
+    const before = Array.from(first.batch.nums);
+    const second = new BatchBuilder(2); // takes the first one's references
+    pushFacts(second, ...turns[0], { model: 'm9', content: 'v9' }, c);
+    expect(Array.from(first.batch.nums)).toEqual(before);
+    const values = (b: FactBatch, i: number) => EVENT_COLUMNS.map((_, k) => factOf(b, i, k));
+    expect(values(second.batch, 0)[EVENT_COLUMNS.indexOf('model_version')]).toBe(c.values.indexOf('m9'));
+    expect(values(second.batch, 0)[EVENT_COLUMNS.indexOf('intent')]).toBe(c.values.indexOf('None'));
+    expect(values(first.batch, 0)[EVENT_COLUMNS.indexOf('intent')]).toBe(c.values.indexOf('faq.signup'));
+    expect(values(first.batch, 1)[EVENT_COLUMNS.indexOf('route')]).toBe(c.values.indexOf('error'));
+  });
+
   it('a slice holds the same values, with its own string lists', () => {
     const part: FactBatch = sliceBatch(b.batch, 1, 3);
     expect(part.n).toBe(2);
