@@ -108,7 +108,7 @@ export type Fact = string | number | null;
  * `texts`. The hook writes numbers into a preallocated array and keeps no object per turn (only a new user's or
  * text's slot), and the batch crosses to the writer thread as one transferred buffer and two short string lists (no
  * value-by-value structured clone). The day is a day number; the coded columns hold the recorder's local codes
- * (`ValueCodes`, numbered when the batch is handed off: `BatchBuilder`), which the writer maps to `event_codes` ids in place (`encodeBatch`). The pseudonym comes from the turn
+ * (`ValueCodes`), which the writer maps to `event_codes` ids in place (`encodeBatch`). The pseudonym comes from the turn
  * log's memo (`userTag`), so the raw user key never leaves the event loop. `texts` are raw utterances, only of turns
  * whose text is kept, until the writer masks them in place (`maskTexts`): no masking or hashing on the event loop.
  */
@@ -124,38 +124,22 @@ export interface FactBatch {
 }
 
 /**
- * A batch being filled: room for `size` turns, allocated once. The hook only copies each turn's values: the coded
- * columns' strings are kept as references (`refs`, eight per turn) and numbered (`ValueCodes`) all at once when the
- * batch is read (`batch`, at hand-off), in one warm loop: numbering them in the hook cost eight map look-ups amid each
- * turn's work, with cold caches (bench/results.md, "Eighth pass"). The strings are the content's intent ids, routes,
- * outcomes, steps and the versions object's: long-lived, never user text.
+ * A batch being filled: room for `size` turns, allocated once.
  * @example const b = new BatchBuilder(1000); pushFacts(b, turn, report, versions, codes); b.batch.n // 1
  */
 export class BatchBuilder {
-  private readonly facts: FactBatch;
-  /** The coded columns' strings of the turns not numbered yet (CODED_COLUMNS order, `CODED` per turn). */
-  private refs: Array<string | null | undefined>;
-  /** Turns whose coded columns are numbered; `codes`: the numbering, the recorder's (one per builder). */
-  private coded = 0;
-  private codes: ValueCodes | undefined;
+  readonly batch: FactBatch;
   /** The batch's users by pseudonym (one user's turns come in runs: the last one is checked first). */
   private readonly userIndex = new Map<string, number>();
   private lastUser = '';
   private lastUserAt = -1;
 
   constructor(readonly size: number) {
-    this.facts = { n: 0, nums: new Float64Array(size * FACTS), users: [], texts: [] };
-    this.refs = NO_REFS; // until the first push (a copy of coded rows needs none)
-  }
-
-  /** The batch, every turn's coded columns numbered. */
-  get batch(): FactBatch {
-    if (this.coded < this.facts.n) this.codeRefs();
-    return this.facts;
+    this.batch = { n: 0, nums: new Float64Array(size * FACTS), users: [], texts: [] };
   }
 
   get full(): boolean {
-    return this.facts.n >= this.size;
+    return this.batch.n >= this.size;
   }
 
   /** The index of a pseudonym in `users`. */
@@ -163,8 +147,8 @@ export class BatchBuilder {
     if (tag === this.lastUser) return this.lastUserAt;
     let at = this.userIndex.get(tag);
     if (at === undefined) {
-      at = this.facts.users.length;
-      this.facts.users.push(tag);
+      at = this.batch.users.length;
+      this.batch.users.push(tag);
       this.userIndex.set(tag, at);
     }
     this.lastUser = tag;
@@ -174,103 +158,18 @@ export class BatchBuilder {
 
   /** The index of a new kept text in `texts`. */
   text(text: string): number {
-    return this.facts.texts.push(text) - 1;
+    return this.batch.texts.push(text) - 1;
   }
 
-  /**
-   * Append one turn: its numbers now, its coded columns' strings (CODED_COLUMNS order) as references, numbered by
-   * `codes` when the batch is read.
-   */
-  push(turn: TurnInput, report: TurnReport, versions: Versions, codes: ValueCodes): void {
-    const r = report.result;
-    const kept = keptBecause(report) !== null;
-    const guess = !kept ? null : r?.outcome === 'out_of_scope' ? topicGuess(r.intent, r.nlu) : r?.nlu ? bestGuess(r.nlu) : null;
-    this.codes = codes;
-    const b = this.facts;
-    const i = b.n++;
-    const o = i * FACTS;
-    const a = b.nums;
-    a[o] = turn.now;
-    a[o + 1] = kstDayNumber(turn.now);
-    a[o + 2] = this.user(userTag(turn.userKey));
-    a[o + 5] = r?.score ?? r?.nlu?.score ?? NO;
-    a[o + 9] = Math.round(report.latencyMs);
-    a[o + 12] = kept ? this.text(turn.utterance) : NO;
-    a[o + 14] = guess?.score ?? NO;
-    const refs = this.refs.length ? this.refs : (this.refs = takeRefs(this.size * CODED));
-    const c = i * CODED;
-    refs[c] = r?.route ?? 'error';
-    refs[c + 1] = r?.intent;
-    refs[c + 2] = (r?.outcome ?? 'error') satisfies Outcome | 'error';
-    refs[c + 3] = r?.dialog?.flow;
-    refs[c + 4] = r?.dialog?.step;
-    refs[c + 5] = versions.model;
-    refs[c + 6] = versions.content;
-    refs[c + 7] = guess?.intent;
-  }
-
-  /** Row `i` of another batch appended (its strings copied into this one's lists; its codes are numbers already). */
+  /** Row `i` of another batch appended (its strings copied into this one's lists). */
   copyRow(from: FactBatch, i: number): void {
-    if (this.coded < this.facts.n) this.codeRefs();
-    const o = this.facts.n++ * FACTS;
-    this.coded = this.facts.n;
-    const nums = this.facts.nums;
+    const o = this.batch.n++ * FACTS;
+    const nums = this.batch.nums;
     nums.set(from.nums.subarray(i * FACTS, (i + 1) * FACTS), o);
     nums[o + USER_COLUMN] = this.user(from.users[nums[o + USER_COLUMN]]);
     const t = nums[o + TEXT_COLUMN];
     if (t === t) nums[o + TEXT_COLUMN] = this.text(from.texts[t]);
   }
-
-  /** Number the coded columns of the turns pushed since the last time; a full batch gives its references back. */
-  private codeRefs(): void {
-    const codes = this.codes as ValueCodes;
-    const a = this.facts.nums;
-    const refs = this.refs;
-    const at = CODED_OFFSETS;
-    const last: Array<string | null | undefined> = new Array(CODED).fill(null);
-    const lastCode = new Float64Array(CODED).fill(NO);
-    for (let i = this.coded; i < this.facts.n; i++) {
-      const o = i * FACTS;
-      const c = i * CODED;
-      for (let k = 0; k < CODED; k++) {
-        const v = refs[c + k];
-        if (v !== last[k]) {
-          last[k] = v;
-          lastCode[k] = v == null ? NO : (codes.code(v) as number);
-        }
-        a[o + at[k]] = lastCode[k];
-      }
-    }
-    this.coded = this.facts.n;
-    if (this.full && refs.length) {
-      giveRefs(refs);
-      this.refs = NO_REFS;
-    }
-  }
-}
-
-/** Coded columns per turn. */
-const CODED = CODED_COLUMNS.length;
-/** Where each coded column sits in a turn's numbers, as a local array (tsx compiles an imported binding to a getter). */
-const CODED_OFFSETS = Int32Array.from(CODED_COLUMNS.map((c) => EVENT_COLUMNS.indexOf(c)));
-
-const NO_REFS: Array<string | null | undefined> = [];
-/**
- * One spare array of references, handed from a full batch to the next, emptied (every slot a turn uses is written
- * before it is read): a batch of 8,000 turns does not allocate 512 KB more.
- */
-let spareRefs: Array<string | null | undefined> | undefined;
-function takeRefs(length: number): Array<string | null | undefined> {
-  const spare = spareRefs;
-  if (spare && spare.length === length) {
-    spareRefs = undefined;
-    return spare;
-  }
-  return new Array<string | null>(length).fill(null);
-}
-function giveRefs(refs: Array<string | null | undefined>): void {
-  refs.fill(null); // holds no string of a batch that is gone
-  spareRefs = refs;
 }
 
 const NO = Number.NaN;
@@ -280,7 +179,27 @@ const NO = Number.NaN;
  * @example const b = new BatchBuilder(10); pushFacts(b, turn, report, { model: 'ab12', content: null }, codes); b.batch.n // 1
  */
 export function pushFacts(builder: BatchBuilder, turn: TurnInput, report: TurnReport, versions: Versions, codes: ValueCodes): void {
-  builder.push(turn, report, versions, codes);
+  const r = report.result;
+  const kept = keptBecause(report) !== null;
+  const guess = !kept ? null : r?.outcome === 'out_of_scope' ? topicGuess(r.intent, r.nlu) : r?.nlu ? bestGuess(r.nlu) : null;
+  const b = builder.batch;
+  const o = b.n++ * FACTS;
+  const a = b.nums;
+  a[o] = turn.now;
+  a[o + 1] = kstDayNumber(turn.now);
+  a[o + 2] = builder.user(userTag(turn.userKey));
+  a[o + 3] = codes.code(r?.route ?? 'error') ?? NO;
+  a[o + 4] = codes.code(r?.intent) ?? NO;
+  a[o + 5] = r?.score ?? r?.nlu?.score ?? NO;
+  a[o + 6] = codes.code((r?.outcome ?? 'error') satisfies Outcome | 'error') ?? NO;
+  a[o + 7] = codes.code(r?.dialog?.flow) ?? NO;
+  a[o + 8] = codes.code(r?.dialog?.step) ?? NO;
+  a[o + 9] = Math.round(report.latencyMs);
+  a[o + 10] = codes.code(versions.model) ?? NO;
+  a[o + 11] = codes.code(versions.content) ?? NO;
+  a[o + 12] = kept ? builder.text(turn.utterance) : NO;
+  a[o + 13] = codes.code(guess?.intent) ?? NO;
+  a[o + 14] = guess?.score ?? NO;
 }
 
 /**

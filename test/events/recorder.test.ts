@@ -107,7 +107,7 @@ describe('a batch of turns (numbers in one typed array, strings apart)', () => {
     expect(toRow(b.batch, 2, 7)).toEqual({ at: at + 2, day: kstDayNumber(at + 2), user_tag: userTag('a'), shape: 7, score: 0.8, latency_ms: 3, text: '비번 까먹었어요', guess_score: 0.41 });
   });
 
-  it('numbers the coded columns when the batch is read: turns pushed after a read are numbered too', () => {
+  it('numbers each turn with the versions it was answered with, also after the batch was read', () => {
     const c = new ValueCodes();
     const one = new BatchBuilder(4);
     pushFacts(one, ...turns[0], { model: 'm1', content: 'v1' }, c);
@@ -125,13 +125,13 @@ describe('a batch of turns (numbers in one typed array, strings apart)', () => {
     ]);
   });
 
-  it('a full batch hands its string references to the next one without changing either batch', () => {
+  it('two batches filled one after the other keep their own values', () => {
     const c = new ValueCodes();
     const first = new BatchBuilder(2);
     pushFacts(first, ...turns[1], { model: 'm1', content: null }, c);
     pushFacts(first, ...turns[3], { model: 'm1', content: null }, c);
     const before = Array.from(first.batch.nums);
-    const second = new BatchBuilder(2); // takes the first one's references
+    const second = new BatchBuilder(2);
     pushFacts(second, ...turns[0], { model: 'm9', content: 'v9' }, c);
     expect(Array.from(first.batch.nums)).toEqual(before);
     const values = (b: FactBatch, i: number) => EVENT_COLUMNS.map((_, k) => factOf(b, i, k));
