@@ -245,10 +245,13 @@ function insideQuickRow(p: Page, i: number): Promise<boolean> {
 
 /**
  * The fonts Chromium really uses (CDP CSS.getPlatformFontsForNode) to draw `\n` inside the inspector's raw JSON,
- * as it sits in the page (same element, same styles).
+ * as it sits in the page (same element, same styles). CDP answers from the probe's layout, and answered with no
+ * fonts at all once in CI on a busy machine; so the probe is laid out, the page's fonts ready and two frames drawn
+ * before it is asked, and it is asked again (10 times, 100 ms apart) while the answer is empty: one never drawn
+ * still fails.
  */
 async function backslashFonts(p: Page, scope = '.row.bot'): Promise<string[]> {
-  await p.evaluate((sel) => {
+  await p.evaluate(async (sel) => {
     const pre = [...document.querySelectorAll(`${sel} .raw pre`)].pop();
     if (!pre) throw new Error('no raw JSON in the inspector');
     for (let d = pre.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true; // drawn, so measured
@@ -256,18 +259,27 @@ async function backslashFonts(p: Page, scope = '.row.bot'): Promise<string[]> {
     probe.id = 'backslash-probe';
     probe.textContent = '\\n\\n';
     pre.append(probe);
+    if (!probe.getBoundingClientRect().width) throw new Error('the probe has no box'); // forces layout now
+    await document.fonts.ready;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   }, scope);
   const cdp = await p.context().newCDPSession(p);
-  await cdp.send('DOM.enable');
-  await cdp.send('CSS.enable');
-  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
-  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#backslash-probe' });
-  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-  await p.evaluate(() => document.getElementById('backslash-probe')?.remove());
-  await cdp.detach();
-  const families = fonts.map((f) => f.familyName);
-  if (!families.length) throw new Error('the probe was not drawn');
-  return families;
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '#backslash-probe' });
+      if (!nodeId) throw new Error('the probe left the page before it was measured');
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      if (fonts.length) return fonts.map((f) => f.familyName);
+      await p.evaluate(() => new Promise((done) => setTimeout(done, 100)));
+    }
+    throw new Error('the probe was not drawn');
+  } finally {
+    await p.evaluate(() => document.getElementById('backslash-probe')?.remove());
+    await cdp.detach();
+  }
 }
 
 /** The README screenshots are rewritten when missing or with UPDATE_SCREENSHOTS=1 (so test runs leave git clean). */
