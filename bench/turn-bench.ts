@@ -3,7 +3,7 @@
  * `conversation.respond(turn)` plus the per-turn work the /skill route does after it (JSON.stringify of the
  * response, the turn log line, the hooks), without HTTP. Reports CPU µs per turn, overall and per kind.
  *
- * Run: `npx tsx bench/turn-bench.ts [turns=20000] [warmup=2000] [--repeat=N] [--threads] [--warm-passes=1] [--gc-between] [--interleave=K] [--profile=out.cpuprofile [--profile-off]]` (needs a model in models/: `npm run train`).
+ * Run: `npx tsx bench/turn-bench.ts [turns=20000] [warmup=2000] [--repeat=N] [--threads] [--warm-passes=1] [--gc-between] [--interleave=K] [--aa] [--profile=out.cpuprofile [--profile-off]]` (needs a model in models/: `npm run train`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -61,6 +61,13 @@ const forceGc = GC_BETWEEN ? (v8.setFlagsFromString('--expose-gc'), vm.runInNewC
 const INTERLEAVE = Number(args.find((a) => a.startsWith('--interleave='))?.split('=')[1] ?? 0);
 
 /**
+ * `--aa`: an A/A run. The "on" side runs without the recorder too (both sides events off; the warm-up still writes
+ * events, so the writer thread is there, idle), and every line reads as usual: its on/off is the method's own error,
+ * which a run with events on cannot tell apart from their cost.
+ */
+const AA = args.includes('--aa');
+
+/**
  * A server returns to the event loop between requests; this loop would not (every await here is a microtask), so
  * timers such as the event recorder's flush would never run. Every YIELD_EVERY turns it lets them, on both sides.
  */
@@ -88,8 +95,10 @@ async function main(): Promise<void> {
   const recorder = server.recorder;
   if (!recorder) throw new Error('EVENTS=off: the bench measures the event recorder');
   const hooksOff = metrics ? [metrics.hook] : [];
-  const hooksOn = [...hooksOff, recorder.hook];
-  let hooks = hooksOn;
+  const withRecorder = [...hooksOff, recorder.hook];
+  /** The measured "on" side: with the recorder, or with `--aa` the same hooks as "off" (an array of its own). */
+  const hooksOn = AA ? [...hooksOff] : withRecorder;
+  let hooks = withRecorder; // the warm-up writes events either way: the writer thread is started, as in a server
   const log = logger.child({ module: 'skill' });
 
   const mix = createMix(root);
@@ -216,7 +225,7 @@ async function main(): Promise<void> {
     const onLoop = side.on.us / side.on.n;
     const on = onLoop + writerUs / side.on.n;
     console.log(
-      `interleaved every ${INTERLEAVE} turns, ${side.on.n} turns per side · Node ${process.version} · load ${os.loadavg()[0].toFixed(2)}\n` +
+      `interleaved every ${INTERLEAVE} turns, ${side.on.n} turns per side${AA ? ' · A/A: events off on both sides' : ''} · Node ${process.version} · load ${os.loadavg()[0].toFixed(2)}\n` +
         `events off ${off.toFixed(2)} µs · events on ${on.toFixed(2)} µs per turn (all threads but the writer ${onLoop.toFixed(2)} (+${(onLoop - off).toFixed(2)}), writer ${(writerUs / side.on.n).toFixed(2)}) → on/off ${(on / off).toFixed(3)}`,
     );
     const counts = recorder.counts();
@@ -257,7 +266,7 @@ async function main(): Promise<void> {
 
   if (profiler && PROFILE) await profiler.stop(PROFILE);
   const fmt = (x: number) => x.toFixed(1).padStart(8);
-  console.log(`turns per pass ${count} (+${WARMUP} warm-up) · Node ${process.version} · load ${os.loadavg()[0].toFixed(2)}`);
+  console.log(`turns per pass ${count} (+${WARMUP} warm-up)${AA ? ' · A/A: events off on both sides' : ''} · Node ${process.version} · load ${os.loadavg()[0].toFixed(2)}`);
   console.log(`${'run'.padEnd(5)}${'all µs'.padStart(8)}${KINDS.map((k) => `${k} cpu`.padStart(12) + `${k} wall`.padStart(12)).join('')}`);
   for (const r of rows) {
     console.log(`${String(r.run).padEnd(5)}${fmt(r.total)}${KINDS.map((k) => fmt(r.per[k].cpu / r.per[k].n).padStart(12) + fmt(r.per[k].wall / r.per[k].n).padStart(12)).join('')}`);
