@@ -26,8 +26,14 @@ export class SimilarityIndex {
   private readonly vocab = new Map<string, number>();
   private readonly idf: number[] = [];
   private readonly intents: string[];
-  /** Per feature: the documents holding it and the feature's weight in each (parallel arrays). */
-  private readonly postings: Array<{ docs: number[]; weights: number[] }> = [];
+  /**
+   * The postings, one run per feature: feature `id`'s documents are `docs[starts[id]] … docs[starts[id + 1] - 1]`,
+   * with the feature's weight in each at the same index of `weights` (the same numbers, in the same order, as one pair
+   * of arrays per feature held: 35,000 features made 70,000 arrays, ~14 MB of a loaded model's heap).
+   */
+  private readonly starts: Int32Array;
+  private readonly docs: Int32Array;
+  private readonly weights: Float64Array;
   private readonly scores: Float64Array;
   private readonly maxIdf: number;
 
@@ -35,20 +41,26 @@ export class SimilarityIndex {
     const featureLists = items.map((i) => textFeatures(i.text, features));
     const df = new Map<string, number>();
     for (const list of featureLists) for (const f of list) df.set(f, (df.get(f) ?? 0) + 1);
+    this.starts = new Int32Array(df.size + 1);
     for (const [f, n] of df) {
+      this.starts[this.idf.length + 1] = this.starts[this.idf.length] + n; // a feature is in n documents: its run's length
       this.vocab.set(f, this.idf.length);
       this.idf.push(Math.log((1 + items.length) / (1 + n)) + 1);
-      this.postings.push({ docs: [], weights: [] });
     }
     this.maxIdf = Math.log(1 + items.length) + 1;
     this.intents = items.map((i) => i.intent);
     this.scores = new Float64Array(items.length);
+    const entries = this.starts[df.size];
+    this.docs = new Int32Array(entries);
+    this.weights = new Float64Array(entries);
+    const filled = this.starts.slice(0, df.size); // next free index of each feature's run
     featureLists.forEach((list, d) => {
       const ids = list.map((f) => this.vocab.get(f) as number);
       const norm = Math.sqrt(ids.reduce((sum, id) => sum + this.idf[id] * this.idf[id], 0)) || 1;
       for (const id of ids) {
-        this.postings[id].docs.push(d);
-        this.postings[id].weights.push(this.idf[id] / norm);
+        const at = filled[id]++;
+        this.docs[at] = d;
+        this.weights[at] = this.idf[id] / norm;
       }
     });
   }
@@ -57,10 +69,11 @@ export class SimilarityIndex {
   nearest(text: string): Neighbour[] {
     const touched: number[] = [];
     for (const [id, w] of this.vectorOf(textFeatures(text, this.features))) {
-      const { docs, weights } = this.postings[id];
-      for (let i = 0; i < docs.length; i += 1) {
-        if (this.scores[docs[i]] === 0) touched.push(docs[i]);
-        this.scores[docs[i]] += w * weights[i];
+      const { docs, weights, scores } = this;
+      for (let i = this.starts[id], end = this.starts[id + 1]; i < end; i += 1) {
+        const d = docs[i];
+        if (scores[d] === 0) touched.push(d);
+        scores[d] += w * weights[i];
       }
     }
     const best = new Map<string, number>();

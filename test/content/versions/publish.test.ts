@@ -63,6 +63,13 @@ describe('publish (two instances, one database)', () => {
     expect((await request(b.app).get('/readyz')).body).toEqual({ status: 'ready', version: 'v1' });
   });
 
+  it("keeps one model in memory: 'ready' tells how the files' model loaded, and does not hold it (the live version has its own)", async () => {
+    const load = await a.ready;
+    expect(load).not.toHaveProperty('classifier');
+    expect(load).toEqual(expect.objectContaining({ source: 'trained', file: expect.stringMatching(/model-[0-9a-f]{16}\.json$/), ms: expect.any(Number) }));
+    expect(a.runtime()?.version).toBe('v1');
+  });
+
   it('publishes: trains off the event loop (healthz answers meanwhile), swaps here at once and on the other instance within 10 s', async () => {
     const publishing = a.content()!.publisher.publish({ files: editedSignup(files, NEW_TEXT), baseVersion: 1, author: 'editor1', summary: '회원가입 답변 수정' });
     const healthMs: number[] = [];
