@@ -35,7 +35,7 @@ export interface ServerParts {
   /**
    * Resolves when the model is loaded and /readyz turns 200, with how it was loaded. Not the classifier: this promise
    * lives as long as the server, and with content versions the live version has a classifier of its own, so holding
-   * the files' one here kept a second copy of the model alive for good (~35 MB of heap).
+   * the files' one here kept a second copy of the model alive for good (~31 MB of live heap).
    */
   ready: Promise<ModelLoad>;
   store: SessionStore<Session>;

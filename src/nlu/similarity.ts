@@ -68,9 +68,9 @@ export class SimilarityIndex {
   /** Best similarity per intent, highest first (intents sharing no feature with the text are left out). */
   nearest(text: string): Neighbour[] {
     const touched: number[] = [];
+    const { starts, docs, weights, scores } = this;
     for (const [id, w] of this.vectorOf(textFeatures(text, this.features))) {
-      const { docs, weights, scores } = this;
-      for (let i = this.starts[id], end = this.starts[id + 1]; i < end; i += 1) {
+      for (let i = starts[id], end = starts[id + 1]; i < end; i += 1) {
         const d = docs[i];
         if (scores[d] === 0) touched.push(d);
         scores[d] += w * weights[i];
@@ -79,8 +79,8 @@ export class SimilarityIndex {
     const best = new Map<string, number>();
     for (const d of touched) {
       const intent = this.intents[d];
-      if (this.scores[d] > (best.get(intent) ?? 0)) best.set(intent, this.scores[d]);
-      this.scores[d] = 0;
+      if (scores[d] > (best.get(intent) ?? 0)) best.set(intent, scores[d]);
+      scores[d] = 0;
     }
     return [...best].map(([intent, similarity]) => ({ intent, similarity: Math.min(1, similarity) })).sort((a, b) => b.similarity - a.similarity);
   }
