@@ -43,6 +43,15 @@ describe('turn events through POST /skill', () => {
     for (const secret of ['1234-5678', '1985-03-07', '9876-5432', '1990-01-02', '김민수', 'ev-1', 'ev-3']) expect(all).not.toContain(secret);
   });
 
+  it('masks a name typed with a space before the copula in the kept text of a fallback', async () => {
+    const before = (await rows()).length;
+    await t.say('변하율 입니다 오늘 날씨 어때요', { user: 'ev-5' });
+    const added = (await rows()).slice(before);
+    expect(added).toHaveLength(1);
+    expect(['fallback', 'clarified']).toContain(added[0].outcome); // both keep the text (masked)
+    expect(added[0].text).toBe('[이름 가림] 입니다 오늘 날씨 어때요');
+  });
+
   it('does not record the simulator (staff test turns)', async () => {
     const before = (await rows()).length;
     const res = await request(t.admin).post('/simulator/api/turn').send({ userRequest: { utterance: '오늘 점심 뭐 먹지', user: { id: 'sim-events' } } });

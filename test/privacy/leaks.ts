@@ -61,3 +61,16 @@ export const SPELLED_LEAKS: readonly Leak[] = [
   { text: '공일공에 일이삼사에 오육칠팔이요', kind: 'phone', secret: '일이삼사' },
   { text: '010 천이백삼십사 오천육백칠십팔', kind: 'phone', secret: '천이백삼십사' },
 ];
+
+/**
+ * A name with one space before its copula (`변하율 입니다`), as partners type it: found in review after #13 landed, in
+ * the masked text of a stored fallback event. The masker and the audit read only the glued form (`변하율입니다`).
+ */
+export const SPACED_COPULA_LEAKS: readonly Leak[] = [
+  { text: '탄시율 입니다', kind: 'name', secret: '탄시율' },
+  { text: '안녕하세요 변하율 입니다 비번을 잊었어요', kind: 'name', secret: '변하율' },
+  { text: '승하진 인데요 로그인이 안 돼요', kind: 'name', secret: '승하진' },
+  { text: '모다온 이에요', kind: 'name', secret: '모다온' },
+  { text: '저 승하진 인데요', kind: 'name', secret: '승하진' },
+  { text: '기사 탄시율 입니다', kind: 'name', secret: '탄시율' },
+];

@@ -116,8 +116,11 @@ export const NAME_MASK = '[이름 가림]';
 const NAME_KEY_CUE = /(?:이름|성함|네임)\s*(?:은|는|이|이요|요|:|=)?\s*([가-힣A-Za-z]{2,20})/g;
 /** `저 …인데요`, `저는 …입니다`, `전 …이에요`: a 2–4 syllable word after a self-reference, unless the bot knows it. */
 const SELF_CUE = /(?:^|[\s,.!?~])(?:저는|저|전|나는|난|제가|내가)\s+([가-힣]{2,4})(?=인데|입니다|이에요|이예요|예요|에요|이고|이요|이라고|라고|요(?![가-힣])|[\s,.!?~]|$)/g;
-/** `변하율인데 …`, `승하진입니다`: a 2–4 syllable word that opens a sentence with a copula, unless the bot knows it. */
-const COPULA_CUE = /(?:^|[\s,.!?~])([가-힣]{2,4})(?=인데요|인데|입니다|이에요|이예요|이고요|이라고|라고\s*해요|라고\s*합니다)/g;
+/**
+ * `변하율인데 …`, `승하진입니다`, `승하진 입니다`: a 2–4 syllable word that opens a sentence with a copula, glued or
+ * after one space, unless the bot knows it.
+ */
+const COPULA_CUE = /(?:^|[\s,.!?~])([가-힣]{2,4})(?=\s?(?:인데요|인데|입니다|이에요|이예요|이고요|이라고|라고\s*해요|라고\s*합니다))/g;
 /** Copula endings a cue's word may carry, removed before the known-word check (`홍길동이에요`). */
 const WORD_ENDING = /(?:이라고|라고|인데요|인데|입니다|이에요|이예요|예요|에요|이고요|이고|이요|요)$/;
 
