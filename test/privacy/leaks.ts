@@ -74,3 +74,15 @@ export const SPACED_COPULA_LEAKS: readonly Leak[] = [
   { text: '저 승하진 인데요', kind: 'name', secret: '승하진' },
   { text: '기사 탄시율 입니다', kind: 'name', secret: '탄시율' },
 ];
+
+/**
+ * A name before the partner's role word (`김영수 기사입니다`), the way a taxi partner introduces himself: found with the
+ * spaced copula. The role word is known to the bot, so the copula cue never looked at the name before it.
+ */
+export const ROLE_LEAKS: readonly Leak[] = [
+  { text: '안녕하세요 탄시율 기사입니다', kind: 'name', secret: '탄시율' },
+  { text: '탄시율 기사인데요 교육 언제 들어요', kind: 'name', secret: '탄시율' },
+  { text: '승하진 기사님 입니다', kind: 'name', secret: '승하진' },
+  { text: '변하율 파트너예요 비번 까먹었어요', kind: 'name', secret: '변하율' },
+  { text: '모다온기사입니다', kind: 'name', secret: '모다온' },
+];

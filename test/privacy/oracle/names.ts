@@ -121,6 +121,12 @@ const SELF_CUE = /(?:^|[\s,.!?~])(?:저는|저|전|나는|난|제가|내가)\s+(
  * after one space, unless the bot knows it.
  */
 const COPULA_CUE = /(?:^|[\s,.!?~])([가-힣]{2,4})(?=\s?(?:인데요|인데|입니다|이에요|이예요|이고요|이라고|라고\s*해요|라고\s*합니다))/g;
+/**
+ * `김영수 기사입니다`, `탄시율 기사인데요`, `승하진 파트너예요`: a 2–4 syllable word before the partner's role word (기사,
+ * 파트너, 기사님), glued or after one space, when the role word ends the sentence, carries a copula or is followed by a
+ * space, unless the bot knows the word (`택시 기사입니다`, `개인택시 기사`).
+ */
+const ROLE_CUE = /(?:^|[\s,.!?~])([가-힣]{2,4})(?=\s?(?:기사|파트너)님?(?:인데요|인데|입니다|이에요|이예요|예요|에요|이고요|이고|이요|요|[\s,.!?~]|$))/g;
 /** Copula endings a cue's word may carry, removed before the known-word check (`홍길동이에요`). */
 const WORD_ENDING = /(?:이라고|라고|인데요|인데|입니다|이에요|이예요|예요|에요|이고요|이고|이요|요)$/;
 
@@ -168,8 +174,9 @@ export function scanNameSpans(raw: string): Array<{ index: number; end: number }
   for (const m of text.matchAll(NAME_KEY_CUE)) add(m, false);
   for (const m of text.matchAll(SELF_CUE)) add(m, true);
   for (const m of text.matchAll(COPULA_CUE)) add(m, true);
+  for (const m of text.matchAll(ROLE_CUE)) add(m, true);
   return spans;
 }
 
 /** Any character a name cue needs: texts without one hold no cue (the masker's fast path). */
-export const NAME_CUE_HINT = /이름|성함|네임|저|전|나는|난|제가|내가|인데|입니다|이에요|이예요|이고|라고/;
+export const NAME_CUE_HINT = /이름|성함|네임|저|전|나는|난|제가|내가|인데|입니다|이에요|이예요|이고|라고|기사|파트너/;
