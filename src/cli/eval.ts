@@ -10,18 +10,19 @@ import { classifyAll, predict, type Classified } from '../nlu/eval/evaluate';
 import { formatReport, formatSweep } from '../nlu/eval/format';
 import { figures, formatFigures, V2_TARGETS } from '../nlu/eval/figures';
 import { pct, report, TARGETS, V1_TARGETS } from '../nlu/eval/metrics';
-import { perturb, type Perturbation } from '../nlu/eval/perturb';
+import { perturb, PERTURBATIONS, type Perturbation } from '../nlu/eval/perturb';
 import { sweep, type SetTargets } from '../nlu/eval/sweep';
 import { EngineSchema, loadOrTrain, trainModel } from '../nlu/model';
 import { DEFAULT_ENGINE, type EngineOptions } from '../nlu/nlpjs';
 import { runAsMain } from './common';
 
-const USAGE = `usage: npm run eval -- [--dev FILE] [--cv K] [--perturb nospace|typo] [--sweep] [--joint K] [--engine JSON] [--off STEPS] [--json] [--root DIR]
+const USAGE = `usage: npm run eval -- [--dev FILE] [--cv K] [--perturb nospace|typo|intro] [--sweep] [--joint K] [--engine JSON] [--off STEPS] [--json] [--root DIR]
   --dev FILE      dev set, TSV "text<TAB>intent" (default: <root>/test/nlu/dev.tsv); a set with a category column
                   (dev set v2: text, intent, category, also_ok) is scored per category against the v2 targets
   --off STEPS     switch pipeline steps off for an ablation, comma-separated: ${Object.keys(ALL_STEPS).join(', ')}
   --cv K          k-fold cross-validation on intents/ instead of the dev set
-  --perturb KIND  evaluate the dev set re-typed without spaces (nospace) or with a one-jamo typo (typo)
+  --perturb KIND  evaluate the dev set re-typed without spaces (nospace), with a one-jamo typo (typo), or after a
+                  self-introduction with a made-up name (intro: "변하율 기사입니다 …")
   --sweep         search decision thresholds on the evaluated set and print the best (exit code unchanged); each set
                   is scored against its own targets (dev set v2: the v2 figures and targets below)
   --joint K       with --sweep: search on the dev set + its typo copy + K-fold cross-validation together
@@ -109,7 +110,7 @@ function options(argv: string[]) {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.perturb !== undefined && !['nospace', 'typo'].includes(values.perturb)) throw new Error('--perturb is nospace or typo');
+  if (values.perturb !== undefined && !(PERTURBATIONS as readonly string[]).includes(values.perturb)) throw new Error(`--perturb is ${PERTURBATIONS.join(', ')}`);
   const engine = values.engine === undefined ? undefined : engineOption(values.engine);
   return { ...values, engine, off: offOption(values.off), cv: count('--cv', values.cv), joint: count('--joint', values.joint), perturb: values.perturb as Perturbation | undefined };
 }

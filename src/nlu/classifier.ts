@@ -8,6 +8,7 @@ import type { TopicIndex } from './topics';
 import { headWord, requestTypes, type FaqVocabulary } from './heads';
 import type { IntentNouns } from './explain';
 import { isFaq, isGuardedControl, isOutOfScope, isTopic, NONE } from './labels';
+import type { Preamble } from './preamble';
 
 export interface NluAlternative {
   intent: string;
@@ -63,9 +64,11 @@ export interface PipelineSwitches {
   support: boolean;
   /** The same support for a winning small-talk control intent (greeting, cancel), short messages included. */
   controls: boolean;
+  /** Classify the question after a greeting or self-introduction (`안녕하세요 김영수 기사인데요 …`), not the whole. */
+  preamble: boolean;
 }
 
-export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true, heads: true, done: true, explain: true, support: true, controls: true };
+export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true, heads: true, done: true, explain: true, support: true, controls: true, preamble: true };
 
 export interface ClassifyOptions {
   /**
@@ -128,6 +131,7 @@ export class HybridClassifier implements Classifier {
     private readonly topics?: TopicIndex,
     private readonly vocabulary?: FaqVocabulary,
     private readonly nouns?: IntentNouns,
+    private readonly preamble?: Preamble,
   ) {}
 
   /** Steps in use (all by default; the evaluator switches them off one at a time for the ablation table). */
@@ -139,7 +143,9 @@ export class HybridClassifier implements Classifier {
   private readonly recentSimilarities = new BoundedMemo<Array<{ intent: string; similarity: number }>>(RECENT_SIMILARITIES);
 
   async classify(text: string, options: ClassifyOptions = {}): Promise<NluResult> {
-    const raw = typeof text === 'string' ? text : '';
+    const typed = typeof text === 'string' ? text : '';
+    // the question after a greeting or self-introduction; everything below reads only it
+    const raw = (this.steps.preamble && this.preamble?.split(typed)?.rest) || typed;
     const normalized = this.normalize(raw);
     if (!/[\p{L}\p{N}]/u.test(normalized)) return { intent: NONE, score: 1, alternatives: [], normalized, neighbours: [] };
     const whole = await this.classifyNormalized(normalized, options);

@@ -14,6 +14,7 @@ import { SimilarityIndex, type LabeledText } from './similarity';
 import { TopicIndex } from './topics';
 import { FaqVocabulary } from './heads';
 import { IntentNouns } from './explain';
+import { knownIn, Preamble } from './preamble';
 import { trainInWorker } from './train-in-worker';
 
 /** Bump when the pipeline (normalizer code, features, NLP.js settings) changes in a way data can't show. */
@@ -144,7 +145,10 @@ async function fromArtifact(artifact: Artifact, content: Pick<Content, 'intents'
  */
 function classifierOf(nlp: Nlp, texts: LabeledText[], content: Pick<Content, 'synonyms'>, normalize: Normalizer, hash: string): HybridClassifier {
   const terms = Object.keys(content.synonyms).map(normalize);
-  return new HybridClassifier(nlp, new SimilarityIndex(texts), normalize, hash, new TopicIndex(texts), new FaqVocabulary(texts, terms), new IntentNouns(texts, terms));
+  // training texts are normalized: a word is known as typed or as the normalizer writes it (비번 → 비밀번호)
+  const known = knownIn(texts.map((t) => t.text));
+  const preamble = new Preamble((word) => known(word) || known(normalize(word)));
+  return new HybridClassifier(nlp, new SimilarityIndex(texts), normalize, hash, new TopicIndex(texts), new FaqVocabulary(texts, terms), new IntentNouns(texts, terms), preamble);
 }
 
 /** Write atomically (temp file + rename), then remove artifacts of older content from the same folder. */

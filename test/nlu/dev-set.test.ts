@@ -5,12 +5,14 @@ import { DEFAULT_THRESHOLDS } from '../../src/nlu/decide';
 import { readDevSet } from '../../src/nlu/eval/dataset';
 import { evaluate } from '../../src/nlu/eval/evaluate';
 import { figures, V2_TARGETS, type Figures } from '../../src/nlu/eval/figures';
-import { V1_TARGETS as TARGETS, type EvalReport } from '../../src/nlu/eval/metrics';
+import { TARGETS as COPY_TARGETS, V1_TARGETS as TARGETS, type EvalReport } from '../../src/nlu/eval/metrics';
+import { perturb } from '../../src/nlu/eval/perturb';
 import { classifyAll, predict } from '../../src/nlu/eval/evaluate';
 import { loadOrTrain } from '../../src/nlu/model';
 import { ROOT } from '../helpers/app';
 
 let result: EvalReport;
+let intro: EvalReport;
 let v2: Figures;
 let rows: ReturnType<typeof readDevSet>;
 beforeAll(async () => {
@@ -19,6 +21,7 @@ beforeAll(async () => {
   rows = readDevSet(path.join(ROOT, 'test/nlu/dev.tsv'), labels);
   const { classifier } = await loadOrTrain(content, path.join(ROOT, 'models'));
   result = await evaluate(classifier, rows, DEFAULT_THRESHOLDS, TARGETS);
+  intro = await evaluate(classifier, perturb(rows, 'intro'), DEFAULT_THRESHOLDS, COPY_TARGETS);
   v2 = figures(predict(await classifyAll(classifier, readDevSet(path.join(ROOT, 'test/nlu/dev-v2.tsv'), labels)), DEFAULT_THRESHOLDS));
 });
 
@@ -53,5 +56,11 @@ describe('dev set', () => {
   it(`overall accuracy ≥ ${TARGETS.overall * 100}%`, () => {
     expect(result.accuracy).toBeGreaterThanOrEqual(TARGETS.overall);
     expect(result.failures).toEqual([]);
+  });
+});
+
+describe('dev set after a self-introduction (`npm run eval -- --perturb intro`)', () => {
+  it(`meets the targets of the perturbed copies: in-scope ≥ ${COPY_TARGETS.inScopeAccuracy * 100}%, out of scope ≥ ${COPY_TARGETS.oosRejection * 100}%, overall ≥ ${COPY_TARGETS.overall * 100}%`, () => {
+    expect(intro.failures).toEqual([]);
   });
 });

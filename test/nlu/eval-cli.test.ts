@@ -65,6 +65,8 @@ describe('eval CLI', () => {
     const { code, out } = await run(['--dev', devFile('good3.tsv', GOOD), '--perturb', 'nospace', '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(out).source).toMatch(/good3\.tsv \(nospace\)$/);
+    const intro = await run(['--dev', devFile('good3.tsv', GOOD), '--perturb', 'intro', '--json']);
+    expect(JSON.parse(intro.out).source).toMatch(/good3\.tsv \(intro\)$/);
   });
 
   it('scores a categorized (v2) set per category against the v2 targets, and never prints a holdout row', async () => {

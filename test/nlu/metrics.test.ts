@@ -98,4 +98,16 @@ describe('dev TSV and folds', () => {
     expect(typo).not.toBe(rows[0].text);
     expect(typo).toHaveLength(rows[0].text.length);
   });
+
+  it('perturbs reproducibly with a self-introduction before the text (intro), the text itself unchanged', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => ({ text: `비밀번호 잊어버렸어요 ${i}`, intent: 'x', line: i + 1 }));
+    const intro = perturb(rows, 'intro');
+    expect(intro).toEqual(perturb(rows, 'intro'));
+    intro.forEach((row, i) => {
+      expect(row.intent).toBe('x');
+      expect(row.text.endsWith(` ${rows[i].text}`)).toBe(true);
+      expect(row.text).toMatch(/^(?:안녕하세요 |저 |제 이름은 )?[가-힣]{3}\s?(?:입니다|인데요|인데|기사입니다|기사인데요|이고) /);
+    });
+    expect(new Set(intro.map((r) => r.text.split(' ')[0])).size).toBeGreaterThan(3);
+  });
 });

@@ -1,8 +1,12 @@
-/** Robustness sets: the dev set re-typed without spaces, or with one-jamo typos (seeded, reproducible). */
+/**
+ * Robustness sets: the dev set re-typed without spaces, with one-jamo typos, or after a self-introduction with a name
+ * (seeded, reproducible).
+ */
 import { isSyllable } from '../hangul';
 import type { LabeledUtterance } from './dataset';
 
-export type Perturbation = 'nospace' | 'typo';
+export type Perturbation = 'nospace' | 'typo' | 'intro';
+export const PERTURBATIONS: readonly Perturbation[] = ['nospace', 'typo', 'intro'];
 
 const SYLLABLE_FIRST = 0xac00;
 /** Vowels people confuse on a phone keyboard or by ear (index pairs into the jungseong table). */
@@ -42,12 +46,27 @@ function typo(text: string, rnd: () => number): string {
   return text;
 }
 
+/** Surnames and given-name syllables a generated name is drawn from (any syllable of a name may also be a word's). */
+const SURNAMES = Array.from('김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민진변탁');
+const GIVEN = Array.from('민준서연지훈현우영수희숙자철호성은정하윤도율진혜경미순재동석태상광기남용봉춘옥덕길만복말규원빈건예채환');
+/** How partners introduce themselves before the question (`{n}`: the name). */
+const INTROS = ['{n}입니다', '{n} 입니다', '안녕하세요 {n}입니다', '저 {n}인데요', '{n}인데', '{n} 기사입니다', '안녕하세요 {n} 기사인데요', '제 이름은 {n}이고'];
+
+/** A self-introduction with a generated three-syllable name, before the question. */
+function intro(text: string, rnd: () => number): string {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  const name = pick(SURNAMES) + pick(GIVEN) + pick(GIVEN);
+  return `${pick(INTROS).replace('{n}', name)} ${text}`;
+}
+
 /**
  * A perturbed copy of a labelled set (same labels): `nospace` removes every space, `typo` changes one
- * jamo in one syllable. Out-of-scope rows are perturbed too.
+ * jamo in one syllable, `intro` puts a self-introduction with a made-up name before it (`변하율 기사입니다 …`): a name
+ * is no evidence of an intent. Out-of-scope rows are perturbed too.
  * @example perturb(rows, 'nospace')[0].text // '비번까먹었어요'
  */
 export function perturb(rows: LabeledUtterance[], kind: Perturbation, seed = 42): LabeledUtterance[] {
   const rnd = random(seed);
-  return rows.map((row) => ({ ...row, text: kind === 'nospace' ? row.text.replace(/\s+/g, '') : typo(row.text, rnd) }));
+  const change = { nospace: (text: string) => text.replace(/\s+/g, ''), typo: (text: string) => typo(text, rnd), intro: (text: string) => intro(text, rnd) }[kind];
+  return rows.map((row) => ({ ...row, text: change(row.text) }));
 }
