@@ -16,13 +16,14 @@ import { EngineSchema, loadOrTrain, trainModel } from '../nlu/model';
 import { DEFAULT_ENGINE, type EngineOptions } from '../nlu/nlpjs';
 import { runAsMain } from './common';
 
-const USAGE = `usage: npm run eval -- [--dev FILE] [--cv K] [--perturb nospace|typo|intro] [--sweep] [--joint K] [--engine JSON] [--off STEPS] [--json] [--root DIR]
+const USAGE = `usage: npm run eval -- [--dev FILE] [--cv K] [--perturb nospace|typo|intro|outro] [--sweep] [--joint K] [--engine JSON] [--off STEPS] [--json] [--root DIR]
   --dev FILE      dev set, TSV "text<TAB>intent" (default: <root>/test/nlu/dev.tsv); a set with a category column
                   (dev set v2: text, intent, category, also_ok) is scored per category against the v2 targets
   --off STEPS     switch pipeline steps off for an ablation, comma-separated: ${Object.keys(ALL_STEPS).join(', ')}
   --cv K          k-fold cross-validation on intents/ instead of the dev set
-  --perturb KIND  evaluate the dev set re-typed without spaces (nospace), with a one-jamo typo (typo), or after a
-                  self-introduction with a made-up name (intro: "변하율 기사입니다 …")
+  --perturb KIND  evaluate the dev set re-typed without spaces (nospace), with a one-jamo typo (typo), after a
+                  self-introduction with a made-up name (intro: "변하율 기사입니다 …"), or before thanks or a plea
+                  (outro: "… 감사합니다", "… 빨리 답변 부탁드려요")
   --sweep         search decision thresholds on the evaluated set and print the best (exit code unchanged); each set
                   is scored against its own targets (dev set v2: the v2 figures and targets below)
   --joint K       with --sweep: search on the dev set + its typo copy + K-fold cross-validation together

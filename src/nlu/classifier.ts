@@ -64,7 +64,7 @@ export interface PipelineSwitches {
   support: boolean;
   /** The same support for a winning small-talk control intent (greeting, cancel), short messages included. */
   controls: boolean;
-  /** Classify the question after a greeting or self-introduction (`안녕하세요 김영수 기사인데요 …`), not the whole. */
+  /** Classify the question between a greeting or self-introduction and thanks (`안녕하세요 김영수 기사인데요 … 감사합니다`), not the whole. */
   preamble: boolean;
 }
 
@@ -144,7 +144,7 @@ export class HybridClassifier implements Classifier {
 
   async classify(text: string, options: ClassifyOptions = {}): Promise<NluResult> {
     const typed = typeof text === 'string' ? text : '';
-    // the question after a greeting or self-introduction; everything below reads only it
+    // the question between a greeting or self-introduction and thanks; everything below reads only it
     const raw = (this.steps.preamble && this.preamble?.split(typed)?.rest) || typed;
     const normalized = this.normalize(raw);
     if (!/[\p{L}\p{N}]/u.test(normalized)) return { intent: NONE, score: 1, alternatives: [], normalized, neighbours: [] };

@@ -1,7 +1,8 @@
 /**
- * A greeting or a self-introduction before the question (`안녕하세요 김영수 기사인데요 비번찾기`): partners open with
- * one, and its words are the greeting intent's (`안녕하세요 기사입니다`) while the name's syllables are any intent's.
- * The question after it is what is classified; a message that is only a preamble stays whole (a greeting).
+ * A greeting or a self-introduction before the question (`안녕하세요 김영수 기사인데요 비번찾기`), and thanks or a
+ * plea after it (`… 감사합니다`, `… 답변 부탁드려요`): partners open and close that way, and those words are the greeting
+ * intent's (`안녕하세요 기사입니다`, `감사합니다`) while a name's syllables are any intent's. The question between them is
+ * what is classified; a message that is only a greeting, thanks or an introduction stays whole.
  */
 
 /** Greetings that open a message. */
@@ -24,12 +25,36 @@ const INTRODUCING = /(?:입니다|인데요|인데|이에요|이예요|이고요
 /** Common surnames: a name without a cue before it (`변하율인데`) starts with one. */
 const SURNAMES = new Set(Array.from('김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부'));
 
-/** Where the question starts after a preamble. */
+/**
+ * Thanks, a farewell or a plea at the end (`감사합니다`, `수고하세요`, `ㅠㅠ 도와주세요`, `빠른 답변 부탁드려요`), repeated;
+ * also `(좀) 알려주세요` after a question that has ended (`수수료 몇 프로예요 좀 알려주세요`), never after a bare noun
+ * (`아이디 알려주세요` is the question).
+ * Separators lead each repetition and only trail the last, so a failed match cannot backtrack over their splits.
+ */
+const CLOSING_AT_END = new RegExp(
+  String.raw`(?:[\s,.!?~^;:…ㅎㅋㅠㅜ]*(?:(?:정말|너무|진짜|미리|항상|늘)\s?)?(?:감사합니다|감사드립니다|감사드려요|감사해요|감사요|감사|고맙습니다|고마워요|고마워|수고하세요|수고하십시오|수고\s?많으세요|수고\s?많으십니다|ㄳ|ㄱㅅ|땡큐|thank\s?you|thanks|도와주세요|도와주십시오|도와줘요|(?:(?:빠른|빨리)\s?)?(?:답변|답장|회신)?\s?부탁(?:드립니다|드려요|드릴게요|합니다|해요)|(?<=(?:요|까|죠|다)[\s,.!?~^;:…ㅎㅋㅠㅜ]{0,4})(?:좀\s?)?(?:알려\s?주세요|알려\s?줘요|알려\s?줘|알려\s?주십시오|알려\s?주실래요|가르쳐\s?주세요|답\s?좀\s?주세요|답변\s?주세요)))+[\s,.!?~^;:…ㅎㅋㅠㅜ]*$`,
+  'iu',
+);
+/**
+ * What may stay before thanks and still be thanks (`네 감사합니다`, `잘 알겠습니다 감사합니다`, `답변 빠르네요 고마워요`,
+ * `알려주셔서 고마워요`): words of acknowledgement, of the answer or help received, of a problem solved. Such a message
+ * stays whole.
+ */
+const ACKNOWLEDGEMENT = /^[\s,.!?~^;:…ㅎㅋㅠㅜ]*(?:(?:네|넵|넹|예|아|아하|오|와|잘|ok|오케이|ㅇㅋ|ㅇㅇ|그렇구나|그렇군요|알겠습니다|알겠어요|알겠어|확인했습니다|확인했어요|이해했어요|이해됐어요|좋아요|좋습니다|좋네요|덕분에|도움이|도움|됐어요|됐습니다|해결됐어요|해결됐습니다|해결했어요|해결했습니다|친절하시네요|친절하네요|친절한|빠른|빠르네요|자세한|답변|답장|설명|안내|알려주셔서|알려줘서|가르쳐주셔서|도와주셔서|도와줘서)[\s,.!?~^;:…ㅎㅋㅠㅜ]*)*$/iu;
+/** The longest closing read (its tail of the message), and the longest acknowledgement before thanks. */
+const MAX_CLOSING_CHARS = 60;
+const MAX_ACKNOWLEDGEMENT_CHARS = 40;
+/** Fewer Hangul syllables or Latin letters than this before thanks is no question (`? 감사합니다`, `ㅎㅎ 수고하세요`). */
+const MIN_QUESTION_CHARS = 2;
+
+/** Where the question starts after a preamble and ends before a closing. */
 export interface PreambleSplit {
-  /** The greeting and self-introduction, as typed. */
+  /** The greeting and self-introduction, as typed (may be empty). */
   preamble: string;
-  /** The rest: the question. */
+  /** The question. */
   rest: string;
+  /** The thanks or plea after it, as typed (may be empty). */
+  closing: string;
 }
 
 /**
@@ -40,17 +65,18 @@ export interface PreambleSplit {
 export class Preamble {
   constructor(private readonly knows: (word: string) => boolean) {}
 
-  /** The split, or undefined when the message has no preamble or nothing after it. */
+  /** The split, or undefined when the message has neither a preamble nor a closing, or nothing else. */
   split(text: string): PreambleSplit | undefined {
     let at = 0;
     const greeting = GREETING_AT_START.exec(text);
     if (greeting) at = greeting[0].length;
-    const intro = this.introAt(text.slice(at));
-    at += intro;
-    if (at === 0) return undefined;
-    const rest = text.slice(at);
-    if (!/[\p{L}\p{N}]/u.test(rest)) return undefined;
-    return { preamble: text.slice(0, at), rest };
+    at += this.introAt(text.slice(at));
+    const opened = at > 0 && /[\p{L}\p{N}]/u.test(text.slice(at)) ? at : 0;
+    const end = opened + closingStart(text.slice(opened));
+    // a greeting and thanks with nothing between (`안녕하세요 부탁드립니다`): pleasantries only, kept whole
+    if (opened > 0 && CLOSING_AT_END.exec(text.slice(opened))?.index === 0) return undefined;
+    if (opened === 0 && end === text.length) return undefined;
+    return { preamble: text.slice(0, opened), rest: text.slice(opened, end), closing: text.slice(end) };
   }
 
   /** The length of a self-introduction at the start of `text`, or 0. */
@@ -69,6 +95,19 @@ export class Preamble {
     const nameLike = cued ? Array.from(word).length >= 2 : Array.from(word).length === 3 && SURNAMES.has(word[0]) && INTRODUCING.test(named[0]);
     return nameLike && !this.knows(word) ? named[0].length : 0;
   }
+}
+
+/** Where a closing starts in `text` (its length when there is none, or nothing that is a question would be left). */
+function closingStart(text: string): number {
+  // a closing is short: only the tail is searched, so a long hostile text costs no more than a short one
+  const from = Math.max(0, text.length - MAX_CLOSING_CHARS);
+  const closing = CLOSING_AT_END.exec(text.slice(from));
+  if (!closing) return text.length;
+  const at = from + closing.index;
+  const rest = text.slice(0, at);
+  const chars = (rest.match(/[가-힣A-Za-z]/g) ?? []).length;
+  const thanksOnly = rest.length <= MAX_ACKNOWLEDGEMENT_CHARS && ACKNOWLEDGEMENT.test(rest);
+  return chars >= MIN_QUESTION_CHARS && !thanksOnly ? at : text.length;
 }
 
 /**

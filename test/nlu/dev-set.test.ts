@@ -13,6 +13,7 @@ import { ROOT } from '../helpers/app';
 
 let result: EvalReport;
 let intro: EvalReport;
+let outro: EvalReport;
 let v2: Figures;
 let rows: ReturnType<typeof readDevSet>;
 beforeAll(async () => {
@@ -22,6 +23,7 @@ beforeAll(async () => {
   const { classifier } = await loadOrTrain(content, path.join(ROOT, 'models'));
   result = await evaluate(classifier, rows, DEFAULT_THRESHOLDS, TARGETS);
   intro = await evaluate(classifier, perturb(rows, 'intro'), DEFAULT_THRESHOLDS, COPY_TARGETS);
+  outro = await evaluate(classifier, perturb(rows, 'outro'), DEFAULT_THRESHOLDS, COPY_TARGETS);
   v2 = figures(predict(await classifyAll(classifier, readDevSet(path.join(ROOT, 'test/nlu/dev-v2.tsv'), labels)), DEFAULT_THRESHOLDS));
 });
 
@@ -62,5 +64,11 @@ describe('dev set', () => {
 describe('dev set after a self-introduction (`npm run eval -- --perturb intro`)', () => {
   it(`meets the targets of the perturbed copies: in-scope ≥ ${COPY_TARGETS.inScopeAccuracy * 100}%, out of scope ≥ ${COPY_TARGETS.oosRejection * 100}%, overall ≥ ${COPY_TARGETS.overall * 100}%`, () => {
     expect(intro.failures).toEqual([]);
+  });
+});
+
+describe('dev set before thanks or a plea (`npm run eval -- --perturb outro`)', () => {
+  it(`meets the targets of the perturbed copies: in-scope ≥ ${COPY_TARGETS.inScopeAccuracy * 100}%, out of scope ≥ ${COPY_TARGETS.oosRejection * 100}%, overall ≥ ${COPY_TARGETS.overall * 100}%`, () => {
+    expect(outro.failures).toEqual([]);
   });
 });

@@ -109,5 +109,9 @@ describe('dev TSV and folds', () => {
       expect(row.text).toMatch(/^(?:안녕하세요 |저 |제 이름은 )?[가-힣]{3}\s?(?:입니다|인데요|인데|기사입니다|기사인데요|이고) /);
     });
     expect(new Set(intro.map((r) => r.text.split(' ')[0])).size).toBeGreaterThan(3);
+    const outro = perturb(rows, 'outro');
+    expect(outro).toEqual(perturb(rows, 'outro'));
+    outro.forEach((row, i) => expect(row.text.startsWith(rows[i].text) && row.text.length > rows[i].text.length).toBe(true));
+    expect(new Set(outro.map((r, i) => r.text.slice(rows[i].text.length))).size).toBeGreaterThan(3);
   });
 });

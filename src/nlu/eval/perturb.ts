@@ -1,12 +1,12 @@
 /**
- * Robustness sets: the dev set re-typed without spaces, with one-jamo typos, or after a self-introduction with a name
- * (seeded, reproducible).
+ * Robustness sets: the dev set re-typed without spaces, with one-jamo typos, after a self-introduction with a name, or
+ * before thanks (seeded, reproducible).
  */
 import { isSyllable } from '../hangul';
 import type { LabeledUtterance } from './dataset';
 
-export type Perturbation = 'nospace' | 'typo' | 'intro';
-export const PERTURBATIONS: readonly Perturbation[] = ['nospace', 'typo', 'intro'];
+export type Perturbation = 'nospace' | 'typo' | 'intro' | 'outro';
+export const PERTURBATIONS: readonly Perturbation[] = ['nospace', 'typo', 'intro', 'outro'];
 
 const SYLLABLE_FIRST = 0xac00;
 /** Vowels people confuse on a phone keyboard or by ear (index pairs into the jungseong table). */
@@ -59,14 +59,18 @@ function intro(text: string, rnd: () => number): string {
   return `${pick(INTROS).replace('{n}', name)} ${text}`;
 }
 
+/** How partners close a question: thanks, a farewell, a plea (eight forms). */
+const OUTROS = [' 감사합니다', ' 부탁드립니다', ' 수고하세요', ' 알려주세요 감사합니다', 'ㅠㅠ 도와주세요', ' 빨리 답변 부탁드려요', ' 고맙습니다^^', ' 좀 알려주세요'];
+
 /**
  * A perturbed copy of a labelled set (same labels): `nospace` removes every space, `typo` changes one
  * jamo in one syllable, `intro` puts a self-introduction with a made-up name before it (`변하율 기사입니다 …`): a name
- * is no evidence of an intent. Out-of-scope rows are perturbed too.
+ * is no evidence of an intent; `outro` puts thanks or a plea after it (`… 감사합니다`, `… 빨리 답변 부탁드려요`). Out-of-scope
+ * rows are perturbed too.
  * @example perturb(rows, 'nospace')[0].text // '비번까먹었어요'
  */
 export function perturb(rows: LabeledUtterance[], kind: Perturbation, seed = 42): LabeledUtterance[] {
   const rnd = random(seed);
-  const change = { nospace: (text: string) => text.replace(/\s+/g, ''), typo: (text: string) => typo(text, rnd), intro: (text: string) => intro(text, rnd) }[kind];
+  const change = { nospace: (text: string) => text.replace(/\s+/g, ''), typo: (text: string) => typo(text, rnd), intro: (text: string) => intro(text, rnd), outro: (text: string) => text + OUTROS[Math.floor(rnd() * OUTROS.length)] }[kind];
   return rows.map((row) => ({ ...row, text: change(row.text) }));
 }
