@@ -111,22 +111,36 @@ function longEnough(text: string): boolean {
 export const NAME_MASK = '[이름 가림]';
 
 /**
- * Cues after which the next word is a name: `이름은`, `성함은`, `제 이름`, `이름:`. The word is hidden whatever it is.
+ * Cues after which the next word is a name: `이름은`, `이름은요`, `성함은`, `제 이름`, `이름:`, `성명`. The word is hidden whatever
+ * it is, unless it is the cue's own particle (`이름은요` before a masked name).
  */
-const NAME_KEY_CUE = /(?:이름|성함|네임)\s*(?:은|는|이|이요|요|:|=)?\s*([가-힣A-Za-z]{2,20})/g;
+const NAME_KEY_CUE = /(?:이름|성함|네임|성명)\s*(?:은요|는요|이요|은|는|이|요|:|=)?\s*(?!(?:은요|는요|이요)(?![가-힣A-Za-z]))([가-힣A-Za-z]{2,20})/g;
 /** `저 …인데요`, `저는 …입니다`, `전 …이에요`: a 2–4 syllable word after a self-reference, unless the bot knows it. */
 const SELF_CUE = /(?:^|[\s,.!?~])(?:저는|저|전|나는|난|제가|내가)\s+([가-힣]{2,4})(?=인데|입니다|이에요|이예요|예요|에요|이고|이요|이라고|라고|요(?![가-힣])|[\s,.!?~]|$)/g;
 /**
  * `변하율인데 …`, `승하진입니다`, `승하진 입니다`: a 2–4 syllable word that opens a sentence with a copula, glued or
  * after one space, unless the bot knows it.
  */
-const COPULA_CUE = /(?:^|[\s,.!?~])([가-힣]{2,4})(?=\s?(?:인데요|인데|입니다|이에요|이예요|이고요|이라고|라고\s*해요|라고\s*합니다))/g;
+const COPULA_CUE = /(?:^|[\s,.!?~])([가-힣]{2,4})(?=\s?(?:인데요|인데|입니다|이에요|이예요|이고요|이구요|이라고|라고\s*해요|라고\s*합니다))/g;
 /**
  * `김영수 기사입니다`, `탄시율 기사인데요`, `승하진 파트너예요`: a 2–4 syllable word before the partner's role word (기사,
  * 파트너, 기사님), glued or after one space, when the role word ends the sentence, carries a copula or is followed by a
- * space, unless the bot knows the word (`택시 기사입니다`, `개인택시 기사`).
+ * space, unless the bot knows the word (`택시 기사입니다`, `개인택시 기사`) or it ends like a verb before a noun (`전환하는
+ * 기사입니다`, `일하던`).
  */
-const ROLE_CUE = /(?:^|[\s,.!?~])([가-힣]{2,4})(?=\s?(?:기사|파트너)님?(?:인데요|인데|입니다|이에요|이예요|예요|에요|이고요|이고|이요|요|[\s,.!?~]|$))/g;
+const ROLE_CUE = /(?:^|[\s,.!?~])([가-힣]{2,4})(?<![는던])(?=\s?(?:기사|파트너)님?(?:인데요|인데|입니다|이에요|이예요|예요|에요|이고요|이고|이요|요|[\s,.!?~]|$))/g;
+/**
+ * A three-syllable word that starts with a common surname (`SURNAMES`), unless the bot knows it (with or without a last
+ * particle: `정보가`): after a word for a person (`성명 김영수`, `수강생 김영수`, `기사 김영수 교육 문의`), before a title
+ * (`김영수님`, `김영수 씨가`), or before a letter's sign-off (`김영수 드림`).
+ */
+const PERSON_CUE = /(?:예약자|신청자|수강자|수강생|교육생|기사님|기사|파트너님|파트너)\s*[:=]?\s*([가-힣]{3})(?=[\s,.!?~)]|$)/g;
+const TITLE_CUE = /(?:^|[\s,.!?~(])([가-힣]{3})(?=\s?(?:님|씨)(?:[이가은는의을를께도요]|[\s,.!?~)]|$))/g;
+const SIGN_OFF_CUE = /(?:^|[\s,.!?~])([가-힣]{3})(?=\s?(?:드림|올림)(?:[\s,.!?~]|$))/g;
+/** Common surnames: a cue's word that may be an ordinary word too (`기사 정보가 …`) must start with one to be a name. */
+const SURNAMES = new Set(Array.from('김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부'));
+/** A particle a word may carry before the known-word check of `PERSON_CUE` and `TITLE_CUE` (`정보가` → `정보`). */
+const LAST_PARTICLE = /[이가은는의을를도에]$/;
 /** Copula endings a cue's word may carry, removed before the known-word check (`홍길동이에요`). */
 const WORD_ENDING = /(?:이라고|라고|인데요|인데|입니다|이에요|이예요|예요|에요|이고요|이고|이요|요)$/;
 
@@ -176,8 +190,15 @@ export function scanNameSpans(raw: string): Array<{ index: number; end: number }
   for (const m of text.matchAll(SELF_CUE)) add(m, true);
   for (const m of text.matchAll(COPULA_CUE)) add(m, true);
   for (const m of text.matchAll(ROLE_CUE)) add(m, true);
+  const addSurnamed = (m: RegExpMatchArray) => {
+    const word = m[1];
+    if (SURNAMES.has(word[0]) && !isKnownWord(word.replace(LAST_PARTICLE, '')) && !isKnownWord(word)) add(m, false);
+  };
+  for (const m of text.matchAll(PERSON_CUE)) addSurnamed(m);
+  for (const m of text.matchAll(TITLE_CUE)) addSurnamed(m);
+  for (const m of text.matchAll(SIGN_OFF_CUE)) addSurnamed(m);
   return spans;
 }
 
 /** Any character a name cue needs: texts without one hold no cue (the masker's fast path). */
-export const NAME_CUE_HINT = /이름|성함|네임|저|전|나는|난|제가|내가|인데|입니다|이에요|이예요|이고|라고|기사|파트너/;
+export const NAME_CUE_HINT = /이름|성함|네임|성명|저|전|나는|난|제가|내가|인데|입니다|이에요|이예요|이고|이구|라고|기사|파트너|예약자|신청자|수강|교육생|님|씨|드림|올림/;

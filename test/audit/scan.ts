@@ -66,14 +66,21 @@ const SPELLED_RUN = new RegExp(String.raw`[${SPELLED}\d](?:${DIGIT_SEP}{0,4}[${S
 /** Words the audit accepts after a self-reference or before a copula (`저는 기사입니다`, `처음인데요`). */
 const ORDINARY_WORDS = new Set([
   '기사', '기사님', '파트너', '택시', '회원', '신규', '처음', '교육', '문의', '질문', '가입', '로그인', '비번', '비밀번호',
-  '아이디', '번호', '본인', '확인', '다름', '지금', '오늘', '혹시', '궁금', '개인', '법인', '블루', '운전', '신청', '가림',
+  '아이디', '번호', '본인', '확인', '다름', '지금', '오늘', '혹시', '궁금', '개인', '법인', '블루', '운전', '신청', '가림', '은요', '는요', '이요',
 ]);
-/** A name after a cue: `이름은 X`, `저 X인데요`, `X인데 …`, `X 입니다`, `X 기사입니다` (X a 2–4 syllable word, not already masked). */
+/**
+ * A name after a cue: `이름은 X`, `성명 X`, `저 X인데요`, `X인데 …`, `X 입니다`, `X 기사입니다`, `수강생 X`, `X님`, `X 드림` (X a
+ * 2–4 syllable word, not already masked).
+ */
 const NAME_CUES: RegExp[] = [
-  /(?<!\[)(?:이름|성함)\s*(?:은|는|이|:)?\s*([가-힣]{2,4})/g,
+  /(?<!\[)(?:이름|성함|성명)\s*(?:은요|는요|은|는|이|:)?\s*([가-힣]{2,4})/g,
   /(?:^|[\s,.!?])(?:저는?|전|나는|난|제가)\s+([가-힣]{2,4})\s?(?:인데|입니다|이에요|이예요|예요|이고|이요|이라고|라고)/g,
-  /(?:^|[\s,.!?])([가-힣]{3})\s?(?:인데|입니다|이에요|이예요)/g,
+  /(?:^|[\s,.!?])([가-힣]{3})\s?(?:인데|입니다|이에요|이예요|이구요)/g,
   /(?:^|[\s,.!?])([가-힣]{3})\s?(?:기사|파트너)님?(?:\s?(?:인데|입니다|이에요|이예요|예요|이고|이요|요))/g,
+  // after a word for a person, before a title, before a sign-off: `수강생 김영수`, `김영수님`, `김영수 씨가`, `김영수 드림`
+  /(?:예약자|신청자|수강자|수강생|교육생|기사님|기사|파트너님|파트너)\s*[:=]?\s*([가-힣]{3})(?=[\s,.!?)]|$)/g,
+  /(?:^|[\s,.!?(])([가-힣]{3})\s?(?:님|씨)(?=[이가은는의을를께도요\s,.!?)]|$)/g,
+  /(?:^|[\s,.!?])([가-힣]{3})\s?(?:드림|올림)(?=[\s,.!?]|$)/g,
 ];
 /** Common surnames: a cue-less candidate (`변하율인데`) must start with one. */
 const SURNAMES = new Set(Array.from('김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부탄승'));
@@ -125,6 +132,7 @@ export function scanText(raw: string, { names = [], secrets = [], vocabulary = '
     for (const m of text.matchAll(cue)) {
       const word = m[1];
       if (ORDINARY_WORDS.has(word) || (i > 0 && vocabulary.includes(word))) continue;
+      if (i >= 4 && vocabulary.includes(word.replace(/[이가은는의을를도에]$/, ''))) continue; // `기사 정보가`: a word and its particle
       if (i >= 2 && !SURNAMES.has(word[0])) continue;
       found.push({ kind: 'name', match: m[0].trim() });
     }

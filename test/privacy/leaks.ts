@@ -86,3 +86,19 @@ export const ROLE_LEAKS: readonly Leak[] = [
   { text: '변하율 파트너예요 비번 까먹었어요', kind: 'name', secret: '변하율' },
   { text: '모다온기사입니다', kind: 'name', secret: '모다온' },
 ];
+
+/**
+ * Names after other cues, found by a generated probe of 33 forms × 40 names in the same review: a form's key word
+ * (`성명`, `이름은요`), a word for a person before the name (`수강생`, `기사`), a title or a sign-off after it (`님`, `씨`,
+ * `드림`), the copula `이구요`.
+ */
+export const CUED_NAME_LEAKS: readonly Leak[] = [
+  { text: '성명 변하율 교육 언제예요', kind: 'name', secret: '변하율' },
+  { text: '이름은요 모다온', kind: 'name', secret: '모다온' },
+  { text: '수강생 변하율 교육 일정 바꾸고 싶어요', kind: 'name', secret: '변하율' },
+  { text: '기사 모다온 교육 문의', kind: 'name', secret: '모다온' },
+  { text: '변하율님 교육 언제 들어요', kind: 'name', secret: '변하율' },
+  { text: '모다온 씨가 교육을 못 들었어요', kind: 'name', secret: '모다온' },
+  { text: '교육 문의드립니다 변하율 드림', kind: 'name', secret: '변하율' },
+  { text: '모다온이구요 교육 언제', kind: 'name', secret: '모다온' },
+];
