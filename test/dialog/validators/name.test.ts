@@ -95,7 +95,21 @@ describe('checkName', () => {
     expect(checkName(text)).toEqual({ ok: false, reason: 'empty' });
   });
 
-  it.each(['홍길동1', '010-1234-5678', 'Hong길동', '홍 길동', 'ㅋㅋㅋ', '홍@길동', 'John_Smith', '...'])(
+  it.each([
+    ['저 김영수인데요', '김영수'],
+    ['네 김영수입니다', '김영수'],
+    ['김영수 기사입니다', '김영수'],
+    ['성명 김영수', '김영수'],
+    ['제 이름은요 김영수', '김영수'],
+    ['김영수 이에요', '김영수'],
+    ['홍 길동', '홍길동'],
+    ['김 영 수', '김영수'],
+    ['김 철수입니다', '김철수'],
+  ])('reads %j as %j (how partners answer; each was refused as "format" before, asking to write without digits)', (text, name) => {
+    expect(checkName(text)).toEqual({ ok: true, value: name });
+  });
+
+  it.each(['홍길동1', '010-1234-5678', 'Hong길동', '교육 문의', '동 길동', '김 영 수 철 호', 'ㅋㅋㅋ', '홍@길동', 'John_Smith', '...'])(
     'rejects %j with reason "format"',
     (text) => {
       expect(checkName(text)).toEqual({ ok: false, reason: 'format' });

@@ -16,13 +16,15 @@ const MAX_ANSWER_CHARS = 60;
 const NAME_CHARS = { min: 2, max: 20 } as const;
 
 const PREFIXES: readonly RegExp[] = [
-  /^(?:(?:제|내|저의)\s*)?(?:이름|성함)\s*(?:은|는|이|:)?\s*/,
-  /^(?:저는|전|나는|난)\s+/,
+  /^(?:(?:제|내|저의)\s*)?(?:이름|성함|성명)\s*(?:은요|는요|은|는|이|:)?\s*/,
+  /^(?:저는|저|전|나는|난)\s+/,
+  /^(?:네|예|넵|넹)[\s,.!~]+/,
 ];
 /** Longest first. Those starting with an epenthetic 이 only follow a final consonant (홍길동이요). */
 const SUFFIXES: readonly string[] = [
   '이라고 합니다', '라고 합니다', '이라고 해요', '라고 해요',
-  '입니다', '인데요', '이에요', '이예요', '이고요', '이요', '예요', '에요', '인데', '요',
+  '기사입니다', '기사인데요', '기사예요', '기사에요', '기사님', '기사요', '기사',
+  '입니다', '인데요', '이에요', '이예요', '이고요', '이구요', '이요', '예요', '에요', '인데', '요',
 ];
 const TRAILING_PUNCTUATION = /[\s.,!~^;]+$/;
 /** Pieces of verbs, questions and requests that never occur inside a Korean personal name. */
@@ -44,15 +46,16 @@ const LATIN_NAME = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
 /**
  * Check an answer to "what is your name?". Polite wrappers (`제 이름은 …이에요`, `…입니다`,
  * `저는 …요`) are removed only when at least two characters remain, so 김수이 stays 김수이. The value
- * is 2–20 Hangul letters, or Latin words joined by single spaces. Reasons: `empty`, `format`
- * (digits, symbols, mixed scripts, spaced Hangul), `length`, `not_a_name` (a sentence or question).
+ * is 2–20 Hangul letters (a surname typed apart is joined: `홍 길동`), or Latin words joined by single spaces. Wrappers
+ * include `네 …`, `저 …`, `성명 …`, `… 기사입니다` and a copula after a space. Reasons: `empty`, `format` (digits,
+ * symbols, mixed scripts, other spaced Hangul), `length`, `not_a_name` (a sentence or question).
  * @example readName('제 이름은 홍길동이에요') // { ok: true, value: '홍길동' }
  */
 export function readName(text: string): NameReading {
   const answer = foldChars(text).replace(/\s+/g, ' ').trim();
   if (answer === '') return reject('empty');
   if (answer.length > MAX_ANSWER_CHARS) return reject('length');
-  const name = unwrapName(answer);
+  const name = joinSpacedName(unwrapName(answer));
   if (NOT_A_NAME_PART.test(name) || NOT_A_NAME_WORDS.has(name.toLowerCase())) {
     return reject('not_a_name');
   }
@@ -92,9 +95,21 @@ function stripOnce(text: string): string {
 
 function withoutSuffix(text: string, suffix: string): string | null {
   if (!text.endsWith(suffix)) return null;
-  const rest = text.slice(0, -suffix.length).trimEnd();
-  if (suffix.startsWith('이') && endsInOpenSyllable(rest)) return null;
+  const before = text.slice(0, -suffix.length);
+  const rest = before.trimEnd();
+  // after a space the 이 is the copula's, whatever the name ends in (`김영수 이에요`)
+  if (suffix.startsWith('이') && endsInOpenSyllable(rest) && rest === before) return null;
   return rest;
+}
+
+/** A surname typed apart from the given name, or every syllable apart (`홍 길동`, `김 영 수`): one name, 2–4 syllables. */
+const SPACED_NAME = /^[가-힣](?: [가-힣]{1,3}){1,3}$/;
+
+/** The name with its spaces removed when it is a surname typed apart (`홍 길동` → `홍길동`); else the text as it is. */
+function joinSpacedName(text: string): string {
+  if (!SPACED_NAME.test(text) || !SURNAMES.has(text[0])) return text;
+  const joined = text.replace(/ /g, '');
+  return joined.length <= 4 ? joined : text;
 }
 
 /** A Hangul syllable with no final consonant (수, 이, 아): the epenthetic 이 cannot follow it. */
