@@ -5,6 +5,8 @@
  * what is classified; a message that is only a greeting, thanks or an introduction stays whole.
  */
 
+import { SURNAMES } from '../privacy/names';
+
 /** Greetings that open a message. */
 const GREETING = '(?:안녕하세요|안녕하세여|안녕하세용|안뇽하세요|안녕하십니까|안녕|하이|수고하십니다|수고하세요|수고\\s?많으십니다|반갑습니다|여보세요|저기요)';
 /** Copulas that close a self-introduction. */
@@ -22,8 +24,6 @@ const ROLE_INTRO = new RegExp(`^(?:(?:저는|저|전|제가)\\s+)?(?:([가-힣]{
 const NAME_INTRO = new RegExp(`^(?:(저는|저|전|제가)\\s+|(?:제\\s*)?(?:이름|성함)(?:은|는)?\\s*)?([가-힣]{2,4})\\s?(?:이라고\\s?합니다|라고\\s?합니다|${COPULA})(?=[\\s,.!?~]|$)${SEP}`, 'u');
 /** The copulas a name without a cue needs: `변하율인데`, `승하진입니다` (never `요` alone: `오늘은요`). */
 const INTRODUCING = /(?:입니다|인데요|인데|이에요|이예요|이고요|이고|라고\s?합니다)\P{L}*$/u;
-/** Common surnames: a name without a cue before it (`변하율인데`) starts with one. */
-const SURNAMES = new Set(Array.from('김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부'));
 
 /**
  * Thanks, a farewell or a plea at the end (`감사합니다`, `수고하세요`, `ㅠㅠ 도와주세요`, `빠른 답변 부탁드려요`), repeated;
@@ -58,8 +58,8 @@ export interface PreambleSplit {
 }
 
 /**
- * Finds a greeting and a self-introduction at the start of a message. `knows(word)` tells a word of the bot's own
- * training texts (`처음`, `신규`: part of the question) from a name.
+ * Finds a greeting and a self-introduction at the start of a message and thanks or a plea at its end. `knows(word)`
+ * tells a word of the bot's own training texts (`처음`, `신규`: part of the question) from a name.
  * @example new Preamble((w) => w === '처음').split('안녕하세요 김영수 기사인데요 비번찾기') // { preamble: '안녕하세요 김영수 기사인데요 ', rest: '비번찾기' }
  */
 export class Preamble {
@@ -74,7 +74,8 @@ export class Preamble {
     const opened = at > 0 && /[\p{L}\p{N}]/u.test(text.slice(at)) ? at : 0;
     const end = opened + closingStart(text.slice(opened));
     // a greeting and thanks with nothing between (`안녕하세요 부탁드립니다`): pleasantries only, kept whole
-    if (opened > 0 && CLOSING_AT_END.exec(text.slice(opened))?.index === 0) return undefined;
+    const after = text.slice(opened);
+    if (opened > 0 && after.length <= MAX_CLOSING_CHARS && CLOSING_AT_END.exec(after)?.index === 0) return undefined;
     if (opened === 0 && end === text.length) return undefined;
     return { preamble: text.slice(0, opened), rest: text.slice(opened, end), closing: text.slice(end) };
   }

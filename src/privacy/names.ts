@@ -152,8 +152,11 @@ const ROLE_CUE = /(?:^|[\s,.!?~])([가-힣]{2,4})(?<![는던])(?=\s?(?:기사|�
 const PERSON_CUE = /(?:예약자|신청자|수강자|수강생|교육생|기사님|기사|파트너님|파트너)\s*[:=]?\s*([가-힣]{3})(?=[\s,.!?~)]|$)/g;
 const TITLE_CUE = /(?:^|[\s,.!?~(])([가-힣]{3})(?=\s?(?:님|씨)(?:[이가은는의을를께도요]|[\s,.!?~)]|$))/g;
 const SIGN_OFF_CUE = /(?:^|[\s,.!?~])([가-힣]{3})(?=\s?(?:드림|올림)(?:[\s,.!?~]|$))/g;
-/** Common surnames: a cue's word that may be an ordinary word too (`기사 정보가 …`) must start with one to be a name. */
-const SURNAMES = new Set(Array.from('김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부'));
+/**
+ * Common surnames: a cue's word that may be an ordinary word too (`기사 정보가 …`) must start with one to be a name (the
+ * NLU's preamble reads names with it too).
+ */
+export const SURNAMES = new Set(Array.from('김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부'));
 /** A particle a word may carry before the known-word check of `PERSON_CUE` and `TITLE_CUE` (`정보가` → `정보`). */
 const LAST_PARTICLE = /[이가은는의을를도에]$/;
 /** Copula endings a cue's word may carry, removed before the known-word check (`홍길동이에요`). */
