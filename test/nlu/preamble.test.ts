@@ -80,3 +80,18 @@ describe('Preamble.split', () => {
     );
   });
 });
+
+describe('knownIn', () => {
+  it('says exactly whether the word occurs in the texts, spaces removed (the pair filter never rejects a real one)', () => {
+    const texts = ['처음 로그인 어떻게 해요', '비밀번호를 잊어버렸어요', '교육 일정 변경하고 싶어요'];
+    const joined = texts.map((t) => t.replace(/\s+/g, '')).join('|');
+    const knows = knownIn(texts);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...Array.from(new Set(joined.replace(/\|/g, '')))), minLength: 1, maxLength: 5 }), (word) => {
+        expect(knows(word)).toBe(joined.includes(word));
+      }),
+      { numRuns: 3000 },
+    );
+    for (let i = 0; i + 3 <= joined.length; i++) if (!joined.slice(i, i + 3).includes('|')) expect(knows(joined.slice(i, i + 3))).toBe(true);
+  });
+});
