@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { clean, type Normalizer } from '../nlu/normalize';
+import { questionOf } from '../nlu/preamble';
 import type { Database, InboxGroup, InboxState } from './schema';
 import { kyselyOps, type InboxOps } from './inbox-ops';
 import { bigrams, jaccard } from './similarity';
@@ -126,7 +127,7 @@ export class InboxWriter {
         this.stage(key, groupId, s.count, s.last, guess);
         continue;
       }
-      const grams = bigrams(key);
+      const grams = this.gramsOf(s.text);
       const similar = await this.similarOpenGroup(ops, grams);
       const created =
         similar === undefined
@@ -223,10 +224,19 @@ export class InboxWriter {
     if (this.index) return;
     this.index = new Map();
     const recent = (open: boolean, limit: number) =>
-      db.selectFrom('inbox_groups').select(['id', 'key']).where('state', open ? '=' : '!=', 'new').orderBy('last_seen', 'desc').orderBy('id', 'desc').limit(limit).execute();
+      db.selectFrom('inbox_groups').select(['id', 'text']).where('state', open ? '=' : '!=', 'new').orderBy('last_seen', 'desc').orderBy('id', 'desc').limit(limit).execute();
     const open = await recent(true, MAX_INDEXED);
     const others = open.length < MAX_INDEXED ? await recent(false, MAX_INDEXED - open.length) : [];
-    for (const r of [...others.reverse(), ...open.reverse()]) this.indexGroup(r.id, bigrams(r.key));
+    for (const r of [...others.reverse(), ...open.reverse()]) this.indexGroup(r.id, this.gramsOf(r.text));
+  }
+
+  /**
+   * What similarity reads of a masked text: the bigrams of its question's key, without a greeting, an introduction or
+   * thanks around it (`questionOf`), so `안녕하세요 [이름 가림] 기사입니다 콜이 안 잡혀요` joins `콜이 안 잡혀요`. A text's own
+   * key (its identity in `inbox_texts`) stays the whole text's.
+   */
+  private gramsOf(text: string): Set<string> {
+    return bigrams(groupKey(questionOf(text), this.normalize));
   }
 
   private indexGroup(id: number, grams: Set<string>): void {

@@ -5,7 +5,7 @@
  * what is classified; a message that is only a greeting, thanks or an introduction stays whole.
  */
 
-import { SURNAMES } from '../privacy/names';
+import { NAME_MASK, SURNAMES } from '../privacy/names';
 
 /** Greetings that open a message. */
 const GREETING = '(?:안녕하세요|안녕하세여|안녕하세용|안뇽하세요|안녕하십니까|안녕|하이|수고하십니다|수고하세요|수고\\s?많으십니다|반갑습니다|여보세요|저기요)';
@@ -18,15 +18,17 @@ const SEP = '[\\s,.!?~^;:…]*';
 
 /** A greeting ends at a space, a punctuation mark, ㅎ or ㅋ (`안녕하세요ㅎㅎ`), never inside a word (`안녕하제요`). */
 const GREETING_AT_START = new RegExp(`^${SEP}${GREETING}(?=[\\s,.!?~^;:…ㅎㅋ]|$)[\\s,.!?~^;:…ㅎㅋ]*`, 'u');
+/** A name as the masker leaves it (`[이름 가림]`): a stored text's introduction is still one (the inbox groups by the question). */
+const MASKED = NAME_MASK.replace(/[[\]]/g, '\\$&');
 /** A taxi company before the role word or the name (`한결운수`, `대성택시 소속`, `동부운수 기사`). */
 const COMPANY = '(?:[가-힣A-Za-z]{1,8}(?:운수|택시|교통|운송|상운|모빌리티)(?:\\s?소속)?\\s?)';
 /** `(저는) 김영수 기사입니다`, `블루 기사인데요`, `한결운수 김영수 기사인데`: an optional company and word, the role word, a copula. */
-const ROLE_INTRO = new RegExp(`^(?:(?:저는|저|전|제가)\\s+)?${COMPANY}?(?:([가-힣]{2,4})\\s?)??(?:기사|파트너)님?\\s?${COPULA}(?=[\\s,.!?~]|$)${SEP}`, 'u');
+const ROLE_INTRO = new RegExp(`^(?:(?:저는|저|전|제가)\\s+)?${COMPANY}?(?:(${MASKED}|[가-힣]{2,4})\\s?)??(?:기사|파트너)님?\\s?${COPULA}(?=[\\s,.!?~]|$)${SEP}`, 'u');
 /**
  * `(저는) 김영수입니다`, `제 이름은 김영수이고`, `동부운수 기사 김영수입니다`, `대성택시 김영수인데요`: a word (a name, when the bot
  * does not know it) and a copula, after a cue or not.
  */
-const NAME_INTRO = new RegExp(`^(?:(저는|저|전|제가)\\s+|(${COMPANY}(?:(?:기사|파트너)님?\\s+)?|(?:기사|파트너)님?\\s+)|(?:제\\s*)?(?:이름|성함)(?:은|는)?\\s*)?([가-힣]{2,4})\\s?(?:이라고\\s?합니다|라고\\s?합니다|${COPULA})(?=[\\s,.!?~]|$)${SEP}`, 'u');
+const NAME_INTRO = new RegExp(`^(?:(저는|저|전|제가)\\s+|(${COMPANY}(?:(?:기사|파트너)님?\\s+)?|(?:기사|파트너)님?\\s+)|(?:제\\s*)?(?:이름|성함)(?:은|는)?\\s*)?(${MASKED}|[가-힣]{2,4})\\s?(?:이라고\\s?합니다|라고\\s?합니다|${COPULA})(?=[\\s,.!?~]|$)${SEP}`, 'u');
 /** The copulas a name without a cue needs: `변하율인데`, `승하진입니다` (never `요` alone: `오늘은요`). */
 const INTRODUCING = /(?:입니다|인데요|인데|이에요|이예요|이고요|이고|라고\s?합니다)\P{L}*$/u;
 
@@ -98,7 +100,7 @@ export class Preamble {
     const [, self, company, word] = named;
     const cued = self !== undefined || company !== undefined || /^(?:제\s*)?(?:이름|성함)/u.test(text);
     // without a cue only a three-syllable word that starts with a surname reads as a name (`변하율인데`, not `적성검사인데`)
-    const nameLike = cued ? Array.from(word).length >= 2 : Array.from(word).length === 3 && SURNAMES.has(word[0]) && INTRODUCING.test(named[0]);
+    const nameLike = word === NAME_MASK || (cued ? Array.from(word).length >= 2 : Array.from(word).length === 3 && SURNAMES.has(word[0]) && INTRODUCING.test(named[0]));
     return nameLike && !this.knows(word) ? named[0].length : 0;
   }
 }
@@ -130,4 +132,16 @@ export function knownIn(texts: Iterable<string>): (word: string) => boolean {
     for (let i = 0; i + 1 < word.length; i++) if (!pairs.has(word.slice(i, i + 2))) return false;
     return joined.includes(word);
   };
+}
+
+/** The preamble of stored texts, which knows no training words: every introduction is set aside. */
+const storedTexts = new Preamble(() => false);
+
+/**
+ * The question of a stored (masked) text, without its greeting, introduction or thanks: what the inbox groups by, so
+ * `안녕하세요 [이름 가림] 기사입니다 콜이 안 잡혀요` and `콜이 안 잡혀요 감사합니다` are one missed question.
+ * @example questionOf('안녕하세요 [이름 가림] 기사입니다 콜이 안 잡혀요') // '콜이 안 잡혀요'
+ */
+export function questionOf(text: string): string {
+  return storedTexts.split(text)?.rest ?? text;
 }
