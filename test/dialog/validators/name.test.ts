@@ -136,6 +136,12 @@ describe('checkName', () => {
     '싫어요',
     '이름은',
     'no idea',
+    // acknowledgements: `맞아요` was read as the name 맞아 before, and `네 …` is now a wrapper
+    '맞아요',
+    '네 맞아요',
+    '네 잠시만요',
+    '네 감사합니다',
+    '네네',
   ])(
     'rejects %j with reason "not_a_name"',
     (text) => {
