@@ -101,12 +101,14 @@ function mentions(r: NluResult, intent: string): boolean {
 }
 
 /**
- * A message of one or two short words (`기한`, `로그인`, `운행 언제`): the words alone may not decide.
+ * A message of one or two short words (`기한`, `로그인`, `운행 언제`, `로그인이 안 돼요`): the words alone may not decide.
  * @example isShort('기간 지남') // true
  */
 export function isShort(normalized: string): boolean {
-  const words = normalized.split(' ').filter(Boolean);
-  return words.length <= 2 && normalized.replace(/\s/g, '').length <= 6;
+  // `로그인이 안 돼요` says what `로그인 안돼요` says: the space of a negation and a subject particle are not words
+  const compact = normalized.replace(/(?<=안) (?=[돼되됩됨])/g, '').replace(/(?<=[가-힣]{2})[이가] (?=안)/g, ' ');
+  const words = compact.split(' ').filter(Boolean);
+  return words.length <= 2 && compact.replace(/\s/g, '').length <= 6;
 }
 
 /** Support at least this high needs no look at the question's last clauses (they are only consulted when it is low). */
