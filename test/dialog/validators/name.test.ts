@@ -105,6 +105,8 @@ describe('checkName', () => {
     ['홍 길동', '홍길동'],
     ['김 영 수', '김영수'],
     ['김 철수입니다', '김철수'],
+    ['안녕하세요 김영수입니다', '김영수'],
+    ['네 안녕하세요! 김영수 기사입니다', '김영수'],
   ])('reads %j as %j (how partners answer; each was refused as "format" before, asking to write without digits)', (text, name) => {
     expect(checkName(text)).toEqual({ ok: true, value: name });
   });

@@ -19,6 +19,7 @@ const PREFIXES: readonly RegExp[] = [
   /^(?:(?:제|내|저의)\s*)?(?:이름|성함|성명)\s*(?:은요|는요|은|는|이|:)?\s*/,
   /^(?:저는|저|전|나는|난)\s+/,
   /^(?:네|예|넵|넹)[\s,.!~]+/,
+  /^(?:안녕하세요|안녕하십니까|수고하십니다|수고\s?많으십니다)[\s,.!~^]+/,
 ];
 /** Longest first. Those starting with an epenthetic 이 only follow a final consonant (홍길동이요). */
 const SUFFIXES: readonly string[] = [
