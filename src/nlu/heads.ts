@@ -90,8 +90,15 @@ function isNounShaped(word: string): boolean {
   if (last === '디' && '는은던'.includes(word[word.length - 2] ?? '')) return false;
   // dialect imperative 이소 (= 세요: 해주이소, 보이소); 주소, 장소, 충전소 stay nouns
   if (last === '소' && word[word.length - 2] === '이' && word.length >= 3) return false;
-  return !(BOUND_NOUNS.has(last) || last === '건' || last === '걸') || !isAdnominal(word[word.length - 2] ?? '');
+  if ((BOUND_NOUNS.has(last) || last === '건' || last === '걸') && isAdnominal(word[word.length - 2] ?? '')) return false;
+  // `바꾸는법`, `찾는방법`: "how to" after a verb's adnominal ending, glued (with a space, `바꾸는 법`, the verb is its
+  // own word); `문법`, `불법` stay nouns
+  const before = word.endsWith('방법') ? word[word.length - 3] : word[word.length - 2];
+  return !(last === '법' && word.length >= 3 && before !== undefined && ADNOMINAL_ENDINGS.has(before));
 }
+
+/** Syllables that end a verb's adnominal form before `법` or `방법` (하는, 받은, 들을, 할, 한, 된, 될, 던). */
+const ADNOMINAL_ENDINGS = new Set([...'는은을할한된될던']);
 
 /** A syllable that ends a verb's adnominal form: a final ㄴ or ㄹ (만든, 들을, 하는). */
 function isAdnominal(syllable: string): boolean {

@@ -18,6 +18,9 @@ describe('asNoun and headNoun', () => {
     // dialect imperatives (해주이소 = 해 주세요) and determiners or adverbs that stand where a head noun would ("이런 경우", "대신 여쭤봅니다")
     for (const w of ['해주이소', '주이소', '보이소', '대신', '이런', '그런', '그나저나', '아무것도', '모르는', '누르는']) expect(asNoun(w)).toBeUndefined();
     for (const w of ['주소', '장소', '충전소']) expect(asNoun(w)).toEqual({ noun: w, particle: '' });
+    // "how to" glued after a verb is no noun (`교육일 바꾸는법 좀 알려주세요` was asked about the unknown head 바꾸는법)
+    for (const w of ['바꾸는법', '찾는법', '가입하는방법', '들을방법']) expect(asNoun(w)).toBeUndefined();
+    for (const w of ['교육법', '방법', '문법']) expect(asNoun(w)).toEqual({ noun: w, particle: '' });
   });
 
   it('finds the noun the last predicate is about, past question words and adverbs', () => {
