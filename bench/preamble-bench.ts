@@ -11,7 +11,8 @@ import { loadContent } from '../src/content';
 import { readDevSet } from '../src/nlu/eval/dataset';
 import { perturb } from '../src/nlu/eval/perturb';
 import { loadOrTrain } from '../src/nlu/model';
-import { knownIn, Preamble } from '../src/nlu/preamble';
+import { Preamble } from '../src/nlu/preamble';
+import { knownIn } from '../src/privacy/names';
 import { median } from './threads';
 
 const PASSES = Number(process.argv.find((a) => a.startsWith('--passes='))?.split('=')[1] ?? 5);

@@ -14,7 +14,8 @@ import { SimilarityIndex, type LabeledText } from './similarity';
 import { TopicIndex } from './topics';
 import { FaqVocabulary } from './heads';
 import { IntentNouns } from './explain';
-import { knownIn, Preamble } from './preamble';
+import { knownIn } from '../privacy/names';
+import { Preamble } from './preamble';
 import { trainInWorker } from './train-in-worker';
 
 /** Bump when the pipeline (normalizer code, features, NLP.js settings) changes in a way data can't show. */

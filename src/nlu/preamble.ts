@@ -79,9 +79,9 @@ export class Preamble {
     if (greeting) at = greeting[0].length;
     at += this.introAt(text.slice(at));
     const opened = at > 0 && /[\p{L}\p{N}]/u.test(text.slice(at)) ? at : 0;
-    const end = opened + closingStart(text.slice(opened));
-    // a greeting and thanks with nothing between (`안녕하세요 부탁드립니다`): pleasantries only, kept whole
     const after = text.slice(opened);
+    const end = opened + closingStart(after);
+    // a greeting and thanks with nothing between (`안녕하세요 부탁드립니다`): pleasantries only, kept whole
     if (opened > 0 && after.length <= MAX_CLOSING_CHARS && CLOSING_AT_END.exec(after)?.index === 0) return undefined;
     if (opened === 0 && end === text.length) return undefined;
     return { preamble: text.slice(0, opened), rest: text.slice(opened, end), closing: text.slice(end) };
@@ -116,22 +116,6 @@ function closingStart(text: string): number {
   const chars = (rest.match(/[가-힣A-Za-z]/g) ?? []).length;
   const thanksOnly = rest.length <= MAX_ACKNOWLEDGEMENT_CHARS && ACKNOWLEDGEMENT.test(rest);
   return chars >= MIN_QUESTION_CHARS && !thanksOnly ? at : text.length;
-}
-
-/**
- * Whether a word occurs in the texts (spaces removed): how the preamble tells the bot's own words from a name. A word
- * with a pair of adjacent characters no text has is rejected without the search (most names: `변하율` has `변하`), which
- * costs ~40 µs over the 75,000 characters of today's training texts (`bench/preamble-bench.ts`).
- * @example knownIn(['처음 로그인'])('음로') // true
- */
-export function knownIn(texts: Iterable<string>): (word: string) => boolean {
-  const joined = Array.from(texts, (t) => t.replace(/\s+/g, '')).join('|');
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < joined.length; i++) pairs.add(joined.slice(i, i + 2));
-  return (word) => {
-    for (let i = 0; i + 1 < word.length; i++) if (!pairs.has(word.slice(i, i + 2))) return false;
-    return joined.includes(word);
-  };
 }
 
 /** The preamble of stored texts, which knows no training words: every introduction is set aside. */

@@ -1,6 +1,7 @@
 /** The greeting and self-introduction before a question and the thanks after it: what is cut, what is kept (the bot's own words), and never more. */
 import fc from 'fast-check';
-import { knownIn, Preamble } from '../../src/nlu/preamble';
+import { Preamble } from '../../src/nlu/preamble';
+import { knownIn } from '../../src/privacy/names';
 
 const known = knownIn(['처음 로그인 어떻게 해요', '신규 기사 교육 뭐 들어요', '교육 일정 변경', '블루 가입']);
 const preamble = new Preamble(known);
