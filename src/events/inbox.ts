@@ -127,7 +127,7 @@ export class InboxWriter {
         this.stage(key, groupId, s.count, s.last, guess);
         continue;
       }
-      const grams = this.gramsOf(s.text);
+      const grams = this.gramsOf(s.text, key);
       const similar = await this.similarOpenGroup(ops, grams);
       const created =
         similar === undefined
@@ -224,19 +224,21 @@ export class InboxWriter {
     if (this.index) return;
     this.index = new Map();
     const recent = (open: boolean, limit: number) =>
-      db.selectFrom('inbox_groups').select(['id', 'text']).where('state', open ? '=' : '!=', 'new').orderBy('last_seen', 'desc').orderBy('id', 'desc').limit(limit).execute();
+      db.selectFrom('inbox_groups').select(['id', 'key', 'text']).where('state', open ? '=' : '!=', 'new').orderBy('last_seen', 'desc').orderBy('id', 'desc').limit(limit).execute();
     const open = await recent(true, MAX_INDEXED);
     const others = open.length < MAX_INDEXED ? await recent(false, MAX_INDEXED - open.length) : [];
-    for (const r of [...others.reverse(), ...open.reverse()]) this.indexGroup(r.id, this.gramsOf(r.text));
+    for (const r of [...others.reverse(), ...open.reverse()]) this.indexGroup(r.id, this.gramsOf(r.text, r.key));
   }
 
   /**
    * What similarity reads of a masked text: the bigrams of its question's key, without a greeting, an introduction or
    * thanks around it (`questionOf`), so `안녕하세요 [이름 가림] 기사입니다 콜이 안 잡혀요` joins `콜이 안 잡혀요`. A text's own
-   * key (its identity in `inbox_texts`) stays the whole text's.
+   * key (its identity in `inbox_texts`) stays the whole text's, and is the question's when nothing is set aside: then it
+   * is used as it is, not normalized again (most texts, and every group the index loads at start).
    */
-  private gramsOf(text: string): Set<string> {
-    return bigrams(groupKey(questionOf(text), this.normalize));
+  private gramsOf(text: string, key: string): Set<string> {
+    const question = questionOf(text);
+    return bigrams(question === text ? key : groupKey(question, this.normalize));
   }
 
   private indexGroup(id: number, grams: Set<string>): void {
