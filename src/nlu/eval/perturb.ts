@@ -52,11 +52,15 @@ const GIVEN = Array.from('민준서연지훈현우영수희숙자철호성은정
 /** How partners introduce themselves before the question (`{n}`: the name). */
 const INTROS = ['{n}입니다', '{n} 입니다', '안녕하세요 {n}입니다', '저 {n}인데요', '{n}인데', '{n} 기사입니다', '안녕하세요 {n} 기사인데요', '제 이름은 {n}이고'];
 
+/** One of `xs`, drawn with `rnd`. */
+function pick<T>(xs: readonly T[], rnd: () => number): T {
+  return xs[Math.floor(rnd() * xs.length)];
+}
+
 /** A self-introduction with a generated three-syllable name, before the question. */
 function intro(text: string, rnd: () => number): string {
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
-  const name = pick(SURNAMES) + pick(GIVEN) + pick(GIVEN);
-  return `${pick(INTROS).replace('{n}', name)} ${text}`;
+  const name = pick(SURNAMES, rnd) + pick(GIVEN, rnd) + pick(GIVEN, rnd);
+  return `${pick(INTROS, rnd).replace('{n}', name)} ${text}`;
 }
 
 /** How partners close a question: thanks, a farewell, a plea (eight forms). */
@@ -71,6 +75,6 @@ const OUTROS = [' 감사합니다', ' 부탁드립니다', ' 수고하세요', '
  */
 export function perturb(rows: LabeledUtterance[], kind: Perturbation, seed = 42): LabeledUtterance[] {
   const rnd = random(seed);
-  const change = { nospace: (text: string) => text.replace(/\s+/g, ''), typo: (text: string) => typo(text, rnd), intro: (text: string) => intro(text, rnd), outro: (text: string) => text + OUTROS[Math.floor(rnd() * OUTROS.length)] }[kind];
+  const change = { nospace: (text: string) => text.replace(/\s+/g, ''), typo: (text: string) => typo(text, rnd), intro: (text: string) => intro(text, rnd), outro: (text: string) => text + pick(OUTROS, rnd) }[kind];
   return rows.map((row) => ({ ...row, text: change(row.text) }));
 }
