@@ -15,10 +15,23 @@ import { sweep, type SetTargets } from '../nlu/eval/sweep';
 import { EngineSchema, loadOrTrain, trainModel } from '../nlu/model';
 import { DEFAULT_ENGINE, type EngineOptions } from '../nlu/nlpjs';
 import { runAsMain } from './common';
+import { Writable } from 'node:stream';
+import { Renderer } from '../content/render';
+import { Bot } from '../dialog/turn';
+import { Conversation } from '../dialog/conversation';
+import { MemoryStore } from '../dialog/stores/memory';
+import type { Session } from '../dialog/session';
+import { createLogger } from '../log/logger';
+import { parse } from '../nlu/parse';
+import { formatAnswers, readAnswerSet, replyText, scoreAnswers, type Answered } from '../nlu/eval/answers';
+import { loadCheckedContent } from '../server';
 
-const USAGE = `usage: npm run eval -- [--dev FILE] [--cv K] [--perturb nospace|typo|intro|outro] [--sweep] [--joint K] [--engine JSON] [--off STEPS] [--json] [--root DIR]
+const USAGE = `usage: npm run eval -- [--dev FILE | --answers FILE] [--cv K] [--perturb nospace|typo|intro|outro] [--sweep] [--joint K] [--engine JSON] [--off STEPS] [--json] [--root DIR]
   --dev FILE      dev set, TSV "text<TAB>intent" (default: <root>/test/nlu/dev.tsv); a set with a category column
                   (dev set v2: text, intent, category, also_ok) is scored per category against the v2 targets
+  --answers FILE  ask the whole bot each row of an answer set (TSV "text, intent, must_contain, category"; one fresh
+                  user per row) and score what the partner reads: a fact row is right when the reply holds one of its
+                  must_contain strings (test/nlu/facts-v1.tsv); every row also by its final intent
   --off STEPS     switch pipeline steps off for an ablation, comma-separated: ${Object.keys(ALL_STEPS).join(', ')}
   --cv K          k-fold cross-validation on intents/ instead of the dev set
   --perturb KIND  evaluate the dev set re-typed without spaces (nospace), with a one-jamo typo (typo), after a
@@ -100,6 +113,7 @@ function options(argv: string[]) {
     args: argv,
     options: {
       dev: { type: 'string' },
+      answers: { type: 'string' },
       cv: { type: 'string' },
       perturb: { type: 'string' },
       sweep: { type: 'boolean', default: false },
@@ -124,6 +138,7 @@ export async function runEval(argv: string[], out: (line: string) => void = cons
   const o = options(argv);
   if (o.help) return out(USAGE), 0;
   const root = path.resolve(o.root ?? process.env.CONTENT_DIR ?? '.');
+  if (o.answers) return runAnswers(root, path.resolve(o.answers), o, out);
   const s: Sources = { content: loadContent(root), root, engine: o.engine, off: o.off };
   const devFile = path.resolve(o.dev ?? path.join(root, 'test/nlu/dev.tsv'));
   const main = o.cv ? await cvSource(s, o.cv) : await devSource(s, devFile, o.perturb);
@@ -146,6 +161,32 @@ export async function runEval(argv: string[], out: (line: string) => void = cons
   }
   if (best) ['', ...formatSweep(best, swept.map((x) => x.name))].forEach((l) => out(l));
   return failures.length ? 1 : 0;
+}
+
+/**
+ * `--answers FILE`: every row asked of the bot as the server builds it (content checked, dialogs, renderer), one fresh
+ * user each; its final intent read as `/nlu/parse` reads it. Exits 0 (an answer set has no targets).
+ */
+async function runAnswers(root: string, file: string, o: ReturnType<typeof options>, out: (line: string) => void): Promise<number> {
+  const { content, dialogs } = loadCheckedContent(root);
+  const rows = readAnswerSet(file, [...content.intents.map((i) => i.intent), 'None']);
+  const classifier = await classifierFor({ content, root, engine: o.engine, off: o.off });
+  const renderer = new Renderer(content.responses);
+  const bot = new Bot({ renderer, responses: content.responses, classifier, dialogs: dialogs.plugins });
+  const logger = createLogger({ level: 'error', stream: new Writable({ write: (_c, _e, cb) => cb() }) });
+  const conversation = new Conversation({ bot, store: new MemoryStore<Session>(), renderer, logger, budgetMs: 60_000 });
+  const answered: Answered[] = [];
+  for (const [i, row] of rows.entries()) {
+    const { intent } = await parse(classifier, row.text);
+    const report = await conversation.respond({ requestId: `eval-${i}`, userKey: `eval-user-${i}`, utterance: row.text, clientExtra: {}, now: Date.now() });
+    answered.push({ row, intent, answer: report.result?.intent ?? 'error', outcome: report.result?.outcome ?? 'error', reply: replyText(report.response) });
+  }
+  const result = scoreAnswers(answered);
+  const hidden = /holdout/i.test(path.basename(file));
+  const name = path.relative(process.cwd(), file) || file;
+  if (o.json) out(JSON.stringify({ source: name, off: o.off, categories: result.categories, wrong: hidden ? result.wrong.map((w) => ({ ...w, text: '(hidden)' })) : result.wrong }, null, 2));
+  else formatAnswers(result, `Answers of the bot on ${name}${o.off.length ? ` (off: ${o.off.join(', ')})` : ''}`, hidden).forEach((l) => out(l));
+  return 0;
 }
 
 if (require.main === module) runAsMain(runEval);

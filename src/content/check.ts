@@ -2,7 +2,7 @@
 import { splitText } from '../kakao/build';
 import { LIMITS } from '../kakao/limits';
 import { ContentError } from './errors';
-import type { Content } from './load';
+import { FACTS_FILE, type Content } from './load';
 import type { ResponseDef } from './schema';
 
 export const FAQ_INTENTS = [
@@ -37,12 +37,33 @@ export function checkContent(content: Content, { knownActions = [] }: CheckOptio
       errors.push(new ContentError(`intents/${intent}.yml`, 'intent', `has no response "${intent}" in responses/`));
     }
   }
+  errors.push(...checkFacts(content));
   for (const [id, def] of content.responses) {
     errors.push(...checkTaps(id, def, content.responses, actions).map((m) => new ContentError(where(id), m[0], m[1])));
     const outputs = def.bubbles.reduce((n, b) => n + ('text' in b ? splitText(b.text).length : 1), 0);
     if (outputs > LIMITS.outputs) {
       errors.push(new ContentError(where(id), `${id}.bubbles`, `renders ${outputs} bubbles; limit is ${LIMITS.outputs}`));
     }
+  }
+  return errors;
+}
+
+/**
+ * A fact's rule and its answer go together (the same id in intents/_facts.yml and responses/), and the FAQs it names
+ * are FAQs the bot answers.
+ */
+function checkFacts(content: Content): ContentError[] {
+  const errors: ContentError[] = [];
+  const file = `intents/${FACTS_FILE}`;
+  const faqs = new Set(content.intents.map((i) => i.intent).filter((i) => i.startsWith('faq.') && content.responses.has(i)));
+  for (const [id, fact] of Object.entries(content.facts)) {
+    if (!content.responses.has(id)) errors.push(new ContentError(file, `facts.${id}`, `has no response "${id}" in responses/`));
+    fact.faqs.forEach((faq, i) => {
+      if (!faqs.has(faq)) errors.push(new ContentError(file, `facts.${id}.faqs[${i}]`, `"${faq}" is not an FAQ intent with a response`));
+    });
+  }
+  for (const id of content.responses.keys()) {
+    if (id.startsWith('fact.') && !(id in content.facts)) errors.push(new ContentError(`responses (${id})`, id, `is a fact's answer but ${file} has no rule "${id}"`));
   }
   return errors;
 }

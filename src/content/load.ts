@@ -4,13 +4,15 @@ import path from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { z } from 'zod';
 import { ContentError, ContentErrors } from './errors';
-import { CategoriesFile, IntentFile, ResponseDef, ResponsesFile, SynonymsFile } from './schema';
+import { CategoriesFile, FactsFile, IntentFile, ResponseDef, ResponsesFile, SynonymsFile, type FactDef } from './schema';
 import { CATEGORIES_FILE, groupMenus } from './menus';
 
 export interface Content {
   intents: IntentFile[];
   synonyms: Record<string, string[]>;
   responses: Map<string, ResponseDef>;
+  /** `intents/_facts.yml`: the facts partners ask on their own, by id (their answers are the responses of the same ids). */
+  facts: Record<string, FactDef>;
   /** Raw bytes of the NLU inputs, for hashing the model artifact. */
   nluSource: string;
 }
@@ -90,15 +92,25 @@ export function loadCategories(root: string): CategoriesFile['categories'] {
   return fs.existsSync(file) ? readYaml(file, CategoriesFile, root).categories : {};
 }
 
+/** `intents/_facts.yml`: fact rules (none when the file is absent). */
+export function loadFacts(root: string): Record<string, FactDef> {
+  const file = path.join(root, 'intents', FACTS_FILE);
+  return fs.existsSync(file) ? readYaml(file, FactsFile, root).facts : {};
+}
+
+/** Where the fact rules live, beside the synonyms: both are read by the NLU, neither is an intent. */
+export const FACTS_FILE = '_facts.yml';
+
 /** Load all content under `root` (the folder holding intents/ and responses/). */
 export function loadContent(root: string): Content {
   const errors: ContentError[] = [];
   const intents = attempt(() => loadIntents(root), errors) ?? [];
   const synonyms = attempt(() => loadSynonyms(root), errors) ?? {};
   const responses = attempt(() => loadResponses(root), errors) ?? new Map();
+  const facts = attempt(() => loadFacts(root), errors) ?? {};
   if (errors.length) throw new ContentErrors(errors);
   const nluSource = JSON.stringify({ intents, synonyms });
-  return { intents, synonyms, responses, nluSource };
+  return { intents, synonyms, responses, facts, nluSource };
 }
 
 /**

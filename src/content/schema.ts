@@ -80,3 +80,27 @@ export type CategoryDef = z.infer<typeof CategoryDef>;
 /** responses/_categories.yml: category id (also the id of the category's menu response) → its definition. */
 export const CategoriesFile = z.strictObject({ categories: z.record(Id, CategoryDef) });
 export type CategoriesFile = z.infer<typeof CategoriesFile>;
+
+/** A phrase of a fact rule: matched in the question with spaces ignored, after the same normalizer as the question. */
+const Phrase = z.string().trim().min(1).max(40);
+
+/**
+ * One fact of an FAQ that partners ask on its own ("사이트 주소 알려주세요", "비밀번호 몇 자리예요"): when the question
+ * holds a phrase of every group of `all` and none of `unless`, the bot answers the fact's response (same id, in
+ * responses/) instead of the whole FAQ, a topic or a fallback.
+ */
+export const FactDef = z.strictObject({
+  /** The FAQs whose answers hold this fact (at least one): a confident answer of any other intent wins over the fact. */
+  faqs: z.array(Id).min(1),
+  /** Every group must have one of its phrases in the question. */
+  all: z.array(z.array(Phrase).min(1)).min(1),
+  /** None of these may be in the question: it asks something else with the same words (a complaint, a lost password). */
+  unless: z.array(Phrase).optional(),
+});
+export type FactDef = z.infer<typeof FactDef>;
+
+/** intents/_facts.yml: fact id (`fact.*`, also its response's id) → its rule. */
+export const FactsFile = z.strictObject({
+  facts: z.record(z.string().regex(/^fact\.[a-z][\w-]*$/, 'fact ids are fact.<name>, e.g. fact.site_address'), FactDef),
+});
+export type FactsFile = z.infer<typeof FactsFile>;

@@ -56,12 +56,12 @@ export function buildExactIndex(
 
 /** Control intents anyone may tap (the menu, a person, stop). */
 const PUBLIC_CONTROL_INTENTS = ['greeting', 'handoff', 'cancel'];
-/** Response ids that answer a question: FAQs and the out-of-scope topics. */
-const ANSWER_ID = /^(?:faq|oos)\./;
+/** Response ids that answer a question: FAQs, the facts partners ask on their own, and the out-of-scope topics. */
+const ANSWER_ID = /^(?:faq|fact|oos)\./;
 const PLACEHOLDER = /\{[A-Za-z]\w*\}/;
 
 /**
- * The intents a `clientExtra.intent` may name: FAQs and out-of-scope topics, the public control intents, and every
+ * The intents a `clientExtra.intent` may name: FAQs, facts and out-of-scope topics, the public control intents, and every
  * intent our own quick replies and buttons tap (`fixed` included), never a response that takes slot values
  * (`{phone}`) nor an internal one (`system.error`, `reset.give_up`): those are reached only by the bot itself.
  * @example tappableIntents(responses).has('reset.confirm') // false

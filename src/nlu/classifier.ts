@@ -9,6 +9,7 @@ import { headWord, requestTypes, type FaqVocabulary } from './heads';
 import type { IntentNouns } from './explain';
 import { isFaq, isGuardedControl, isOutOfScope, isTopic, NONE } from './labels';
 import type { Preamble } from './preamble';
+import type { FactMatch, FactIndex } from './facts';
 
 export interface NluAlternative {
   intent: string;
@@ -36,6 +37,8 @@ export interface NluResult {
    * question that the winning FAQ never uses and out-of-scope data claims (쿠폰, 계좌: the explanation check).
    */
   unknownHead?: string;
+  /** A fact of an FAQ that the question asks for on its own (`intents/_facts.yml`; `decide` says whether it is answered). */
+  fact?: FactMatch;
   /** A one-word message: how its word is spread over the FAQs' training utterances (share and count, most first). */
   spread?: Array<{ intent: string; share: number; count: number }>;
   /**
@@ -66,9 +69,11 @@ export interface PipelineSwitches {
   controls: boolean;
   /** Classify the question between a greeting or self-introduction and thanks (`안녕하세요 김영수 기사인데요 … 감사합니다`), not the whole. */
   preamble: boolean;
+  /** Report a fact the question asks for on its own (`intents/_facts.yml`): the bot answers it, not the whole FAQ. */
+  facts: boolean;
 }
 
-export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true, heads: true, done: true, explain: true, support: true, controls: true, preamble: true };
+export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true, heads: true, done: true, explain: true, support: true, controls: true, preamble: true, facts: true };
 
 export interface ClassifyOptions {
   /**
@@ -134,6 +139,7 @@ export class HybridClassifier implements Classifier {
     private readonly vocabulary?: FaqVocabulary,
     private readonly nouns?: IntentNouns,
     private readonly preamble?: Preamble,
+    private readonly facts?: FactIndex,
   ) {}
 
   /** Steps in use (all by default; the evaluator switches them off one at a time for the ablation table). */
@@ -163,6 +169,8 @@ export class HybridClassifier implements Classifier {
     const spread = short && this.vocabulary && !normalized.includes(' ') ? this.vocabulary.spread(normalized) : undefined;
     const wantSupport = (this.steps.support && !short && isFaq(result.intent)) || (this.steps.controls && (isGuardedControl(result.intent) || isTopic(result.intent)));
     const support = wantSupport ? this.supportOf(clauses, result, options) : undefined;
+    // not inside a dialog's question (allowList): a slot answer is not a question about a fact
+    const fact = this.steps.facts && !options.allowList ? this.facts?.find(normalized) : undefined;
     return {
       ...result,
       normalized,
@@ -171,6 +179,7 @@ export class HybridClassifier implements Classifier {
       ...(unknownHead ? { unknownHead } : {}),
       ...(spread ? { spread } : {}),
       ...(support !== undefined ? { support } : {}),
+      ...(fact ? { fact } : {}),
     };
   }
 

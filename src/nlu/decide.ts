@@ -1,5 +1,6 @@
 /** Turns a classification into a decision: answer, ask (which of two, which topic, or "did you mean"), or fall back. */
 import type { NluResult } from './classifier';
+import type { FactMatch } from './facts';
 import { isFaq, isGuardedControl, isOutOfScope, isTopic, NONE } from './labels';
 
 export interface DecisionThresholds {
@@ -35,7 +36,8 @@ export const DEFAULT_THRESHOLDS: DecisionThresholds = {
 export type ClarifyReason = 'close' | 'short' | 'topic' | 'unknown' | 'unlike';
 
 export type Decision =
-  | { kind: 'answer'; intent: string; score: number }
+  /** `fact`: the fact of `intent` that the question asks for on its own (`intents/_facts.yml`), answered instead of the whole FAQ. */
+  | { kind: 'answer'; intent: string; score: number; fact?: string }
   | { kind: 'clarify'; intents: string[]; score: number; reason: ClarifyReason; topic?: string; head?: string }
   | { kind: 'none'; guess: string; score: number; reason: NoneReason; topic?: string };
 
@@ -46,6 +48,28 @@ export type NoneReason = 'classifier' | 'low-score' | 'no-similar-utterance' | '
  * @example decide({ intent: 'faq.signup', score: 0.9, alternatives: [], normalized: '' }).kind // 'answer'
  */
 export function decide(result: NluResult, t: DecisionThresholds = DEFAULT_THRESHOLDS): Decision {
+  const decision = decideIntent(result, t);
+  return result.fact ? withFact(decision, result, result.fact, t) : decision;
+}
+
+/** A fact rule matched: how sure a fact's answer is reported (a rule, like an exact text; not NLP.js's score of anything). */
+export const FACT_SCORE = 1;
+
+/**
+ * A question that asks for one fact of an FAQ on its own gets that fact, whatever NLP.js made of it (a topic that
+ * shares its words: `사이트 주소` is not the account topic; a fallback; a choice between two FAQs), unless NLP.js is
+ * confident of an intent that does not hold the fact (a request for a person, another FAQ asked with the same
+ * words). The intent reported is the FAQ of the fact that NLP.js ranked first (answered, offered, or among its
+ * alternatives), else the fact's first.
+ */
+function withFact(decision: Decision, result: NluResult, fact: FactMatch, t: DecisionThresholds): Decision {
+  if (decision.kind === 'answer' && !fact.faqs.includes(decision.intent) && decision.score >= t.confident) return decision;
+  const ranked = [...(decision.kind === 'answer' ? [decision.intent] : decision.kind === 'clarify' ? decision.intents : []), result.intent, ...result.alternatives.map((a) => a.intent)];
+  const intent = ranked.find((i) => fact.faqs.includes(i)) ?? fact.faqs[0];
+  return { kind: 'answer', intent, score: FACT_SCORE, fact: fact.id };
+}
+
+function decideIntent(result: NluResult, t: DecisionThresholds): Decision {
   const { intent, score } = result;
   const topic = result.topic;
   const oneWord = result.spread ? oneWordOffers(result, t) : undefined;

@@ -16,6 +16,7 @@ import { FaqVocabulary } from './heads';
 import { IntentNouns } from './explain';
 import { knownIn } from '../privacy/names';
 import { Preamble } from './preamble';
+import { FactIndex } from './facts';
 import { trainInWorker } from './train-in-worker';
 
 /** Bump when the pipeline (normalizer code, features, NLP.js settings) changes in a way data can't show. */
@@ -24,7 +25,10 @@ export const PIPELINE_VERSION = 'hybrid-ngram-5';
 export type ModelSource = 'loaded' | 'trained';
 
 /** The part of the content the NLU is built from. */
-export type NluContent = Pick<Content, 'intents' | 'synonyms' | 'nluSource'>;
+export type NluContent = Pick<Content, 'intents' | 'synonyms' | 'nluSource'> & FactsOf;
+
+/** The fact rules (`intents/_facts.yml`): read with the model, never part of it (a changed rule needs no training). */
+type FactsOf = Partial<Pick<Content, 'facts'>>;
 
 export interface LoadedModel {
   classifier: HybridClassifier;
@@ -128,11 +132,11 @@ export function normalizerFor(content: Pick<Content, 'intents' | 'synonyms'>, en
  * A classifier from an artifact's JSON text (a content version's stored model); throws when it is not an artifact.
  * @example const classifier = await classifierFromJson(version.artifact, content)
  */
-export async function classifierFromJson(json: string, content: Pick<Content, 'intents' | 'synonyms'>): Promise<HybridClassifier> {
+export async function classifierFromJson(json: string, content: Pick<Content, 'intents' | 'synonyms'> & FactsOf): Promise<HybridClassifier> {
   return fromArtifact(Artifact.parse(JSON.parse(json)), content);
 }
 
-async function fromArtifact(artifact: Artifact, content: Pick<Content, 'intents' | 'synonyms'>): Promise<HybridClassifier> {
+async function fromArtifact(artifact: Artifact, content: Pick<Content, 'intents' | 'synonyms'> & FactsOf): Promise<HybridClassifier> {
   const nlp = await createNlp(artifact.engine);
   importPacked(nlp, artifact.nlp, artifact.weights);
   const normalize = normalizerFor(content, artifact.engine);
@@ -144,12 +148,12 @@ async function fromArtifact(artifact: Artifact, content: Pick<Content, 'intents'
  * topics, the words the bot talks about (its answerable intents' utterances and the synonym map's terms) and the nouns
  * each FAQ uses (the synonym map's terms belong to every FAQ).
  */
-function classifierOf(nlp: Nlp, texts: LabeledText[], content: Pick<Content, 'synonyms'>, normalize: Normalizer, hash: string): HybridClassifier {
+function classifierOf(nlp: Nlp, texts: LabeledText[], content: Pick<Content, 'synonyms'> & FactsOf, normalize: Normalizer, hash: string): HybridClassifier {
   const terms = Object.keys(content.synonyms).map(normalize);
   // training texts are normalized: a word is known as typed or as the normalizer writes it (비번 → 비밀번호)
   const known = knownIn(texts.map((t) => t.text));
   const preamble = new Preamble((word) => known(word) || known(normalize(word)));
-  return new HybridClassifier(nlp, new SimilarityIndex(texts), normalize, hash, new TopicIndex(texts), new FaqVocabulary(texts, terms), new IntentNouns(texts, terms), preamble);
+  return new HybridClassifier(nlp, new SimilarityIndex(texts), normalize, hash, new TopicIndex(texts), new FaqVocabulary(texts, terms), new IntentNouns(texts, terms), preamble, new FactIndex(content.facts ?? {}, normalize));
 }
 
 /** Write atomically (temp file + rename), then remove artifacts of older content from the same folder. */

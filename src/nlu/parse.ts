@@ -13,6 +13,8 @@ export interface ParseResult {
   normalized: string;
   /** Out of scope on a known topic (`oos.certificate` …): `intent` is `None`, this names the topic. */
   topic?: string;
+  /** The fact of `intent` that the question asks for on its own (`fact.site_address` …): the bot answers that fact. */
+  fact?: string;
   /** The bot asks instead of answering: the intents it offers, best first (`intent` is the first, or `None` for a "did you mean" on an other-topic head noun). */
   clarify?: string[];
 }
@@ -27,10 +29,11 @@ export function toParseResult(nlu: NluResult, decision: Decision): ParseResult {
   const topic = decision.kind === 'answer' ? undefined : decision.topic;
   return {
     intent,
-    score: intent === NONE ? noneScore(nlu) : nlu.score,
+    score: intent === NONE ? noneScore(nlu) : decision.kind === 'answer' && decision.fact ? decision.score : nlu.score,
     alternatives: raw,
     normalized: nlu.normalized,
     ...(topic ? { topic } : {}),
+    ...(decision.kind === 'answer' && decision.fact ? { fact: decision.fact } : {}),
     ...(decision.kind === 'clarify' ? { clarify: decision.intents } : {}),
   };
 }

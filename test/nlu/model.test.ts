@@ -15,6 +15,7 @@ const content = (syn: Record<string, string[]> = synonyms): Content => ({
   intents,
   synonyms: syn,
   responses: new Map(),
+  facts: {},
   nluSource: JSON.stringify({ intents, synonyms: syn }),
 });
 

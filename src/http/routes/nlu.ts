@@ -1,4 +1,4 @@
-/** POST /nlu/parse {"text"} → {intent, score, alternatives, normalized, topic?, clarify?}: the final decision, raw top 3 kept. */
+/** POST /nlu/parse {"text"} → {intent, score, alternatives, normalized, topic?, fact?, clarify?}: the final decision, raw top 3 kept. */
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Classifier } from '../../nlu/classifier';
@@ -21,8 +21,8 @@ export function nluRoutes(classifier: () => Classifier | undefined): Router {
       res.status(503).json({ error: 'model is loading' });
       return;
     }
-    const { intent, score, alternatives, normalized, topic, clarify } = await parse(c, cutUtterance(body.data.text));
-    res.json({ intent, score, alternatives, normalized, topic, clarify });
+    const { intent, score, alternatives, normalized, topic, fact, clarify } = await parse(c, cutUtterance(body.data.text));
+    res.json({ intent, score, alternatives, normalized, topic, fact, clarify });
   });
   return router;
 }
