@@ -101,6 +101,10 @@ export type FactDef = z.infer<typeof FactDef>;
 
 /** intents/_facts.yml: fact id (`fact.*`, also its response's id) → its rule. */
 export const FactsFile = z.strictObject({
-  facts: z.record(z.string().regex(/^fact\.[a-z][\w-]*$/, 'fact ids are fact.<name>, e.g. fact.site_address'), FactDef),
+  facts: z.record(z.string(), FactDef).superRefine((facts, ctx) => {
+    for (const id of Object.keys(facts)) {
+      if (!/^fact\.[a-z][\w-]*$/.test(id)) ctx.addIssue({ code: 'custom', path: [id], message: 'fact ids are fact.<name>, e.g. fact.site_address' });
+    }
+  }),
 });
 export type FactsFile = z.infer<typeof FactsFile>;

@@ -49,7 +49,7 @@ export type NoneReason = 'classifier' | 'low-score' | 'no-similar-utterance' | '
  */
 export function decide(result: NluResult, t: DecisionThresholds = DEFAULT_THRESHOLDS): Decision {
   const decision = decideIntent(result, t);
-  return result.fact ? withFact(decision, result, result.fact, t) : decision;
+  return result.fact ? withFact(decision, result.fact, t) : decision;
 }
 
 /** A fact rule matched: how sure a fact's answer is reported (a rule, like an exact text; not NLP.js's score of anything). */
@@ -59,13 +59,13 @@ export const FACT_SCORE = 1;
  * A question that asks for one fact of an FAQ on its own gets that fact, whatever NLP.js made of it (a topic that
  * shares its words: `사이트 주소` is not the account topic; a fallback; a choice between two FAQs), unless NLP.js is
  * confident of an intent that does not hold the fact (a request for a person, another FAQ asked with the same
- * words). The intent reported is the FAQ of the fact that NLP.js ranked first (answered, offered, or among its
- * alternatives), else the fact's first.
+ * words). The intent reported is the fact's FAQ that the decision answered or offered, else the fact's first (its
+ * author's choice: NLP.js's runners-up after a topic or a fallback say little).
  */
-function withFact(decision: Decision, result: NluResult, fact: FactMatch, t: DecisionThresholds): Decision {
+function withFact(decision: Decision, fact: FactMatch, t: DecisionThresholds): Decision {
   if (decision.kind === 'answer' && !fact.faqs.includes(decision.intent) && decision.score >= t.confident) return decision;
-  const ranked = [...(decision.kind === 'answer' ? [decision.intent] : decision.kind === 'clarify' ? decision.intents : []), result.intent, ...result.alternatives.map((a) => a.intent)];
-  const intent = ranked.find((i) => fact.faqs.includes(i)) ?? fact.faqs[0];
+  const named = decision.kind === 'answer' ? [decision.intent] : decision.kind === 'clarify' ? decision.intents : [];
+  const intent = named.find((i) => fact.faqs.includes(i)) ?? fact.faqs[0];
   return { kind: 'answer', intent, score: FACT_SCORE, fact: fact.id };
 }
 

@@ -68,6 +68,21 @@ describe('bad content', () => {
     expect(checkContent(loadContent(dir)).map((e) => e.message).join('\n')).toContain('faq.start_driving: is required but missing');
   });
 
+  it('names the file and field of a bad fact rule, and a fact without its answer or an answer without its rule', () => {
+    const facts = path.join(dir, 'intents', '_facts.yml');
+    const text = fs.readFileSync(facts, 'utf8');
+    fs.writeFileSync(facts, text.replace('fact.login_id:', 'login_id:'));
+    expect(message(() => loadContent(dir))).toMatch(/intents\/_facts\.yml: facts\.login_id.*fact ids are fact\.<name>/);
+    fs.writeFileSync(facts, text.replace('faqs: [faq.forgot_credentials, faq.first_login, faq.signup]', 'faqs: [faq.forgot_credentials, faq.nowhere]'));
+    fs.rmSync(path.join(dir, 'responses', 'facts.yml'));
+    const errors = checkContent(loadContent(dir)).map((e) => e.message).join('\n');
+    expect(errors).toContain('intents/_facts.yml: facts.fact.login_id.faqs[1]: "faq.nowhere" is not an FAQ intent with a response');
+    expect(errors).toContain('intents/_facts.yml: facts.fact.site_address: has no response "fact.site_address" in responses/');
+    fs.writeFileSync(facts, 'facts: {}\n');
+    fs.writeFileSync(path.join(dir, 'responses', 'facts.yml'), 'fact.orphan:\n  bubbles:\n    - text: 고아\n');
+    expect(checkContent(loadContent(dir)).map((e) => e.message).join('\n')).toContain('fact.orphan: is a fact\'s answer but intents/_facts.yml has no rule "fact.orphan"');
+  });
+
   it('reports every error at once', () => {
     fs.writeFileSync(path.join(dir, 'intents', 'faq.signup.yml'), 'intent: faq.signup\nutterances: []');
     fs.writeFileSync(path.join(dir, 'intents', 'faq.start_driving.yml'), 'intent: faq.start_driving\nextra: 1\nutterances: [a]');

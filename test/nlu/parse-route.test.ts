@@ -29,6 +29,14 @@ describe('POST /nlu/parse', () => {
     expect(Array.isArray(res.body.alternatives)).toBe(true);
   });
 
+  it('reports a fact asked on its own with its FAQ as the intent and the fact named', async () => {
+    const res = await parse('사이트 주소 알려주세요');
+    expect(res.body).toMatchObject({ intent: 'faq.signup', score: 1, fact: 'fact.site_address' });
+    expect(res.body.topic).toBeUndefined();
+    expect((await parse('비밀번호 몇 자리예요')).body).toMatchObject({ fact: 'fact.password_rule' });
+    expect((await parse('사이트 주소 쳤는데 안 열려요')).body.fact).toBeUndefined();
+  });
+
   it('reports an out-of-scope topic as None with the topic named', async () => {
     const res = await parse('수료증 잃어버렸는데 재발급 돼요?');
     expect(res.body).toMatchObject({ intent: 'None', topic: 'oos.certificate' });
