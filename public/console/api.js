@@ -29,10 +29,11 @@
 /** @typedef {{user: string, turns: Turn[]}} Conversation */
 
 export class ApiError extends Error {
-  /** @param {number} status @param {string} message */
-  constructor(status, message) {
+  /** @param {number} status @param {string} message @param {unknown} [body] the answer's JSON (a refused edit's `errors`) */
+  constructor(status, message, body) {
     super(message);
     this.status = status;
+    this.body = body;
   }
 }
 
@@ -68,7 +69,7 @@ export async function api(path, { method = 'GET', body, quiet401 = false } = {})
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     if (res.status === 401 && !quiet401) onSignedOut();
-    throw new ApiError(res.status, (data && typeof data.error === 'string' && data.error) || `HTTP ${res.status}`);
+    throw new ApiError(res.status, (data && typeof data.error === 'string' && data.error) || `HTTP ${res.status}`, data);
   }
   return /** @type {T} */ (data);
 }

@@ -19,11 +19,12 @@ const renderChip = chip;
 /** @typedef {{label?: string, webLink?: string, phone?: string, operator?: boolean, intent?: string, action?: string, text?: string}} ButtonDef */
 /** @typedef {{text?: string, card?: {title?: string, description?: string, buttons?: ButtonDef[]}}} Bubble */
 /** @typedef {{label?: string, category?: string, bubbles: Bubble[], quickReplies?: ButtonDef[], offer?: unknown}} ResponseDef */
-/** @typedef {{baseVersion: number, responses: Record<string, ResponseDef>, intents: Record<string, string[]>, synonyms: Record<string, string[]>}} Draft */
+/** @typedef {{faqs: string[], all: string[][], unless?: string[]}} FactDef */
+/** @typedef {{baseVersion: number, responses: Record<string, ResponseDef>, intents: Record<string, string[]>, synonyms: Record<string, string[]>, facts: Record<string, FactDef>}} Draft */
 /** @typedef {{file: string, field: string, message: string}} FieldError */
 
 /** @type {Draft} */
-let draft = { baseVersion: 0, responses: {}, intents: {}, synonyms: {} };
+let draft = { baseVersion: 0, responses: {}, intents: {}, synonyms: {}, facts: {} };
 /** @type {ResponseDef} */
 let editing = { bubbles: [] };
 let editingId = '';
@@ -251,6 +252,55 @@ async function saveSynonyms() {
   }
 }
 
+/** @type {Array<{id: string, faqs: string, all: string, unless: string}>} the fact rules being edited: lists comma-separated, one condition group per line */
+let factRows = [];
+/** @param {string} text */
+const commaList = (text) => text.split(/[,\n]/).map((v) => v.trim()).filter(Boolean);
+
+function drawFacts() {
+  $('facts').replaceChildren(
+    ...factRows.map((row, i) => {
+      const box = el('div', 'ct-fact');
+      const head = el('div', 'ct-fact-head');
+      head.append(field('이름 (fact.…)', row.id, (v) => (row.id = v), false, `facts[${i}]`), field('이 사실이 든 FAQ', row.faqs, (v) => (row.faqs = v), false, `${row.id}.faqs`));
+      if (!isViewer()) head.append(small('삭제', () => (factRows.splice(i, 1), drawFacts())));
+      const all = field('조건 (한 줄에 한 묶음, 쉼표로 나눠요)', row.all, (v) => (row.all = v), true, `${row.id}.all`);
+      box.append(head, all, field('제외하는 말', row.unless, (v) => (row.unless = v), true, `${row.id}.unless`));
+      for (const input of box.querySelectorAll('input, textarea')) /** @type {HTMLInputElement} */ (input).disabled = isViewer();
+      return box;
+    }),
+  );
+}
+
+/** The edited rules as the API's `{id: {faqs, all, unless?}}` (blank rows, groups and phrases left out). */
+function factsBody() {
+  /** @type {Record<string, FactDef>} */
+  const out = {};
+  for (const row of factRows) {
+    const id = row.id.trim();
+    if (!id) continue;
+    const unless = commaList(row.unless);
+    out[id] = { faqs: commaList(row.faqs), all: row.all.split('\n').map(commaList).filter((g) => g.length), ...(unless.length ? { unless } : {}) };
+  }
+  return out;
+}
+
+async function saveFacts() {
+  const button = byId('fact-save', HTMLButtonElement);
+  const facts = factsBody();
+  try {
+    await api('content/facts', { method: 'PUT', body: { facts } });
+    draft.facts = facts;
+    showErrors($('fact-errors'), []);
+    button.textContent = '저장했어요 ✓';
+    setTimeout(() => (button.textContent = '규칙 저장 (초안)'), 1500);
+  } catch (err) {
+    const refused = err instanceof ApiError && err.status === 422 ? /** @type {{errors?: FieldError[]}} */ (err.body ?? {}).errors ?? [] : [];
+    const errors = refused.length ? refused : err instanceof ApiError && err.status === 422 ? (await api('content/validate', { method: 'POST' }).catch(() => ({ errors: [] }))).errors : [];
+    showErrors($('fact-errors'), errors.length ? errors : [{ file: '', field: '', message: problem(err) }]);
+  }
+}
+
 /** @typedef {{id: number, text: string, intent: string, actedBy: string | null, actedAt: string | null, adds: string[]}} PendingLabel */
 /** @type {PendingLabel[]} the pending labels as listed: exactly what the next publish includes */
 let pending = [];
@@ -400,6 +450,8 @@ async function load() {
   drawUtterances();
   synonymRows = Object.entries(draft.synonyms).map(([word, variants]) => ({ word, variants: variants.join(', ') }));
   drawSynonyms();
+  factRows = Object.entries(draft.facts ?? {}).map(([id, f]) => ({ id, faqs: f.faqs.join(', '), all: f.all.map((g) => g.join(', ')).join('\n'), unless: (f.unless ?? []).join(', ') }));
+  drawFacts();
   await drawPending();
   await drawVersions();
 }
@@ -436,4 +488,12 @@ $('synonym-add').addEventListener('click', () => {
   last?.focus();
 });
 $('synonym-save').addEventListener('click', () => void saveSynonyms());
+$('fact-add').addEventListener('click', () => {
+  factRows.push({ id: 'fact.', faqs: '', all: '', unless: '' });
+  drawFacts();
+  const last = /** @type {HTMLInputElement | null} */ ($('facts').lastElementChild?.querySelector('input') ?? null);
+  last?.scrollIntoView({ block: 'nearest' });
+  last?.focus();
+});
+$('fact-save').addEventListener('click', () => void saveFacts());
 void start();

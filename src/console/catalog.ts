@@ -26,7 +26,9 @@ export const FUNNEL_FLOW = 'password_reset';
  */
 export function catalogOf(root: string, content: Pick<Content, 'intents' | 'responses'>): Catalog {
   const ids = content.intents.map((i) => i.intent).sort();
-  const labels = new Map(ids.map((id) => [id, nameOf(content.responses.get(id)) ?? id] as const));
+  // a fact's answer is a turn's intent too (`fact.site_address`): the overview names it by its label (사이트 주소)
+  const facts = [...content.responses.keys()].filter((id) => id.startsWith('fact.'));
+  const labels = new Map([...ids, ...facts].map((id) => [id, nameOf(content.responses.get(id)) ?? id] as const));
   const choice = (id: string): Choice => ({ id, label: labels.get(id) ?? id });
   let steps: string[] = [];
   try {

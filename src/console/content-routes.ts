@@ -5,7 +5,7 @@
  */
 import type { Response, Router } from 'express';
 import { z } from 'zod';
-import { addUtterance, draftView, lintDraft, setResponse, setSynonyms, type DraftError } from '../content/versions/draft';
+import { addUtterance, draftView, lintDraft, setFacts, setResponse, setSynonyms, type DraftError } from '../content/versions/draft';
 import { markPublished, pendingLabels, withPending } from '../content/versions/pending';
 import { PublishRefused } from '../content/versions/publish';
 import type { ContentService } from '../content/versions/service';
@@ -21,6 +21,8 @@ import { parse, Refusal, type ApiTools, type Locals } from './router';
 const IdParam = z.string().regex(/^[A-Za-z][\w.-]{0,99}$/, 'ids are dotted lowercase words, e.g. faq.signup');
 const UtteranceBody = z.strictObject({ text: z.string().trim().min(1).max(300) });
 const SynonymsBody = z.strictObject({ synonyms: z.record(z.string().min(1).max(50), z.array(z.string().min(1).max(50)).max(50)) });
+/** The fact rules whole (`intents/_facts.yml`); each rule is checked against its schema by `setFacts`, which names the field. */
+const FactsBody = z.strictObject({ facts: z.record(z.string().min(1).max(60), z.unknown()).refine((f) => Object.keys(f).length <= 200, 'at most 200 facts') });
 const PublishBody = z.strictObject({
   summary: z.string().trim().min(1).max(500),
   baseVersion: z.number().int().positive(),
@@ -130,6 +132,14 @@ export function contentApi(service: () => ContentService | undefined, now: () =>
       authed(async (req, res, locals) => {
         const { synonyms } = parse(SynonymsBody, req.body, 'body');
         await applyEdit(res, locals, (files) => setSynonyms(files, synonyms), 'content.synonyms', 'intents/_synonyms.yml');
+      }, { write: true }),
+    );
+
+    api.put(
+      '/content/facts',
+      authed(async (req, res, locals) => {
+        const { facts } = parse(FactsBody, req.body, 'body');
+        await applyEdit(res, locals, (files) => setFacts(files, facts), 'content.facts', 'intents/_facts.yml');
       }, { write: true }),
     );
 

@@ -194,6 +194,59 @@ describe('답변 편집 (Chromium)', () => {
     expect(viewer.errors).toEqual([]);
   }, 90_000);
 
+  it('facts: an editor adds a phrase to a rule, a rule without its answer is refused with the field named, a publish makes the bot answer it; a viewer only reads', async () => {
+    const asked = '교육 홈페이지 뭐라고 쳐야돼요';
+    expect(textOf(await t.say(asked, { user: 'f1' }))).not.toContain('partner.kakaomobility.com'); // not a phrase of the rule yet
+    const { page, errors } = await openEditor(1280);
+    const rules = page.locator('#facts .ct-fact');
+    await rules.first().waitFor();
+    const count = await rules.count();
+    expect(count).toBeGreaterThanOrEqual(5); // the content's own rules are listed
+    const site = rules.first(); // in the file's order
+    expect(await site.getByLabel('이름 (fact.…)').inputValue()).toBe('fact.site_address');
+    const groups = site.getByLabel('조건 (한 줄에 한 묶음, 쉼표로 나눠요)');
+    const lines = (await groups.inputValue()).split('\n');
+    await groups.fill([lines[0], `${lines[1]}, 뭐라고 쳐`].join('\n'));
+
+    // a new rule without an answer of its own is refused: the file and the field are named, the draft is not changed
+    await page.getByRole('button', { name: '+ 규칙' }).click();
+    const added = rules.nth(count);
+    await added.getByLabel('이름 (fact.…)').fill('fact.no_answer');
+    await added.getByLabel('이 사실이 든 FAQ').fill('faq.signup');
+    await added.getByLabel('조건 (한 줄에 한 묶음, 쉼표로 나눠요)').fill('가나다');
+    await page.getByRole('button', { name: '규칙 저장 (초안)' }).click();
+    await page.locator('#fact-errors', { hasText: 'has no response "fact.no_answer"' }).waitFor();
+    expect(await page.locator('#fact-errors').textContent()).toContain('intents/_facts.yml');
+    expect(Object.keys((await page.evaluate(async () => (await fetch('/console/api/content')).json())).facts)).not.toContain('fact.no_answer');
+    // a bad id is refused by the schema, the field named
+    await added.getByLabel('이름 (fact.…)').fill('사이트');
+    await page.getByRole('button', { name: '규칙 저장 (초안)' }).click();
+    await page.locator('#fact-errors', { hasText: 'fact ids are fact.<name>' }).waitFor();
+
+    await added.getByRole('button', { name: '삭제' }).click();
+    await page.getByRole('button', { name: '규칙 저장 (초안)' }).click();
+    await page.locator('#fact-save', { hasText: '저장했어요 ✓' }).waitFor();
+    const draft = await page.evaluate(async () => (await fetch('/console/api/content')).json());
+    expect(draft.facts['fact.site_address'].all[1]).toContain('뭐라고 쳐');
+    expect(Object.keys(draft.facts)).toHaveLength(count); // nothing else lost
+    expect(draft.intents).not.toHaveProperty('undefined'); // the rules' file is not an intent
+    await page.locator('section[aria-labelledby="h-facts"]').screenshot({ path: path.join(ARTIFACTS, 'console-content-facts-1280.png') });
+
+    await page.getByLabel('무엇을 바꿨나요').fill('사이트 주소 규칙에 "뭐라고 쳐" 추가');
+    await page.getByRole('button', { name: '검사 후 게시' }).click();
+    await page.locator('#publish-result', { hasText: '게시했어요' }).waitFor({ timeout: 90_000 });
+    expect(textOf(await t.say(asked, { user: 'f2' }))).toContain('partner.kakaomobility.com');
+
+    const viewer = await openEditor(390, 'lee-viewer');
+    await viewer.page.locator('#facts .ct-fact').first().waitFor();
+    expect(await viewer.page.locator('#facts input:not([disabled]), #facts textarea:not([disabled])').count()).toBe(0);
+    expect(await viewer.page.getByRole('button', { name: '규칙 저장 (초안)' }).isVisible()).toBe(false);
+    expect(await viewer.page.locator('#facts').getByRole('button', { name: '삭제' }).count()).toBe(0);
+    await viewer.page.locator('section[aria-labelledby="h-facts"]').screenshot({ path: path.join(ARTIFACTS, 'console-content-facts-390-viewer.png') });
+    expect(errors).toEqual([]);
+    expect(viewer.errors).toEqual([]);
+  }, 150_000);
+
   it('fits a phone screen', async () => {
     const { page, errors } = await openEditor(390);
     await screenshot(page, 'console-content-390');

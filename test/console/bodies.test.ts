@@ -36,6 +36,7 @@ const ROUTES: Array<['post' | 'put', string, object]> = [
   ['put', 'content/responses/faq.signup', { label: '회원가입', bubbles: [{ text: '가입해 주세요' }] }],
   ['post', 'content/intents/faq.signup/utterances', { text: '가입은 어디서 하나요' }],
   ['put', 'content/synonyms', { synonyms: { 비밀번호: ['비번'] } }],
+  ['put', 'content/facts', { facts: { 'fact.site_address': { faqs: ['faq.signup'], all: [['사이트'], ['주소']] } } }],
   ['post', 'content/preview/faq.signup', { label: '회원가입', bubbles: [{ text: '가입해 주세요' }] }],
   ['post', 'content/validate', {}],
   ['post', 'publish', { summary: '고침', baseVersion: 1 }],

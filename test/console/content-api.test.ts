@@ -37,6 +37,28 @@ describe('content API', () => {
     expect(res.body.responses['faq.signup'].label).toBe('회원가입 필요?');
     expect(res.body.intents['faq.signup'].length).toBeGreaterThan(10);
     expect(res.body.synonyms).toHaveProperty('비밀번호');
+    expect(res.body.facts['fact.site_address'].faqs).toContain('faq.signup');
+    expect(res.body.intents).not.toHaveProperty('undefined'); // intents/_facts.yml is not an intent
+  });
+
+  it('edits the fact rules whole: a viewer and a missing CSRF header are refused (403); a bad rule is 422 with the field; comments stay', async () => {
+    const facts = (await request(t.admin).get(api('content')).set(as(editor))).body.facts;
+    const edited = { ...facts, 'fact.site_address': { ...facts['fact.site_address'], unless: [...facts['fact.site_address'].unless, '접속 불가'] } };
+    expect((await request(t.admin).put(api('content/facts')).set(change(viewer)).send({ facts: edited })).status).toBe(403);
+    expect((await request(t.admin).put(api('content/facts')).set(as(editor)).send({ facts: edited })).status).toBe(403);
+    const bad = await request(t.admin).put(api('content/facts')).set(change(editor)).send({ facts: { ...edited, 'fact.site_address': { faqs: [], all: [['사이트']] } } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toContainEqual(expect.objectContaining({ file: 'intents/_facts.yml', field: 'facts.fact.site_address.faqs' }));
+    const unknown = await request(t.admin).put(api('content/facts')).set(change(editor)).send({ facts: { ...edited, 'fact.site_address': { ...edited['fact.site_address'], faqs: ['faq.nowhere'] } } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors).toContainEqual(expect.objectContaining({ file: 'intents/_facts.yml', field: 'facts.fact.site_address.faqs[0]' }));
+    expect((await request(t.admin).get(api('content')).set(as(editor))).body.facts['fact.site_address'].unless).not.toContain('접속 불가');
+    const ok = await request(t.admin).put(api('content/facts')).set(change(editor)).send({ facts: edited });
+    expect([ok.status, ok.body]).toEqual([200, { ok: true, errors: [] }]);
+    const draft = await t.content()!.versions.draft();
+    expect(draft!.files['intents/_facts.yml']).toMatch(/^# Facts partners ask on their own/); // the header stays
+    expect(draft!.files['intents/_facts.yml']).toContain('접속 불가]');
+    expect((await request(t.admin).get(api('content')).set(as(editor))).body.facts['fact.site_address'].unless).toContain('접속 불가');
   });
 
   it('refuses edits from a viewer (403) and without the CSRF header (403)', async () => {

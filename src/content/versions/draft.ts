@@ -1,5 +1,5 @@
 /**
- * Console edits on a draft snapshot: a response, a training utterance, the synonym map. Each edit rewrites the one
+ * Console edits on a draft snapshot: a response, a training utterance, the synonym map, the fact rules. Each edit rewrites the one
  * YAML file it touches and is checked with every `npm run validate` check before it is saved. Every edit goes through
  * one path, `editDocument` (the `yaml` package's Document API): the file is changed in place, so its comments (a
  * header, a note above an entry, the synonyms' section headings), its order and its anchors stay. Only a file that
@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { dump, load } from 'js-yaml';
 import type * as YamlDocuments from 'yaml';
 import { lintContent } from '../../cli/lint-content';
-import { ResponseDef } from '../schema';
+import { FactsFile, ResponseDef, type FactDef } from '../schema';
 import { materialize, type Snapshot } from './snapshot';
 
 export interface DraftError {
@@ -73,6 +73,36 @@ const SYNONYMS_FILE = 'intents/_synonyms.yml';
 export function setSynonyms(files: Snapshot, synonyms: Record<string, string[]>): Snapshot {
   const text = files[SYNONYMS_FILE];
   return { ...files, [SYNONYMS_FILE]: (text && editSynonyms(text, synonyms)) || yaml({ synonyms }) };
+}
+
+const FACTS_FILE = 'intents/_facts.yml';
+
+/**
+ * The draft with the fact rules replaced (`intents/_facts.yml`); throws a DraftError list naming the field when they do
+ * not match the schema. Rules that stay keep their place and the comments around them, removed ones go, new ones come
+ * last; the file's header stays. A rule needs its answer (`responses/`, the same id): `lintDraft` says so.
+ * @example setFacts(files, { 'fact.site_address': { faqs: ['faq.signup'], all: [['사이트'], ['주소']] } })
+ */
+export function setFacts(files: Snapshot, facts: Record<string, unknown>): Snapshot {
+  const parsed = FactsFile.safeParse({ facts });
+  if (!parsed.success) {
+    throw parsed.error.issues.map((i): DraftError => ({ file: FACTS_FILE, field: i.path.map(String).join('.'), message: i.message }));
+  }
+  const wanted = parsed.data.facts;
+  const edited = editDocument(files[FACTS_FILE], (doc, { isMap, isScalar }) => {
+    const map = doc.get('facts', true);
+    if (!isMap(map)) return false;
+    map.items = map.items.filter((p) => Object.hasOwn(wanted, isScalar(p.key) ? String(p.key.value) : String(p.key)));
+    for (const [id, def] of Object.entries(wanted)) setEntry(doc, map, id, factNode(doc, def));
+    return true;
+  });
+  return { ...files, [FACTS_FILE]: edited ?? yaml({ facts: wanted }) };
+}
+
+/** A rule as the file writes it: each list of phrases on one line (`[사이트, 홈페이지]`), as people write them. */
+function factNode(doc: YamlDocument, def: FactDef): unknown {
+  const line = (phrases: string[]) => doc.createNode(phrases, { flow: true });
+  return { faqs: line(def.faqs), all: def.all.map(line), ...(def.unless ? { unless: line(def.unless) } : {}) };
 }
 
 /** The `yaml` package, loaded on the first console save only (the server reads content with js-yaml, faster to load). */
@@ -171,18 +201,25 @@ function syncSynonyms(doc: YamlDocument, map: YamlDocuments.YAMLMap, synonyms: R
   return true;
 }
 
-/** What the console shows of a draft: responses, utterances per intent, synonyms, as in the files. */
-export function draftView(files: Snapshot): { responses: Record<string, unknown>; intents: Record<string, string[]>; synonyms: Record<string, string[]> } {
+/** What the console shows of a draft: responses, utterances per intent, synonyms, fact rules, as in the files. */
+export function draftView(files: Snapshot): {
+  responses: Record<string, unknown>;
+  intents: Record<string, string[]>;
+  synonyms: Record<string, string[]>;
+  facts: Record<string, unknown>;
+} {
   const responses: Record<string, unknown> = {};
   const intents: Record<string, string[]> = {};
   let synonyms: Record<string, string[]> = {};
+  let facts: Record<string, unknown> = {};
   for (const [file, text] of Object.entries(files)) {
     const data = load(text) as Record<string, unknown> | null;
     if (file === 'intents/_synonyms.yml') synonyms = (data?.synonyms as Record<string, string[]>) ?? {};
-    else if (file.startsWith('intents/')) intents[String(data?.intent)] = (data?.utterances as string[]) ?? [];
+    else if (file === FACTS_FILE) facts = (data?.facts as Record<string, unknown>) ?? {};
+    else if (file.startsWith('intents/') && !file.startsWith('intents/_')) intents[String(data?.intent)] = (data?.utterances as string[]) ?? [];
     else if (file.startsWith('responses/') && !file.startsWith('responses/_')) Object.assign(responses, data ?? {});
   }
-  return { responses, intents, synonyms };
+  return { responses, intents, synonyms, facts };
 }
 
 /**
