@@ -11,10 +11,11 @@ import { classifyAll, type Classified } from './evaluate';
  * Classify every training utterance with a model that never saw it (k models in all).
  * @example const classified = await crossValidate(loadContent('.'), 5)
  */
-export async function crossValidate(content: Pick<Content, 'intents' | 'synonyms'>, k = 5, engine?: EngineOptions, off: Array<keyof PipelineSwitches> = []): Promise<Classified[]> {
+export async function crossValidate(content: Pick<Content, 'intents' | 'synonyms'> & Partial<Pick<Content, 'facts'>>, k = 5, engine?: EngineOptions, off: Array<keyof PipelineSwitches> = []): Promise<Classified[]> {
   const out: Classified[] = [];
   for (const { train, test } of kFolds(content.intents, k)) {
-    const { classifier } = await trainModel({ intents: train, synonyms: content.synonyms, nluSource: '' }, engine);
+    // the fact rules too: the bot answers with them (they are read beside the model, never trained)
+    const { classifier } = await trainModel({ intents: train, synonyms: content.synonyms, facts: content.facts, nluSource: '' }, engine);
     for (const step of off) classifier.steps[step] = false;
     // an out-of-scope topic is out of scope: /nlu/parse answers it as None, so that is its right answer
     out.push(...(await classifyAll(classifier, test.map((row) => (isTopic(row.intent) ? { ...row, intent: NONE } : row)))));
