@@ -40,6 +40,9 @@ describe('the rules of intents/_facts.yml', () => {
     '사이트 주소 쳤는데 안 열려요', // a complaint about the site
     '집 주소가 바뀌었어요', // not the site
     '사이트 접속이 안 돼요',
+    '사이트 주소 눌렀는데 연결할 수 없다고 나와요',
+    '비밀번호 바꾸라고 카톡이 왔는데 이거 피싱아닌가요', // a message asking for a change may be phishing, not the 6-month notice
+    '처음 로그인할 때 비밀번호 어떻게 만들어요', // the first login's steps (they state the rule too)
     '비번 까먹었는데 사이트 어디 메뉴에서 다시 만들어요', // where the reset is, not the address
     '비밀번호를 잊어버렸어요', // the whole FAQ
     '비밀번호 설정하는 방법 알려주세요', // the steps, not the rule
