@@ -29,8 +29,21 @@ export interface LintResult {
   stats: { intents: number; utterances: number; responses: number; dialogActions: number; devRows: number };
 }
 
-/** Dev sets checked by default: v1, v2, the v2 holdout, v3, v7 and the v7 holdout (each when present; a holdout's rows are never printed). */
-export const DEV_SETS = ['test/nlu/dev.tsv', 'test/nlu/dev-v2.tsv', 'test/nlu/dev-v2-holdout.tsv', 'test/nlu/dev-v3.tsv', 'test/nlu/dev-v7.tsv', 'test/nlu/dev-v7-holdout.tsv'];
+/**
+ * Dev sets checked by default: v1, v2, the v2 holdout, v3, v7 and the v7 holdout, and the answer sets of the facts
+ * (`--answers`; their first two columns are text and intent too), each when present; a holdout's rows are never printed.
+ */
+export const DEV_SETS = [
+  'test/nlu/dev.tsv',
+  'test/nlu/dev-v2.tsv',
+  'test/nlu/dev-v2-holdout.tsv',
+  'test/nlu/dev-v3.tsv',
+  'test/nlu/dev-v7.tsv',
+  'test/nlu/dev-v7-holdout.tsv',
+  'test/nlu/facts-v1.tsv',
+  'test/nlu/facts-v1-holdout.tsv',
+  'test/nlu/facts-v2-holdout.tsv',
+];
 
 const finding = (level: Level, file: string, field: string, message: string): Finding => ({ level, file, field, message });
 

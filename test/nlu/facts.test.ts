@@ -32,6 +32,8 @@ describe('the rules of intents/_facts.yml', () => {
     ['인증 번호 어디에 입력해요', 'fact.verification_code'],
     ['아이디가 전화번호예요?', 'fact.login_id'],
     ['로그인 아이디 핸드폰 번호 맞나요', 'fact.login_id'],
+    ['교육 안내 문자가 안 왔어요', 'fact.training_sms'],
+    ['교육 문자 지워버렸어요', 'fact.training_sms'],
   ])('%s → %s', (text, id) => {
     expect(factOf(text)).toBe(id);
   });
@@ -51,6 +53,9 @@ describe('the rules of intents/_facts.yml', () => {
     '아이디 비밀번호 둘 다 모르겠어요',
     '아이디를 다른걸로 바꾸고 싶어요 전화번호 말고',
     '교육 일정 바꾸고 싶어요',
+    '인증번호 문자가 아예 안 와요', // the code's SMS: a site problem
+    '교육 문자는 못 받았어요 그래서 그냥 제가 직접 가입하려는데 어떻게 해요', // signing up: the whole FAQ
+    '수료했는데 수료 됐다는 문자가 안와요',
   ])('%s → no fact', (text) => {
     expect(factOf(text)).toBeUndefined();
   });
