@@ -109,7 +109,10 @@ export class Bot {
     const decision = decide(nlu, this.opts.thresholds ?? DEFAULT_THRESHOLDS);
     if (decision.kind === 'none') return this.fallback(turn, session, nlu, decision.topic);
     if (decision.kind === 'clarify') return this.clarify(decision, session, nlu);
-    if (decision.fact && this.opts.renderer.has(decision.fact)) return { ...(await this.answer(decision.fact, turn, session, 'nlu', nlu)), score: decision.score };
+    if (decision.fact && this.opts.renderer.has(decision.fact)) {
+      const answered = await this.answer(decision.fact, turn, session, 'nlu', nlu);
+      return { ...answered, score: decision.score, ...(decision.overruled ? { overruled: true } : {}) };
+    }
     for (const d of this.opts.dialogs ?? []) {
       const started = await d.startIntent?.(decision.intent, turn, session, this.ctx);
       if (started) return { ...started, nlu, score: nlu.score };

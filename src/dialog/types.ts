@@ -42,6 +42,8 @@ export interface TurnResult {
   score?: number;
   nlu?: NluResult;
   outcome: Outcome;
+  /** A fact rule answered where NLP.js alone would not have (`Decision.overruled`): the text is kept for the inbox. */
+  overruled?: boolean;
   /** Session after the turn; undefined means "delete it". */
   session?: Session;
   /** A readable snapshot of dialog state for the simulator inspector (never slot values). */

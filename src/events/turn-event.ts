@@ -62,7 +62,8 @@ export function dayOfNumber(n: number): string {
 }
 
 /**
- * Whether a turn's text is kept: fallbacks, out-of-scope answers, clarifications and low-confidence answers, never inside a guided dialog
+ * Whether a turn's text is kept: fallbacks, out-of-scope answers, clarifications and low-confidence answers (a fact
+ * rule's answer that NLP.js did not agree with counts as one), never inside a guided dialog
  * (the text may be a slot answer such as a name, which masking cannot recognise). A dialog counts as open when the
  * session read before the turn had one, or could not be read (`dialogOpen` not false), as in the turn log.
  */
@@ -70,6 +71,7 @@ export function keptBecause(report: TurnReport): KeptBecause | null {
   const r = report.result;
   if (!r || r.route === 'dialog' || r.dialog != null || report.dialogOpen !== false) return null;
   if (r.outcome === 'fallback' || r.outcome === 'out_of_scope' || r.outcome === 'clarified') return r.outcome;
+  if (r.route === 'nlu' && r.outcome === 'answered' && r.overruled) return 'low_confidence'; // a fact rule decided, NLP.js did not agree
   const score = r.score ?? r.nlu?.score;
   return r.route === 'nlu' && r.outcome === 'answered' && score !== undefined && score < LOW_CONFIDENCE ? 'low_confidence' : null;
 }
@@ -181,7 +183,8 @@ const NO = Number.NaN;
 export function pushFacts(builder: BatchBuilder, turn: TurnInput, report: TurnReport, versions: Versions, codes: ValueCodes): void {
   const r = report.result;
   const kept = keptBecause(report) !== null;
-  const guess = !kept ? null : r?.outcome === 'out_of_scope' ? topicGuess(r.intent, r.nlu) : r?.nlu ? bestGuess(r.nlu) : null;
+  // a fact rule's answer NLP.js did not agree with: the guess is the fact the bot answered (the console names it by its label)
+  const guess = !kept ? null : r?.outcome === 'out_of_scope' ? topicGuess(r.intent, r.nlu) : r?.overruled ? { intent: r.intent, score: null } : r?.nlu ? bestGuess(r.nlu) : null;
   const b = builder.batch;
   const o = b.n++ * FACTS;
   const a = b.nums;

@@ -36,8 +36,12 @@ export const DEFAULT_THRESHOLDS: DecisionThresholds = {
 export type ClarifyReason = 'close' | 'short' | 'topic' | 'unknown' | 'unlike';
 
 export type Decision =
-  /** `fact`: the fact of `intent` that the question asks for on its own (`intents/_facts.yml`), answered instead of the whole FAQ. */
-  | { kind: 'answer'; intent: string; score: number; fact?: string }
+  /**
+   * `fact`: the fact of `intent` that the question asks for on its own (`intents/_facts.yml`), answered instead of the
+   * whole FAQ; `overruled`: NLP.js alone would not have answered one of the fact's FAQs (a topic, a fallback, a
+   * question back, another intent below `confident`), so the rule decided: the turn's text is kept for the inbox.
+   */
+  | { kind: 'answer'; intent: string; score: number; fact?: string; overruled?: boolean }
   | { kind: 'clarify'; intents: string[]; score: number; reason: ClarifyReason; topic?: string; head?: string }
   | { kind: 'none'; guess: string; score: number; reason: NoneReason; topic?: string };
 
@@ -49,7 +53,7 @@ export type NoneReason = 'classifier' | 'low-score' | 'no-similar-utterance' | '
  */
 export function decide(result: NluResult, t: DecisionThresholds = DEFAULT_THRESHOLDS): Decision {
   const decision = decideIntent(result, t);
-  return result.fact ? withFact(decision, result.fact, t) : decision;
+  return result.fact ? withFact(decision, result, result.fact, t) : decision;
 }
 
 /** A fact rule matched: how sure a fact's answer is reported (a rule, like an exact text; not NLP.js's score of anything). */
@@ -62,12 +66,23 @@ export const FACT_SCORE = 1;
  * words). The intent reported is the fact's FAQ that the decision answered or offered, else the fact's first (its
  * author's choice: NLP.js's runners-up after a topic or a fallback say little).
  */
-function withFact(decision: Decision, fact: FactMatch, t: DecisionThresholds): Decision {
-  if (decision.kind === 'answer' && !fact.faqs.includes(decision.intent) && decision.score >= t.confident) return decision;
+function withFact(decision: Decision, result: NluResult, fact: FactMatch, t: DecisionThresholds): Decision {
+  const agrees = decision.kind === 'answer' && fact.faqs.includes(decision.intent);
+  if (decision.kind === 'answer' && !agrees && decision.score >= t.confident) return decision;
+  // the training data says this very question is out of scope (staff marked it so in the inbox, or wrote it in None.yml)
+  const nearest = result.neighbours?.[0];
+  if (!agrees && nearest && isOutOfScope(nearest.intent) && nearest.similarity >= FACT_YIELDS_AT) return decision;
   const named = decision.kind === 'answer' ? [decision.intent] : decision.kind === 'clarify' ? decision.intents : [];
   const intent = named.find((i) => fact.faqs.includes(i)) ?? fact.faqs[0];
-  return { kind: 'answer', intent, score: FACT_SCORE, fact: fact.id };
+  return { kind: 'answer', intent, score: FACT_SCORE, fact: fact.id, ...(agrees ? {} : { overruled: true }) };
 }
+
+/**
+ * A rule yields to an out-of-scope training utterance at least this similar to the question (cosine of n-grams: the
+ * same text, spacing or a particle aside). So marking a text a rule answered as out of scope in the inbox, then
+ * publishing, stops the rule for that question, as labelling it does for NLP.js.
+ */
+export const FACT_YIELDS_AT = 0.9;
 
 function decideIntent(result: NluResult, t: DecisionThresholds): Decision {
   const { intent, score } = result;

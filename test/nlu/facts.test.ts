@@ -100,17 +100,33 @@ describe('decide with a fact', () => {
   const nlu = (over: Partial<NluResult>): NluResult => ({ intent: 'None', score: 0.9, alternatives: [], normalized: '사이트 주소', fact, ...over });
 
   it('answers the fact over an out-of-scope topic, a fallback and a clarification', () => {
-    expect(decide(nlu({ intent: 'oos.account', score: 0.94 }))).toEqual({ kind: 'answer', intent: 'faq.signup', score: FACT_SCORE, fact: 'fact.site_address' });
+    expect(decide(nlu({ intent: 'oos.account', score: 0.94 }))).toEqual({ kind: 'answer', intent: 'faq.signup', score: FACT_SCORE, fact: 'fact.site_address', overruled: true });
     expect(decide(nlu({ intent: 'None', score: 0.51 }))).toMatchObject({ kind: 'answer', fact: 'fact.site_address' });
     const close = nlu({ intent: 'faq.first_login', score: 0.45, alternatives: [{ intent: 'faq.forgot_credentials', score: 0.4 }] });
     expect(decide({ ...close, fact: undefined }).kind).toBe('clarify');
-    expect(decide(close)).toEqual({ kind: 'answer', intent: 'faq.first_login', score: FACT_SCORE, fact: 'fact.site_address' });
+    expect(decide(close)).toEqual({ kind: 'answer', intent: 'faq.first_login', score: FACT_SCORE, fact: 'fact.site_address', overruled: true });
   });
 
   it('reports the fact\'s FAQ that the decision answered or offered, else the fact\'s first (not a runner-up)', () => {
     expect(decide(nlu({ intent: 'faq.first_login', score: 0.95 }))).toMatchObject({ intent: 'faq.first_login', fact: 'fact.site_address' });
     expect(decide(nlu({ intent: 'None', score: 0.6, alternatives: [{ intent: 'faq.first_login', score: 0.2 }] }))).toMatchObject({ intent: 'faq.signup' });
     expect(decide(nlu({ intent: 'oos.account', score: 0.94, alternatives: [{ intent: 'faq.first_login', score: 0.03 }] }))).toMatchObject({ intent: 'faq.signup' });
+  });
+
+  it('says when the rule overruled NLP.js (its text is kept for the inbox), and not when NLP.js answered one of the fact\'s FAQs', () => {
+    expect(decide(nlu({ intent: 'faq.signup', score: 0.97 }))).toEqual({ kind: 'answer', intent: 'faq.signup', score: FACT_SCORE, fact: 'fact.site_address' });
+    expect(decide(nlu({ intent: 'None', score: 0.9 }))).toMatchObject({ fact: 'fact.site_address', overruled: true });
+    expect(decide(nlu({ intent: 'faq.schedule_change', score: 0.5 }))).toMatchObject({ intent: 'faq.signup', fact: 'fact.site_address', overruled: true });
+  });
+
+  it('yields to an out-of-scope training utterance that is the question itself (staff marked it out of scope)', () => {
+    const marked = (similarity: number, intent = 'None') => nlu({ intent: 'None', score: 0.97, neighbours: [{ intent, similarity }] });
+    expect(decide(marked(1)).kind).toBe('none');
+    expect(decide(marked(1, 'oos.site_error')).kind).toBe('none');
+    expect(decide(marked(0.89))).toMatchObject({ fact: 'fact.site_address' });
+    expect(decide(marked(1, 'faq.first_login'))).toMatchObject({ fact: 'fact.site_address' });
+    // NLP.js answered one of the fact's FAQs: the fact stands whatever the neighbours
+    expect(decide(nlu({ intent: 'faq.signup', score: 0.97, neighbours: [{ intent: 'None', similarity: 1 }] }))).toMatchObject({ fact: 'fact.site_address' });
   });
 
   it('a confident answer of an intent that does not hold the fact wins (a person, another FAQ)', () => {
