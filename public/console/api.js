@@ -21,7 +21,7 @@
  * }} InboxItem */
 /** @typedef {{items: InboxItem[], total: number, page: number, pageSize: number}} InboxPage */
 /** @typedef {{id: string, label: string}} Choice */
-/** @typedef {{intents: Choice[], topics: Choice[]}} Intents */
+/** @typedef {{intents: Choice[], topics: Choice[], facts?: Choice[]}} Intents */
 /** @typedef {{
  *   at: string, route: string, intent: string | null, score: number | null, outcome: string,
  *   text: string | null, flow: string | null, step: string | null, latencyMs: number, version?: string | null

@@ -180,12 +180,13 @@ function targetOptions(prompt) {
 
 /**
  * The guess worth showing: an intent or topic scored at least GUESS_MIN, or a topic without a score (found by its
- * head noun: the bot answered the text as that topic); null for none or a weak one. @param {InboxItem} item
+ * head noun: the bot answered the text as that topic), or a fact (a rule answered it, NLP.js did not agree); null for
+ * none or a weak one. @param {InboxItem} item
  */
 function shownGuess(item) {
   const guess = item.guess;
   if (!guess) return null;
-  if (guess.score === null) return (choices?.topics ?? []).some((c) => c.id === guess.intent) ? guess : null;
+  if (guess.score === null) return [...(choices?.topics ?? []), ...(choices?.facts ?? [])].some((c) => c.id === guess.intent) ? guess : null;
   return guess.score >= GUESS_MIN ? guess : null;
 }
 
@@ -208,6 +209,7 @@ function intentNames() {
     ['None', '범위 밖'],
     ...(choices?.intents ?? []).map((c) => [c.id, c.label]),
     ...(choices?.topics ?? []).map((c) => [c.id, `범위 밖: ${c.label}`]),
+    ...(choices?.facts ?? []).map((c) => [c.id, `한 가지 사실: ${c.label}`]),
   ]);
 }
 

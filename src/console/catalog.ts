@@ -14,6 +14,8 @@ export interface Catalog {
   intents: Choice[];
   /** Out-of-scope topics (`oos.*` intents): "out of scope" puts an utterance there, or in `None`. */
   topics: Choice[];
+  /** The facts partners ask on their own (`fact.*` answers): a guess in the inbox when a rule answered and NLP.js did not agree. */
+  facts: Choice[];
   labels: ReadonlyMap<string, string>;
   /** The stats funnel: the password-reset dialog and its steps in order. */
   funnel: { flow: string; steps: string[] };
@@ -39,6 +41,7 @@ export function catalogOf(root: string, content: Pick<Content, 'intents' | 'resp
   return {
     intents: ids.filter((id) => !isOutOfScope(id)).map(choice),
     topics: ids.filter(isTopic).map(choice),
+    facts: facts.sort().map(choice),
     labels,
     funnel: { flow: FUNNEL_FLOW, steps },
   };

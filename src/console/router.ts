@@ -220,7 +220,7 @@ export function consoleRoutes({ events, catalog, logger, assetsDir = CONSOLE_ASS
   api.get(
     '/intents',
     authed(async (_req, res) => {
-      res.json({ intents: catalog.intents, topics: catalog.topics });
+      res.json({ intents: catalog.intents, topics: catalog.topics, facts: catalog.facts });
     }),
   );
 

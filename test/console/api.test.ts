@@ -156,12 +156,14 @@ describe('reading', () => {
     }
   });
 
-  it('GET intents: the intents to label with and the out-of-scope topics', async () => {
+  it('GET intents: the intents to label with, the out-of-scope topics and the facts (named, for the inbox\'s guesses)', async () => {
     const res = await request(t.admin).get(api('intents')).set(as(viewer));
     expect(res.status).toBe(200);
     expect(res.body.intents).toContainEqual({ id: 'faq.signup', label: expect.any(String) });
     expect(res.body.intents.map((i: { id: string }) => i.id)).not.toContain('None');
+    expect(res.body.intents.map((i: { id: string }) => i.id)).not.toContain('fact.site_address'); // a fact is not an intent to label with
     expect(res.body.topics).toEqual(expect.any(Array));
+    expect(res.body.facts).toContainEqual({ id: 'fact.site_address', label: '사이트 주소' });
   });
 
   it('GET conversations/:user by raw Kakao id or by pseudonym: masked text only where kept', async () => {

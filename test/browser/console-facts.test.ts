@@ -1,0 +1,58 @@
+/**
+ * The inbox in Chromium names a fact rule's answer that NLP.js did not agree with: "봇의 추측: 한 가지 사실: 사이트 주소",
+ * so staff see what the rule answered (and can mark the text out of scope, or edit the rule in 답변 편집). Phone width.
+ */
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { addUser } from '../../src/console';
+import { makeTestApp, ROOT, type TestApp } from '../helpers/app';
+import { launchChromium, listenLocally } from '../helpers/browser';
+
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const PASSWORD = 'viewer-pass-5521';
+const RULED = '사이트 주소 누르니까 이상한 광고가 떠요';
+
+let t: TestApp;
+let server: Server;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  t = await makeTestApp();
+  await addUser((await t.events.get()).db, 'lee-viewer', 'viewer', PASSWORD);
+  await t.say(RULED, { user: 'cf-1' });
+  await t.say('비밀번호 얼마마다 바꿔야해요', { user: 'cf-2' }); // a fact NLP.js agreed with: not in the inbox
+  await t.recorder!.flush();
+  ({ server, base } = await listenLocally(t.admin));
+  browser = await launchChromium();
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  await t?.close();
+});
+
+it('shows the fact a rule answered as the bot\'s guess, by its label', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && !/status of 401/.test(m.text()) && errors.push(m.text()));
+  page.on('request', (r) => !r.url().startsWith(base) && !r.url().startsWith('data:') && errors.push(`outside request: ${r.url()}`));
+  await page.goto(`${base}/console/`);
+  await page.getByLabel('이름', { exact: true }).fill('lee-viewer');
+  await page.getByLabel('비밀번호', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.locator('#app-view').waitFor();
+  await page.getByRole('link', { name: '놓친 질문' }).click();
+  const row = page.locator('#inbox-list > li', { has: page.locator('.item-text', { hasText: RULED }) });
+  await row.waitFor();
+  expect(await page.locator('#inbox-list > li').count()).toBe(1);
+  expect(await row.locator('.guess').textContent()).toMatch(/^봇의 추측: 한 가지 사실: 사이트 주소$/);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await row.screenshot({ path: path.join(ARTIFACTS, 'console-inbox-fact-390.png') });
+  expect(errors).toEqual([]);
+  await context.close();
+}, 60_000);
