@@ -237,18 +237,24 @@ function synonymsBody() {
   return out;
 }
 
-async function saveSynonyms() {
-  const button = byId('synonym-save', HTMLButtonElement);
-  const synonyms = synonymsBody();
+/**
+ * Save a whole section (the synonyms, the fact rules) into the draft: `PUT content/<what>` with `{<what>: value}`.
+ * A refused save shows the errors the answer names (a schema error), else those of the draft's check.
+ * @param {'synonyms' | 'facts'} what @param {unknown} value @param {string} buttonId @param {string} errorsId @param {() => void} onSaved
+ */
+async function saveSection(what, value, buttonId, errorsId, onSaved) {
+  const button = byId(buttonId, HTMLButtonElement);
+  const idle = (button.dataset.idle ??= button.textContent ?? ''); // its text before any save (a second click may come while it says 저장했어요)
   try {
-    await api('content/synonyms', { method: 'PUT', body: { synonyms } });
-    draft.synonyms = synonyms;
-    showErrors($('synonym-errors'), []);
+    await api(`content/${what}`, { method: 'PUT', body: { [what]: value } });
+    onSaved();
+    showErrors($(errorsId), []);
     button.textContent = '저장했어요 ✓';
-    setTimeout(() => (button.textContent = '동의어 저장 (초안)'), 1500);
+    setTimeout(() => (button.textContent = idle), 1500);
   } catch (err) {
-    const errors = err instanceof ApiError && err.status === 422 ? (await api('content/validate', { method: 'POST' }).catch(() => ({ errors: [] }))).errors : [];
-    showErrors($('synonym-errors'), errors.length ? errors : [{ file: '', field: '', message: problem(err) }]);
+    const refused = err instanceof ApiError && err.status === 422 ? /** @type {{errors?: FieldError[]}} */ (err.body ?? {}).errors ?? [] : [];
+    const errors = refused.length ? refused : err instanceof ApiError && err.status === 422 ? (await api('content/validate', { method: 'POST' }).catch(() => ({ errors: [] }))).errors : [];
+    showErrors($(errorsId), errors.length ? errors : [{ file: '', field: '', message: problem(err) }]);
   }
 }
 
@@ -285,21 +291,6 @@ function factsBody() {
   return out;
 }
 
-async function saveFacts() {
-  const button = byId('fact-save', HTMLButtonElement);
-  const facts = factsBody();
-  try {
-    await api('content/facts', { method: 'PUT', body: { facts } });
-    draft.facts = facts;
-    showErrors($('fact-errors'), []);
-    button.textContent = '저장했어요 ✓';
-    setTimeout(() => (button.textContent = '규칙 저장 (초안)'), 1500);
-  } catch (err) {
-    const refused = err instanceof ApiError && err.status === 422 ? /** @type {{errors?: FieldError[]}} */ (err.body ?? {}).errors ?? [] : [];
-    const errors = refused.length ? refused : err instanceof ApiError && err.status === 422 ? (await api('content/validate', { method: 'POST' }).catch(() => ({ errors: [] }))).errors : [];
-    showErrors($('fact-errors'), errors.length ? errors : [{ file: '', field: '', message: problem(err) }]);
-  }
-}
 
 /** @typedef {{id: number, text: string, intent: string, actedBy: string | null, actedAt: string | null, adds: string[]}} PendingLabel */
 /** @type {PendingLabel[]} the pending labels as listed: exactly what the next publish includes */
@@ -487,7 +478,10 @@ $('synonym-add').addEventListener('click', () => {
   last?.scrollIntoView({ block: 'nearest' });
   last?.focus();
 });
-$('synonym-save').addEventListener('click', () => void saveSynonyms());
+$('synonym-save').addEventListener('click', () => {
+  const synonyms = synonymsBody();
+  void saveSection('synonyms', synonyms, 'synonym-save', 'synonym-errors', () => (draft.synonyms = synonyms));
+});
 $('fact-add').addEventListener('click', () => {
   factRows.push({ id: 'fact.', faqs: '', all: '', unless: '' });
   drawFacts();
@@ -495,5 +489,8 @@ $('fact-add').addEventListener('click', () => {
   last?.scrollIntoView({ block: 'nearest' });
   last?.focus();
 });
-$('fact-save').addEventListener('click', () => void saveFacts());
+$('fact-save').addEventListener('click', () => {
+  const facts = factsBody();
+  void saveSection('facts', facts, 'fact-save', 'fact-errors', () => (draft.facts = facts));
+});
 void start();
