@@ -54,7 +54,7 @@ export function checkContent(content: Content, { knownActions = [] }: CheckOptio
  */
 function checkFacts(content: Content): ContentError[] {
   const errors: ContentError[] = [];
-  const file = `intents/${FACTS_FILE}`;
+  const file = FACTS_FILE;
   const faqs = new Set(content.intents.map((i) => i.intent).filter((i) => i.startsWith('faq.') && content.responses.has(i)));
   for (const [id, fact] of Object.entries(content.facts)) {
     if (!content.responses.has(id)) errors.push(new ContentError(file, `facts.${id}`, `has no response "${id}" in responses/`));

@@ -94,12 +94,12 @@ export function loadCategories(root: string): CategoriesFile['categories'] {
 
 /** `intents/_facts.yml`: fact rules (none when the file is absent). */
 export function loadFacts(root: string): Record<string, FactDef> {
-  const file = path.join(root, 'intents', FACTS_FILE);
+  const file = path.join(root, FACTS_FILE);
   return fs.existsSync(file) ? readYaml(file, FactsFile, root).facts : {};
 }
 
-/** Where the fact rules live, beside the synonyms: both are read by the NLU, neither is an intent. */
-export const FACTS_FILE = '_facts.yml';
+/** Where the fact rules live (from the content root), beside the synonyms: both are read by the NLU, neither is an intent. */
+export const FACTS_FILE = 'intents/_facts.yml';
 
 /** Load all content under `root` (the folder holding intents/ and responses/). */
 export function loadContent(root: string): Content {

@@ -170,7 +170,7 @@ export class HybridClassifier implements Classifier {
     const wantSupport = (this.steps.support && !short && isFaq(result.intent)) || (this.steps.controls && (isGuardedControl(result.intent) || isTopic(result.intent)));
     const support = wantSupport ? this.supportOf(clauses, result, options) : undefined;
     // not inside a dialog's question (allowList): a slot answer is not a question about a fact
-    const fact = this.steps.facts && !options.allowList ? this.facts?.find(normalized) : undefined;
+    const fact = this.steps.facts && !options.allowList ? this.factOf(clauses, result.clause ?? normalized) : undefined;
     return {
       ...result,
       normalized,
@@ -181,6 +181,21 @@ export class HybridClassifier implements Classifier {
       ...(support !== undefined ? { support } : {}),
       ...(fact ? { fact } : {}),
     };
+  }
+
+  /**
+   * The fact the question asks on its own, if any: in the question clause when the focus picked one ("사이트 주소 말고
+   * 비밀번호 몇 자리예요"), else in the whole; when the whole names a fact and there are several clauses, the last
+   * clause that names one decides ("사이트 주소는 아는데 비밀번호 몇 자리예요": the last asks).
+   */
+  private factOf(clauses: Clause[], text: string): FactMatch | undefined {
+    const found = this.facts?.find(text);
+    if (!found || clauses.length < 2) return found;
+    for (let i = clauses.length - 1; i >= 0; i--) {
+      const own = this.facts?.find(this.normalize(clauses[i].text));
+      if (own) return own;
+    }
+    return found;
   }
 
   /**

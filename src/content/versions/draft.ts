@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { dump, load } from 'js-yaml';
 import type * as YamlDocuments from 'yaml';
 import { lintContent } from '../../cli/lint-content';
+import { FACTS_FILE } from '../load';
 import { FactsFile, ResponseDef, type FactDef } from '../schema';
 import { materialize, type Snapshot } from './snapshot';
 
@@ -74,8 +75,6 @@ export function setSynonyms(files: Snapshot, synonyms: Record<string, string[]>)
   const text = files[SYNONYMS_FILE];
   return { ...files, [SYNONYMS_FILE]: (text && editSynonyms(text, synonyms)) || yaml({ synonyms }) };
 }
-
-const FACTS_FILE = 'intents/_facts.yml';
 
 /**
  * The draft with the fact rules replaced (`intents/_facts.yml`); throws a DraftError list naming the field when they do
