@@ -59,3 +59,25 @@ describe('the same text once marked out of scope (in intents/None.yml, as a publ
     expect(textOf(await t.say('사이트 주소 알려주세요', { user: 'fm-2' }))).toContain('partner.kakaomobility.com');
   });
 });
+
+describe('a right fact answer confirmed by labelling its text to one of the fact\'s FAQs (in intents/, as a publish writes it)', () => {
+  let t: TestApp;
+  let dir: string;
+  const CONFIRMED = '사이트 주소 알려주세요';
+  beforeAll(async () => {
+    dir = copyContent('facts-confirmed');
+    fs.appendFileSync(path.join(dir, 'intents', 'faq.signup.yml'), `  - ${CONFIRMED}\n`);
+    t = await makeTestApp({ CONTENT_DIR: dir });
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is still answered with the fact, and no longer kept for the inbox (NLP.js now agrees)', async () => {
+    expect(textOf(await t.say(CONFIRMED, { user: 'fc-1' }))).toContain('partner.kakaomobility.com');
+    await t.recorder?.flush();
+    const rows = await (await t.events.get()).db.selectFrom('turn_events').select(['intent', 'text']).execute();
+    expect(rows).toEqual([{ intent: 'fact.site_address', text: null }]);
+  });
+});
