@@ -41,43 +41,39 @@ describe('a fact rule that overruled NLP.js', () => {
   });
 });
 
-describe('the same text once marked out of scope (in intents/None.yml, as a publish of the inbox label writes it)', () => {
+/** The app on a copy of the content whose intent file `intent` has one more utterance (what a publish of an inbox label writes). */
+function withUtterance(intent: string, text: string): () => TestApp {
   let t: TestApp;
   let dir: string;
   beforeAll(async () => {
-    dir = copyContent('facts-marked');
-    fs.appendFileSync(path.join(dir, 'intents', 'None.yml'), `  - ${MARKED}\n`);
+    dir = copyContent('facts-labelled');
+    fs.appendFileSync(path.join(dir, 'intents', `${intent}.yml`), `  - ${text}\n`);
     t = await makeTestApp({ CONTENT_DIR: dir });
   }, 120_000);
   afterAll(async () => {
     await t?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
+  return () => t;
+}
+
+describe('the same text once marked out of scope (in intents/None.yml, as a publish of the inbox label writes it)', () => {
+  const app = withUtterance('None', MARKED);
 
   it('is no longer answered by the rule; other questions of the rule still are', async () => {
-    expect(textOf(await t.say(MARKED, { user: 'fm-1' }))).not.toContain('partner.kakaomobility.com');
-    expect(textOf(await t.say('사이트 주소 알려주세요', { user: 'fm-2' }))).toContain('partner.kakaomobility.com');
+    expect(textOf(await app().say(MARKED, { user: 'fm-1' }))).not.toContain('partner.kakaomobility.com');
+    expect(textOf(await app().say('사이트 주소 알려주세요', { user: 'fm-2' }))).toContain('partner.kakaomobility.com');
   });
 });
 
 describe('a right fact answer confirmed by labelling its text to one of the fact\'s FAQs (in intents/, as a publish writes it)', () => {
-  let t: TestApp;
-  let dir: string;
   const CONFIRMED = '사이트 주소 알려주세요';
-  beforeAll(async () => {
-    dir = copyContent('facts-confirmed');
-    fs.appendFileSync(path.join(dir, 'intents', 'faq.signup.yml'), `  - ${CONFIRMED}\n`);
-    t = await makeTestApp({ CONTENT_DIR: dir });
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const app = withUtterance('faq.signup', CONFIRMED);
 
   it('is still answered with the fact, and no longer kept for the inbox (NLP.js now agrees)', async () => {
-    expect(textOf(await t.say(CONFIRMED, { user: 'fc-1' }))).toContain('partner.kakaomobility.com');
-    await t.recorder?.flush();
-    const rows = await (await t.events.get()).db.selectFrom('turn_events').select(['intent', 'text']).execute();
+    expect(textOf(await app().say(CONFIRMED, { user: 'fc-1' }))).toContain('partner.kakaomobility.com');
+    await app().recorder?.flush();
+    const rows = await (await app().events.get()).db.selectFrom('turn_events').select(['intent', 'text']).execute();
     expect(rows).toEqual([{ intent: 'fact.site_address', text: null }]);
   });
 });
