@@ -291,7 +291,6 @@ function factsBody() {
   return out;
 }
 
-
 /** @typedef {{id: number, text: string, intent: string, actedBy: string | null, actedAt: string | null, adds: string[]}} PendingLabel */
 /** @type {PendingLabel[]} the pending labels as listed: exactly what the next publish includes */
 let pending = [];
@@ -471,12 +470,17 @@ byId('intent-id', HTMLSelectElement).addEventListener('change', drawUtterances);
 byId('utterance-form', HTMLFormElement).addEventListener('submit', (e) => void addUtterance(e));
 $('save').addEventListener('click', () => void save());
 $('publish').addEventListener('click', () => void publish());
+/** After a row is added to a list (`listId`), bring its first input into view and focus it. @param {string} listId */
+function focusNewRow(listId) {
+  const last = /** @type {HTMLInputElement | null} */ ($(listId).lastElementChild?.querySelector('input') ?? null);
+  last?.scrollIntoView({ block: 'nearest' });
+  last?.focus();
+}
+
 $('synonym-add').addEventListener('click', () => {
   synonymRows.push({ word: '', variants: '' });
   drawSynonyms();
-  const last = /** @type {HTMLInputElement | null} */ ($('synonyms').lastElementChild?.querySelector('input') ?? null);
-  last?.scrollIntoView({ block: 'nearest' });
-  last?.focus();
+  focusNewRow('synonyms');
 });
 $('synonym-save').addEventListener('click', () => {
   const synonyms = synonymsBody();
@@ -485,9 +489,7 @@ $('synonym-save').addEventListener('click', () => {
 $('fact-add').addEventListener('click', () => {
   factRows.push({ id: 'fact.', faqs: '', all: '', unless: '' });
   drawFacts();
-  const last = /** @type {HTMLInputElement | null} */ ($('facts').lastElementChild?.querySelector('input') ?? null);
-  last?.scrollIntoView({ block: 'nearest' });
-  last?.focus();
+  focusNewRow('facts');
 });
 $('fact-save').addEventListener('click', () => {
   const facts = factsBody();

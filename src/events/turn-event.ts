@@ -71,9 +71,10 @@ export function keptBecause(report: TurnReport): KeptBecause | null {
   const r = report.result;
   if (!r || r.route === 'dialog' || r.dialog != null || report.dialogOpen !== false) return null;
   if (r.outcome === 'fallback' || r.outcome === 'out_of_scope' || r.outcome === 'clarified') return r.outcome;
-  if (r.route === 'nlu' && r.outcome === 'answered' && r.overruled) return 'low_confidence'; // a fact rule decided, NLP.js did not agree
+  if (r.route !== 'nlu' || r.outcome !== 'answered') return null;
+  if (r.overruled) return 'low_confidence'; // a fact rule decided, NLP.js did not agree
   const score = r.score ?? r.nlu?.score;
-  return r.route === 'nlu' && r.outcome === 'answered' && score !== undefined && score < LOW_CONFIDENCE ? 'low_confidence' : null;
+  return score !== undefined && score < LOW_CONFIDENCE ? 'low_confidence' : null;
 }
 
 /**

@@ -20,8 +20,8 @@ interface Rule {
   unless: string[];
 }
 
-/** Without spaces, lower case: `비밀번호 몇 자리` and `비밀번호몇자리` read alike. */
-const squash = (text: string): string => text.replace(/\s+/g, '').toLowerCase();
+/** Without spaces, lower case: `비밀번호 몇 자리` and `비밀번호몇자리` read alike (the answer evaluator reads replies so too). */
+export const squash = (text: string): string => text.replace(/\s+/g, '').toLowerCase();
 
 /**
  * The fact rules, each phrase read the way the question is (the classifier's normalizer: synonyms, typos) and as

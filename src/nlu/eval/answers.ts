@@ -7,7 +7,10 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { SkillResponse } from '../../kakao/response';
+import { squash } from '../facts';
 import { NONE } from '../labels';
+import { tsvRows } from './dataset';
+import { pct } from './metrics';
 
 export interface AnswerRow {
   text: string;
@@ -29,10 +32,8 @@ const HEADER = /^text\tintent\tmust_contain\tcategory\s*$/i;
 export function parseAnswerSet(tsv: string, knownIntents?: Iterable<string>, source = 'answer set'): AnswerRow[] {
   const known = knownIntents ? new Set(knownIntents) : undefined;
   const rows: AnswerRow[] = [];
-  tsv.split(/\r?\n/).forEach((raw, i) => {
-    const line = i + 1;
-    if (!raw.trim() || raw.startsWith('#') || HEADER.test(raw)) return;
-    const [text, intent, must, category, ...rest] = raw.split('\t');
+  for (const { raw, line, cells } of tsvRows(tsv, HEADER)) {
+    const [text, intent, must, category, ...rest] = cells;
     const label = Label.safeParse(intent?.trim());
     if (!text?.trim() || !label.success || !category?.trim() || rest.some((r) => r.trim())) {
       throw new Error(`${source}:${line}: expected "text<TAB>intent<TAB>must_contain<TAB>category", got ${JSON.stringify(raw.slice(0, 80))}`);
@@ -41,7 +42,7 @@ export function parseAnswerSet(tsv: string, knownIntents?: Iterable<string>, sou
     const mustContain = (must ?? '').split('|').map((s) => s.trim()).filter((s) => s && s !== '-');
     if (category.trim() === 'fact' && !mustContain.length) throw new Error(`${source}:${line}: a fact row needs must_contain`);
     rows.push({ text: text.trim(), intent: label.data, mustContain, category: category.trim(), line });
-  });
+  }
   return rows;
 }
 
@@ -65,8 +66,6 @@ export function replyText(response: SkillResponse): string {
   }
   return parts.join('\n');
 }
-
-const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 
 /** Whether a reply holds one of the strings (spaces and case ignored). */
 export function holdsAny(reply: string, strings: string[]): boolean {
@@ -125,7 +124,8 @@ export function scoreAnswers(answered: Answered[]): AnswersReport {
   return { categories: [...byCategory.values()], wrong };
 }
 
-const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-');
+/** A share as the eval prints it, `-` for none of none. */
+const share = (n: number, d: number) => (d ? pct(n / d) : '-');
 
 /** The report as lines: a table by category, then the rows that went wrong (texts hidden for a holdout set). */
 export function formatAnswers(report: AnswersReport, title: string, hidden: boolean): string[] {
@@ -135,10 +135,10 @@ export function formatAnswers(report: AnswersReport, title: string, hidden: bool
   for (const c of report.categories) {
     rows += c.rows;
     right += c.intentRight;
-    const inReply = c.category === 'fact' ? `${pct(c.factInReply, c.rows)} (${c.factInReply})` : '-';
-    lines.push(`${c.category.padEnd(10)} ${String(c.rows).padStart(4)}  ${inReply.padStart(13)}  ${`${pct(c.intentRight, c.rows)} (${c.intentRight})`.padStart(12)}  ${String(c.factAnswers).padStart(12)}`);
+    const inReply = c.category === 'fact' ? `${share(c.factInReply, c.rows)} (${c.factInReply})` : '-';
+    lines.push(`${c.category.padEnd(10)} ${String(c.rows).padStart(4)}  ${inReply.padStart(13)}  ${`${share(c.intentRight, c.rows)} (${c.intentRight})`.padStart(12)}  ${String(c.factAnswers).padStart(12)}`);
   }
-  lines.push(`${'all'.padEnd(10)} ${String(rows).padStart(4)}  ${''.padStart(13)}  ${`${pct(right, rows)} (${right})`.padStart(12)}`);
+  lines.push(`${'all'.padEnd(10)} ${String(rows).padStart(4)}  ${''.padStart(13)}  ${`${share(right, rows)} (${right})`.padStart(12)}`);
   if (report.wrong.length) {
     lines.push('', `wrong (${report.wrong.length}):`);
     for (const w of report.wrong) {

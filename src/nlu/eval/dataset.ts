@@ -27,18 +27,29 @@ const HEADER = /^text\tintent(\tcategory(\talso_ok)?)?\s*$/i;
 export function parseDevSet(tsv: string, knownIntents?: Iterable<string>, source = 'dev set'): LabeledUtterance[] {
   const known = knownIntents ? new Set(knownIntents) : undefined;
   const rows: LabeledUtterance[] = [];
-  tsv.split(/\r?\n/).forEach((raw, i) => {
-    const line = i + 1;
-    if (!raw.trim() || raw.startsWith('#') || HEADER.test(raw)) return;
-    const [text, intent, category, alsoOk, ...rest] = raw.split('\t');
+  for (const { raw, line, cells } of tsvRows(tsv, HEADER)) {
+    const [text, intent, category, alsoOk, ...rest] = cells;
     const parsed = Row.safeParse({ text, intent: intent?.trim(), category: category?.trim() || undefined, alsoOk: splitLabels(alsoOk) });
     if (!parsed.success || rest.some((r) => r.trim())) throw new Error(`${source}:${line}: expected "text<TAB>intent[<TAB>category<TAB>also_ok]", got ${JSON.stringify(raw.slice(0, 80))}`);
     const unknown = [parsed.data.intent, ...parsed.data.alsoOk].find((l) => known && !known.has(l));
     if (unknown) throw new Error(`${source}:${line}: unknown intent "${unknown}"`);
     const { category: cat, alsoOk: also } = parsed.data;
     rows.push({ text: parsed.data.text, intent: parsed.data.intent, line, ...(cat ? { category: cat } : {}), ...(also.length ? { alsoOk: also } : {}) });
-  });
+  }
   return rows;
+}
+
+/**
+ * The rows of an evaluation TSV with their 1-based line numbers and cells: blank lines, `#` comments and a line
+ * matching `header` are skipped (the dev sets and the answer sets alike).
+ * @example tsvRows('text\tintent\n비번\tfaq.forgot_credentials\n', /^text\tintent/)[0].line // 2
+ */
+export function tsvRows(tsv: string, header: RegExp): Array<{ raw: string; line: number; cells: string[] }> {
+  const out: Array<{ raw: string; line: number; cells: string[] }> = [];
+  tsv.split(/\r?\n/).forEach((raw, i) => {
+    if (raw.trim() && !raw.startsWith('#') && !header.test(raw)) out.push({ raw, line: i + 1, cells: raw.split('\t') });
+  });
+  return out;
 }
 
 function splitLabels(cell: string | undefined): string[] {
