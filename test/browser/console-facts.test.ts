@@ -34,8 +34,13 @@ afterAll(async () => {
   await t?.close();
 });
 
-it('shows the fact a rule answered as the bot\'s guess, by its label', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
+const VIEWS = [
+  ['390', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }],
+  ['1280', { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 }],
+] as const;
+
+it.each(VIEWS)('shows the fact a rule answered as the bot\'s guess, by its label (%s px)', async (width, view) => {
+  const context = await browser.newContext({ ...view, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -51,8 +56,9 @@ it('shows the fact a rule answered as the bot\'s guess, by its label', async () 
   await row.waitFor();
   expect(await page.locator('#inbox-list > li').count()).toBe(1);
   expect(await row.locator('.guess').textContent()).toMatch(/^봇의 추측: 한 가지 사실: 사이트 주소$/);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(Number(width)); // nothing overflows sideways
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await row.screenshot({ path: path.join(ARTIFACTS, 'console-inbox-fact-390.png') });
+  await page.screenshot({ path: path.join(ARTIFACTS, `console-inbox-fact-${width}.png`) });
   expect(errors).toEqual([]);
   await context.close();
 }, 60_000);
