@@ -91,6 +91,9 @@ function isNounShaped(word: string): boolean {
   // dialect imperative 이소 (= 세요: 해주이소, 보이소); 주소, 장소, 충전소 stay nouns
   if (last === '소' && word[word.length - 2] === '이' && word.length >= 3) return false;
   if ((BOUND_NOUNS.has(last) || last === '건' || last === '걸') && isAdnominal(word[word.length - 2] ?? '')) return false;
+  // a verb's 는-form glued to a one-syllable noun (`받는날`, `가는길`, `쉬는곳`): a phrase typed without its space, whose
+  // noun is the last syllable; read as one word it made a head noun of its own (`받는날` → the fees topic)
+  if (word.length >= 3 && word[word.length - 2] === '는') return false;
   // `바꾸는법`, `찾는방법`: "how to" after a verb's adnominal ending, glued (with a space, `바꾸는 법`, the verb is its
   // own word); `문법`, `불법` stay nouns
   const before = word.endsWith('방법') ? word[word.length - 3] : word[word.length - 2];

@@ -21,6 +21,9 @@ describe('asNoun and headNoun', () => {
     // "how to" glued after a verb is no noun (`교육일 바꾸는법 좀 알려주세요` was asked about the unknown head 바꾸는법)
     for (const w of ['바꾸는법', '찾는법', '가입하는방법', '들을방법']) expect(asNoun(w)).toBeUndefined();
     for (const w of ['교육법', '방법', '문법']) expect(asNoun(w)).toEqual({ noun: w, particle: '' });
+    // a verb's 는-form glued to a one-syllable noun is a phrase, not a noun (`교육 받는날 …` was taken for the fees topic)
+    for (const w of ['받는날', '받는날에', '가는길', '쉬는곳']) expect(asNoun(w)).toBeUndefined();
+    for (const w of ['교육날', '내일날', '하늘', '과태료']) expect(asNoun(w)).toEqual({ noun: w, particle: '' });
   });
 
   it('finds the noun the last predicate is about, past question words and adverbs', () => {
