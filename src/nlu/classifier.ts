@@ -5,7 +5,7 @@ import type { Neighbour, SimilarityIndex } from './similarity';
 import { spelledToDigits, type Normalizer } from './normalize';
 import { afterDoneStatement, enumerated, focusCandidates, splitClauses, syllables, type Clause } from './clauses';
 import type { TopicIndex } from './topics';
-import { headWord, requestTypes, type FaqVocabulary } from './heads';
+import { headWord, nounsOf, requestTypes, type FaqVocabulary } from './heads';
 import type { IntentNouns } from './explain';
 import { isFaq, isGuardedControl, isOutOfScope, isTopic, NONE } from './labels';
 import type { Preamble } from './preamble';
@@ -238,7 +238,9 @@ export class HybridClassifier implements Classifier {
     if (!isFaq(result.intent) || !clauses.length) return undefined;
     const lastContrast = clauses.map((c) => c.after).lastIndexOf('contrast');
     const asked = lastContrast > 0 ? clauses.slice(lastContrast) : clauses;
-    const last = this.normalize(asked[asked.length - 1].text);
+    // a tail that only asks ("어떻게 해야되요", "가능한가요") carries no noun: what it asks about is in the clause before
+    const tail = this.normalize(asked[asked.length - 1].text);
+    const last = asked.length > 1 && syllables(tail) >= 2 && !nounsOf(tail).length ? this.normalize(asked.slice(-2).map((c) => c.text).join(' ')) : tail;
     const unknown = (this.steps.heads ? this.unknownHeadIn(last) : undefined) ?? (this.steps.explain ? this.nouns?.unexplained(last, result.intent) : undefined);
     if (!unknown) return undefined;
     // a clause that asks the FAQ on its own counts only when its nouns are the FAQ's, or at least answerable words ("회원가입 하면 광고 문자 오나요")
