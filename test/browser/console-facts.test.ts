@@ -23,7 +23,7 @@ beforeAll(async () => {
   t = await makeTestApp();
   await addUser((await t.events.get()).db, 'lee-viewer', 'viewer', PASSWORD);
   await t.say(RULED, { user: 'cf-1' });
-  await t.say('비밀번호 얼마마다 바꿔야해요', { user: 'cf-2' }); // a fact NLP.js agreed with: not in the inbox
+  await t.say('비밀번호는 얼마나 자주 바꿔야 하나요', { user: 'cf-2' }); // a fact NLP.js agreed with: not in the inbox
   await t.recorder!.flush();
   ({ server, base } = await listenLocally(t.admin));
   browser = await launchChromium();

@@ -13,7 +13,7 @@ import { addTestUsers, login, VIEWER } from '../console/helpers';
 
 const OVERRULED = '사이트 주소 누르니까 이상한 광고가 떠요 제 번호 010-3344-5566'; // NLP.js alone: not an answer of the site's FAQs
 const MASKED = '사이트 주소 누르니까 이상한 광고가 떠요 제 번호 010-****-5566';
-const AGREED = '비밀번호 얼마마다 바꿔야해요'; // NLP.js alone: forgot_credentials 0.95, an FAQ that holds the fact
+const AGREED = '비밀번호는 얼마나 자주 바꿔야 하나요'; // NLP.js alone: first_login 0.84, an FAQ that holds the fact
 const MARKED = '사이트 주소 누르니까 이상한 광고가 떠요';
 
 describe('a fact rule that overruled NLP.js', () => {
