@@ -30,7 +30,7 @@ export interface LintResult {
 }
 
 /**
- * Dev sets checked by default: v1, v2, the v2 holdout, v3, v7, v8 and their holdouts, and the answer sets of the facts
+ * Dev sets checked by default: v1, v2, the v2 holdout, v3, v7, v8 and their holdouts, the v9 holdout, and the answer sets of the facts
  * (`--answers`; their first two columns are text and intent too), each when present; a holdout's rows are never printed.
  */
 export const DEV_SETS = [
@@ -42,6 +42,7 @@ export const DEV_SETS = [
   'test/nlu/dev-v7-holdout.tsv',
   'test/nlu/dev-v8.tsv',
   'test/nlu/dev-v8-holdout.tsv',
+  'test/nlu/dev-v9-holdout.tsv',
   'test/nlu/facts-v1.tsv',
   'test/nlu/facts-v1-holdout.tsv',
   'test/nlu/facts-v2-holdout.tsv',

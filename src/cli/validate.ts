@@ -7,7 +7,7 @@ const USAGE = `usage: npm run validate -- [--root DIR] [--dev FILE] [--json]
   --root DIR   folder holding intents/, responses/, flows/ (default: CONTENT_DIR or .)
   --dev FILE   dev test set, TSV "text<TAB>intent[<TAB>category<TAB>also_ok]" (default: test/nlu/dev.tsv,
                dev-v2.tsv, dev-v2-holdout.tsv, dev-v3.tsv, dev-v7.tsv, dev-v7-holdout.tsv, dev-v8.tsv,
-               dev-v8-holdout.tsv and the answer sets
+               dev-v8-holdout.tsv, dev-v9-holdout.tsv and the answer sets
                facts-v1.tsv, facts-v1-holdout.tsv and facts-v2-holdout.tsv under <root>, each when present)
   --json       print findings as JSON
 Exits 1 when there is any error; warnings and notes do not fail.`;
