@@ -232,7 +232,8 @@ export class HybridClassifier implements Classifier {
   /**
    * The head noun of the question (its last clause, or the part after a contrast) when an FAQ won but the bot's
    * vocabulary does not know that noun ("교육비 얼마예요", "교육 보는데 데이터 많이 나가요"). An FAQ asked in a clause of
-   * its own keeps its answer ("일정 변경 가능한가요 그리고 교육장 주소도 알려주세요"), as for other-topic nouns.
+   * its own keeps its answer ("일정 변경 가능한가요 그리고 교육장 주소도 알려주세요"), as for other-topic nouns. A last clause
+   * with no noun only asks ("어떻게 해야되요"), so it is read with the clause before it ("블루 차량을 벤티로 바꾸고 싶은데 …").
    */
   private async unknownHeadOf(clauses: Clause[], result: NluResult, options: ClassifyOptions): Promise<string | undefined> {
     if (!isFaq(result.intent) || !clauses.length) return undefined;
@@ -240,7 +241,8 @@ export class HybridClassifier implements Classifier {
     const asked = lastContrast > 0 ? clauses.slice(lastContrast) : clauses;
     // a tail that only asks ("어떻게 해야되요", "가능한가요") carries no noun: what it asks about is in the clause before
     const tail = this.normalize(asked[asked.length - 1].text);
-    const last = asked.length > 1 && syllables(tail) >= 2 && !nounsOf(tail).length ? this.normalize(asked.slice(-2).map((c) => c.text).join(' ')) : tail;
+    const onlyAsks = asked.length > 1 && syllables(tail) >= 2 && !nounsOf(tail).length;
+    const last = onlyAsks ? this.normalize(asked.slice(-2).map((c) => c.text).join(' ')) : tail;
     const unknown = (this.steps.heads ? this.unknownHeadIn(last) : undefined) ?? (this.steps.explain ? this.nouns?.unexplained(last, result.intent) : undefined);
     if (!unknown) return undefined;
     // a clause that asks the FAQ on its own counts only when its nouns are the FAQ's, or at least answerable words ("회원가입 하면 광고 문자 오나요")
