@@ -20,11 +20,14 @@ export interface TopicIndexOptions {
 export class TopicIndex {
   /** Head noun → topic, longest first. */
   readonly heads: Array<[string, string]>;
+  /** Every noun of the training utterances (≥ 2 syllables): what may follow a head inside a compound. */
+  private readonly nouns = new Set<string>();
 
   constructor(texts: LabeledText[], { minCount = 3, minRatio = 4 }: TopicIndexOptions = {}) {
     const inTopic = new Map<string, Map<string, number>>();
     const answerable = new Map<string, number>();
     for (const { text, intent } of texts) {
+      for (const w of nounsOf(text)) if (w.length >= 2) this.nouns.add(w);
       if (intent === NONE) continue;
       for (const w of nounsOf(text)) {
         if (!/^[\uAC00-\uD7A3]{2,}$/.test(w)) continue;
@@ -44,12 +47,22 @@ export class TopicIndex {
     this.heads = heads.sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]));
   }
 
-  /** The topic of the first head noun found in a normalized text (a word that is, starts or ends with it). */
+  /**
+   * Whether a word that starts with a head noun is a compound of it: a head of three syllables or more
+   * (`수료증발급`, `드라이버앱로그인`), or one of two followed by a noun of the training data (`법정교육`, `영상시청`). A
+   * two-syllable head starts other words too: `프로` (of `100프로`) starts `프로그램` and `프로필`.
+   */
+  private compoundOf(head: string, word: string): boolean {
+    return head.length >= 3 || this.nouns.has(word.slice(head.length));
+  }
+
+  /** The topic of the first head noun found in a normalized text (a word that is, ends with it, or starts a compound with it). */
   find(text: string): string | undefined {
     const words = nounsOf(text);
     for (const [head, topic] of this.heads) {
-      for (const w of words) if (w.startsWith(head) || w.endsWith(head)) return topic;
+      for (const w of words) if (w.endsWith(head) || (w.startsWith(head) && this.compoundOf(head, w))) return topic;
     }
     return undefined;
   }
 }
+

@@ -131,6 +131,20 @@ describe('TopicIndex', () => {
     expect(index.find('수료하면 운행 언제')).toBeUndefined();
   });
 
+  it('finds a two-syllable head at the start of a word only in a compound with a noun of the data (법정교육, not 프로그램)', () => {
+    const texts = [
+      ...['진도 100프로인데 수료가 안 돼요', '진도가 몇 프로예요', '진도율 0프로예요'].map((text) => ({ text, intent: 'oos.video' })),
+      ...['법정 교육 날짜', '법정 교육 어디서', '법정 교육 받아야 돼요'].map((text) => ({ text, intent: 'oos.other_training' })),
+      ...['교육 일정 변경', '비밀번호 분실'].map((text) => ({ text, intent: 'faq.x' })),
+    ];
+    const index = new TopicIndex(texts);
+    expect(index.heads.map(([w]) => w)).toEqual(expect.arrayContaining(['프로', '법정']));
+    expect(index.find('교육 프로그램 뭐가 있어요')).toBeUndefined();
+    expect(index.find('프로필 사진 바꾸고 싶어요')).toBeUndefined();
+    expect(index.find('법정교육 날짜 놓쳤어요')).toBe('oos.other_training');
+    expect(index.find('진도가 몇 프로예요')).toBe('oos.video');
+  });
+
   it('strips a particle but never below two syllables', () => {
     expect(splitParticle('수료증을', 2).stem).toBe('수료증');
     expect(splitParticle('영상이', 2).stem).toBe('영상');
