@@ -30,8 +30,9 @@ export interface LintResult {
 }
 
 /**
- * Dev sets checked by default: v1, v2, the v2 holdout, v3, v7, v8 and their holdouts, the v9 holdout, and the answer sets of the facts
- * (`--answers`; their first two columns are text and intent too), each when present; a holdout's rows are never printed.
+ * Dev sets checked by default: v1, v2, the v2 holdout, v3, v7, v8 and their holdouts, the v9 holdout, and the answer
+ * sets of the facts (`--answers`; their first two columns are text and intent too), each when present; a holdout's
+ * rows are never printed.
  */
 export const DEV_SETS = [
   'test/nlu/dev.tsv',

@@ -27,9 +27,10 @@ export class TopicIndex {
     const inTopic = new Map<string, Map<string, number>>();
     const answerable = new Map<string, number>();
     for (const { text, intent } of texts) {
-      for (const w of nounsOf(text)) if (w.length >= 2) this.nouns.add(w);
+      const nouns = nounsOf(text);
+      for (const w of nouns) if (w.length >= 2) this.nouns.add(w);
       if (intent === NONE) continue;
-      for (const w of nounsOf(text)) {
+      for (const w of nouns) {
         if (!/^[\uAC00-\uD7A3]{2,}$/.test(w)) continue;
         if (!isTopic(intent)) answerable.set(w, (answerable.get(w) ?? 0) + 1);
         else {
@@ -65,4 +66,3 @@ export class TopicIndex {
     return undefined;
   }
 }
-

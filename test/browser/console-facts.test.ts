@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { addUser } from '../../src/console';
 import { makeTestApp, ROOT, type TestApp } from '../helpers/app';
-import { launchChromium, listenLocally } from '../helpers/browser';
+import { DESKTOP_VIEW, launchChromium, listenLocally, PHONE_VIEW } from '../helpers/browser';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const PASSWORD = 'viewer-pass-5521';
@@ -35,8 +35,8 @@ afterAll(async () => {
 });
 
 const VIEWS = [
-  ['390', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }],
-  ['1280', { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 }],
+  ['390', PHONE_VIEW],
+  ['1280', DESKTOP_VIEW],
 ] as const;
 
 it.each(VIEWS)('shows the fact a rule answered as the bot\'s guess, by its label (%s px)', async (width, view) => {

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeTestApp, ROOT, type TestApp } from '../helpers/app';
-import { launchChromium, listenLocally } from '../helpers/browser';
+import { DESKTOP_VIEW, launchChromium, listenLocally, PHONE_VIEW } from '../helpers/browser';
 import { addUser } from '../../src/console';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -73,8 +73,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-const PHONE_VIEW = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const DESKTOP_VIEW = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 };
 
 /** A fresh browser context; every page error and console error is collected (the 401 of the first `me` is expected). */
 async function open(view: typeof PHONE_VIEW | typeof DESKTOP_VIEW): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {

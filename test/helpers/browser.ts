@@ -6,6 +6,11 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The phone width the browser tests take (a 390 px wide phone, touch, 2× pixels). */
+export const PHONE_VIEW = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+/** The desktop width the browser tests take. */
+export const DESKTOP_VIEW = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 };
+
 /** Launch headless Chromium with the flags every browser test uses; fails with the install command when it is missing. */
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-nanum (.ci/run does)`);
