@@ -7,6 +7,7 @@ import { type Session } from './dialog/session';
 import { createDialogs, type DialogOptions } from './dialog/flows';
 import { createStore, withTimeout, type SessionStore } from './dialog/stores';
 import { Bot } from './dialog/turn';
+import { FollowupRules } from './dialog/followups';
 import { catalogOf, consoleRoutes } from './console';
 import { contentApi } from './console/content-routes';
 import { createEventRecorder, scheduleRetention, StoreHandle, workerSink, type EventRecorder, type Versions } from './events';
@@ -115,7 +116,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   /** A runtime for one content version: its renderer, bot and conversation over the shared session store. */
   const makeRuntime = (c: Content, d: typeof dialogs, classifier: Runtime['classifier'], version?: string): Runtime => {
     const versionRenderer = c === content ? renderer : new Renderer(c.responses, { operatorButton: config.OPERATOR_BUTTON });
-    const bot = new Bot({ renderer: versionRenderer, responses: c.responses, classifier, dialogs: d.plugins });
+    const bot = new Bot({ renderer: versionRenderer, responses: c.responses, classifier, dialogs: d.plugins, followups: FollowupRules.of(c) });
     const conversationOn = (sessions: SessionStore<Session>) =>
       new Conversation({ bot, store: sessions, renderer: versionRenderer, logger, budgetMs: config.TURN_BUDGET_MS, sessionTtlMs: config.SESSION_TTL_MS });
     return { conversation: conversationOn(store), simulator: conversationOn(simulatorStore), classifier, ...(version ? { version } : {}) };

@@ -18,11 +18,15 @@ import { runAsMain } from './common';
 import { Writable } from 'node:stream';
 import { Renderer } from '../content/render';
 import { Bot } from '../dialog/turn';
+import { FollowupRules } from '../dialog/followups';
 import { Conversation } from '../dialog/conversation';
 import { MemoryStore } from '../dialog/stores/memory';
 import type { Session } from '../dialog/session';
 import { createLogger } from '../log/logger';
 import { parse } from '../nlu/parse';
+import { formatFollowups, readFollowups, verdict, type FollowupResult, type TakenTurn } from '../nlu/eval/followups';
+import { isFaq } from '../nlu/labels';
+import type { TurnReport } from '../dialog/conversation';
 import { formatAnswers, readAnswerSet, replyText, scoreAnswers, type Answered } from '../nlu/eval/answers';
 import { loadCheckedContent } from '../server';
 
@@ -114,6 +118,7 @@ function options(argv: string[]) {
     options: {
       dev: { type: 'string' },
       answers: { type: 'string' },
+      followups: { type: 'string' },
       cv: { type: 'string' },
       perturb: { type: 'string' },
       sweep: { type: 'boolean', default: false },
@@ -139,6 +144,7 @@ export async function runEval(argv: string[], out: (line: string) => void = cons
   if (o.help) return out(USAGE), 0;
   const root = path.resolve(o.root ?? process.env.CONTENT_DIR ?? '.');
   if (o.answers) return runAnswers(root, path.resolve(o.answers), o, out);
+  if (o.followups) return runFollowups(root, path.resolve(o.followups), o, out);
   const s: Sources = { content: loadContent(root), root, engine: o.engine, off: o.off };
   const devFile = path.resolve(o.dev ?? path.join(root, 'test/nlu/dev.tsv'));
   const main = o.cv ? await cvSource(s, o.cv) : await devSource(s, devFile, o.perturb);
@@ -172,7 +178,7 @@ async function runAnswers(root: string, file: string, o: ReturnType<typeof optio
   const rows = readAnswerSet(file, [...content.intents.map((i) => i.intent), 'None']);
   const classifier = await classifierFor({ content, root, engine: o.engine, off: o.off });
   const renderer = new Renderer(content.responses);
-  const bot = new Bot({ renderer, responses: content.responses, classifier, dialogs: dialogs.plugins });
+  const bot = new Bot({ renderer, responses: content.responses, classifier, dialogs: dialogs.plugins, followups: FollowupRules.of(content) });
   const logger = createLogger({ level: 'error', stream: new Writable({ write: (_c, _e, cb) => cb() }) });
   const conversation = new Conversation({ bot, store: new MemoryStore<Session>(), renderer, logger, budgetMs: 60_000 });
   const answered: Answered[] = [];
@@ -187,6 +193,44 @@ async function runAnswers(root: string, file: string, o: ReturnType<typeof optio
   if (o.json) out(JSON.stringify({ source: name, off: o.off, categories: result.categories, wrong: hidden ? result.wrong.map((w) => ({ ...w, text: '(hidden)' })) : result.wrong }, null, 2));
   else formatAnswers(result, `Answers of the bot on ${name}${o.off.length ? ` (off: ${o.off.join(', ')})` : ''}`, hidden).forEach((l) => out(l));
   return 0;
+}
+
+/**
+ * `--followups FILE`: each row's two messages asked of the bot as the server builds it, one fresh user per row, the
+ * second scored (`nlu/eval/followups.ts`). Exits 0 (no targets).
+ */
+async function runFollowups(root: string, file: string, o: ReturnType<typeof options>, out: (line: string) => void): Promise<number> {
+  const { content, dialogs } = loadCheckedContent(root);
+  const rows = readFollowups(file, content.intents.map((i) => i.intent).filter(isFaq));
+  const classifier = await classifierFor({ content, root, engine: o.engine, off: o.off });
+  const renderer = new Renderer(content.responses);
+  const bot = new Bot({ renderer, responses: content.responses, classifier, dialogs: dialogs.plugins, followups: FollowupRules.of(content) });
+  const logger = createLogger({ level: 'error', stream: new Writable({ write: (_c, _e, cb) => cb() }) });
+  const conversation = new Conversation({ bot, store: new MemoryStore<Session>(), renderer, logger, budgetMs: 60_000 });
+  const results: FollowupResult[] = [];
+  const now = Date.now();
+  for (const [i, row] of rows.entries()) {
+    const ask = async (utterance: string, k: number) =>
+      taken(content.facts, await conversation.respond({ requestId: `eval-${i}-${k}`, userKey: `eval-user-${i}`, utterance, clientExtra: {}, now: now + k * 30_000 }));
+    const first = await ask(row.previous, 0);
+    const second = await ask(row.followup, 1);
+    results.push({ row, first, second, verdict: verdict(row.expected, second) });
+  }
+  const hidden = /holdout/i.test(path.basename(file));
+  const name = path.relative(process.cwd(), file) || file;
+  if (o.json) out(JSON.stringify({ source: name, results: results.map((r) => ({ ...r, row: hidden ? { ...r.row, previous: '(hidden)', followup: '(hidden)' } : r.row })) }, null, 2));
+  else formatFollowups(results, `Follow-ups on ${name}`, hidden).forEach((l) => out(l));
+  return 0;
+}
+
+function taken(facts: Content['facts'], report: TurnReport): TakenTurn {
+  const r = report.result;
+  const answer = r?.intent ?? 'error';
+  const offered = r?.outcome === 'clarified' ? (r.replies.at(-1)?.quickReplies ?? []).map((q) => String((q.extra as { intent?: unknown } | undefined)?.intent ?? '')).filter(isFaq) : [];
+  // a fact's answer names its FAQ in the session; any other answer is its own id
+  const faqOfAnswer = answer in facts && r?.session?.answered ? r.session.answered.intent : answer;
+  const faqs = facts[answer]?.faqs ?? [faqOfAnswer];
+  return { answer, outcome: r?.outcome ?? 'error', intent: r?.outcome === 'clarified' ? (offered[0] ?? answer) : faqOfAnswer, faqs, offered, context: !!r?.context };
 }
 
 if (require.main === module) runAsMain(runEval);

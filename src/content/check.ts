@@ -2,7 +2,7 @@
 import { splitText } from '../kakao/build';
 import { LIMITS } from '../kakao/limits';
 import { ContentError } from './errors';
-import { FACTS_FILE, type Content } from './load';
+import { FACTS_FILE, FOLLOWUPS_FILE, type Content } from './load';
 import type { ResponseDef } from './schema';
 
 export const FAQ_INTENTS = [
@@ -37,7 +37,7 @@ export function checkContent(content: Content, { knownActions = [] }: CheckOptio
       errors.push(new ContentError(`intents/${intent}.yml`, 'intent', `has no response "${intent}" in responses/`));
     }
   }
-  errors.push(...checkFacts(content));
+  errors.push(...checkFacts(content), ...checkFollowups(content));
   for (const [id, def] of content.responses) {
     errors.push(...checkTaps(id, def, content.responses, actions).map((m) => new ContentError(where(id), m[0], m[1])));
     const outputs = def.bubbles.reduce((n, b) => n + ('text' in b ? splitText(b.text).length : 1), 0);
@@ -64,6 +64,20 @@ function checkFacts(content: Content): ContentError[] {
   }
   for (const id of content.responses.keys()) {
     if (id.startsWith('fact.') && !(id in content.facts)) errors.push(new ContentError(`responses (${id})`, id, `is a fact's answer but ${file} has no rule "${id}"`));
+  }
+  return errors;
+}
+
+/** A follow-up rule and its answer go together (the same id), and it follows FAQs the bot answers. */
+function checkFollowups(content: Content): ContentError[] {
+  const errors: ContentError[] = [];
+  const file = FOLLOWUPS_FILE;
+  const faqs = new Set(content.intents.map((i) => i.intent).filter((i) => i.startsWith('faq.') && content.responses.has(i)));
+  for (const [id, rule] of Object.entries(content.followups ?? {})) {
+    if (!content.responses.has(id)) errors.push(new ContentError(file, `followups.${id}`, `has no response "${id}" in responses/`));
+    rule.after.forEach((faq, i) => {
+      if (!faqs.has(faq)) errors.push(new ContentError(file, `followups.${id}.after[${i}]`, `"${faq}" is not an FAQ intent with a response`));
+    });
   }
   return errors;
 }

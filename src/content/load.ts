@@ -4,7 +4,7 @@ import path from 'node:path';
 import { load as parseYaml } from 'js-yaml';
 import { z } from 'zod';
 import { ContentError, ContentErrors } from './errors';
-import { CategoriesFile, FactsFile, IntentFile, ResponseDef, ResponsesFile, SynonymsFile, type FactDef } from './schema';
+import { CategoriesFile, FactsFile, FollowupsFile, IntentFile, ResponseDef, ResponsesFile, SynonymsFile, type FactDef, type FollowupDef } from './schema';
 import { CATEGORIES_FILE, groupMenus } from './menus';
 
 export interface Content {
@@ -13,6 +13,8 @@ export interface Content {
   responses: Map<string, ResponseDef>;
   /** `intents/_facts.yml`: the facts partners ask on their own, by id (their answers are the responses of the same ids). */
   facts: Record<string, FactDef>;
+  /** `intents/_followups.yml`: messages that follow an FAQ's answer ("그래도 안돼요"), by id (also their responses'). */
+  followups?: Record<string, FollowupDef>;
   /** Raw bytes of the NLU inputs, for hashing the model artifact. */
   nluSource: string;
 }
@@ -101,6 +103,15 @@ export function loadFacts(root: string): Record<string, FactDef> {
 /** Where the fact rules live (from the content root), beside the synonyms: both are read by the NLU, neither is an intent. */
 export const FACTS_FILE = 'intents/_facts.yml';
 
+/** `intents/_followups.yml`: follow-up rules (none when the file is absent). */
+export function loadFollowups(root: string): Record<string, FollowupDef> {
+  const file = path.join(root, FOLLOWUPS_FILE);
+  return fs.existsSync(file) ? readYaml(file, FollowupsFile, root).followups : {};
+}
+
+/** Where the follow-up rules live: read by the turn handler, not the model (a changed rule needs no training). */
+export const FOLLOWUPS_FILE = 'intents/_followups.yml';
+
 /** Load all content under `root` (the folder holding intents/ and responses/). */
 export function loadContent(root: string): Content {
   const errors: ContentError[] = [];
@@ -108,9 +119,10 @@ export function loadContent(root: string): Content {
   const synonyms = attempt(() => loadSynonyms(root), errors) ?? {};
   const responses = attempt(() => loadResponses(root), errors) ?? new Map();
   const facts = attempt(() => loadFacts(root), errors) ?? {};
+  const followups = attempt(() => loadFollowups(root), errors) ?? {};
   if (errors.length) throw new ContentErrors(errors);
   const nluSource = JSON.stringify({ intents, synonyms });
-  return { intents, synonyms, responses, facts, nluSource };
+  return { intents, synonyms, responses, facts, followups, nluSource };
 }
 
 /**

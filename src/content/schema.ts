@@ -108,3 +108,31 @@ export const FactsFile = z.strictObject({
   }),
 });
 export type FactsFile = z.infer<typeof FactsFile>;
+
+/**
+ * A follow-up rule: a message right after one of the `after` FAQs was answered (within 10 minutes) that holds a phrase
+ * of every group of `all` and none of `unless` gets the response of the rule's id ("그래도 안돼요" after the first
+ * login's answer: step by step, or a person).
+ */
+export const FollowupDef = z.strictObject({
+  /** The FAQs whose answer the message follows (at least one). */
+  after: z.array(Id).min(1),
+  /** Every group must have one of its phrases in the message. */
+  all: z.array(z.array(Phrase).min(1)).min(1),
+  /** None of these may be in the message. */
+  unless: z.array(Phrase).optional(),
+});
+export type FollowupDef = z.infer<typeof FollowupDef>;
+
+/**
+ * intents/_followups.yml: rule id (`help.*` for help when stuck, `thanks.*` for thanks; also its response's id) → its
+ * rule; the first rule that matches wins.
+ */
+export const FollowupsFile = z.strictObject({
+  followups: z.record(z.string(), FollowupDef).superRefine((rules, ctx) => {
+    for (const id of Object.keys(rules)) {
+      if (!/^(help|thanks)\.[a-z][\w-]*$/.test(id)) ctx.addIssue({ code: 'custom', path: [id], message: 'follow-up ids are help.<name> or thanks.<name>, e.g. help.login' });
+    }
+  }),
+});
+export type FollowupsFile = z.infer<typeof FollowupsFile>;

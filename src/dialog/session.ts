@@ -27,6 +27,7 @@ const SessionSchema = z.object({
   fallbacks: z.number().int().min(0),
   dialog: DialogState.optional(),
   offer: z.string().optional(),
+  answered: z.object({ intent: z.string().min(1), at: z.number() }).optional(),
 });
 
 export interface Session {
@@ -37,6 +38,11 @@ export interface Session {
   dialog?: DialogState;
   /** Response id whose closing question (e.g. "재설정 안내를 도와드릴까요?") a typed yes may answer next turn. */
   offer?: string;
+  /**
+   * The FAQ answered last and when (ms since the epoch): a follow-up ("그게 언제쯤이에요?") is read with it
+   * (`followups.ts`). An intent id and a time, never text; it goes with the session (idle TTL) or at the menu.
+   */
+  answered?: { intent: string; at: number };
 }
 
 /**
@@ -62,5 +68,5 @@ export function upgradeSession(stored: unknown): Session {
  * @example isEmptySession(initialSession()) // true
  */
 export function isEmptySession(s: Session): boolean {
-  return s.fallbacks === 0 && s.dialog === undefined && s.offer === undefined;
+  return s.fallbacks === 0 && s.dialog === undefined && s.offer === undefined && s.answered === undefined;
 }

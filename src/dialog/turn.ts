@@ -3,6 +3,8 @@ import type { Renderer, Reply, TapTarget } from '../content/render';
 import type { Classifier, NluResult } from '../nlu/classifier';
 import { decide, DEFAULT_THRESHOLDS, type Decision, type DecisionThresholds } from '../nlu/decide';
 import { isEmptySession, type Session } from './session';
+import { afterAnswer, followupOf, inContext, settles, type FollowupRules } from './followups';
+import { isFaq, isOutOfScope } from '../nlu/labels';
 import { containsPasswordLike } from './validators';
 import { buildExactIndex, exactKey, tappableIntents, targetFromExtra } from './taps';
 import type { DialogPlugin, Outcome, Route, TurnContext, TurnInput, TurnResult } from './types';
@@ -14,6 +16,8 @@ export interface BotOptions {
   classifier: Classifier;
   dialogs?: DialogPlugin[];
   thresholds?: DecisionThresholds;
+  /** Rules for messages that follow an FAQ's answer (`intents/_followups.yml`); none when absent. */
+  followups?: FollowupRules;
 }
 
 /** Words that always open the menu, typed or tapped. */
@@ -107,11 +111,37 @@ export class Bot {
   private async understand(turn: TurnInput, session: Session): Promise<TurnResult> {
     const nlu = await this.opts.classifier.classify(turn.utterance);
     const decision = decide(nlu, this.opts.thresholds ?? DEFAULT_THRESHOLDS);
+    const context = followupOf(session, turn.now);
+    const rule = context && !isHandoff(decision) ? this.opts.followups?.find([nlu.normalized, turn.utterance], context) : undefined;
+    if (rule && this.opts.renderer.has(rule)) return { ...(await this.answer(rule, turn, session, 'nlu', nlu)), overruled: true, context };
+    if (context && !settles(decision)) {
+      const label = this.opts.renderer.label(context);
+      const read = label ? await this.readInContext(label, turn.utterance) : undefined;
+      if (read) return { ...(await this.act(read.decision, read.nlu, turn, session)), overruled: true, context };
+    }
+    return this.act(decision, nlu, turn, session);
+  }
+
+  /**
+   * The message read after the answered FAQ's label ("운행 시작 시기 그게 언제쯤이에요?"): kept only when that reading
+   * answers an FAQ (or one of its facts) and its nearest training utterance is not out of scope; else the message's
+   * own reading stands.
+   */
+  private async readInContext(label: string, utterance: string): Promise<{ nlu: NluResult; decision: Decision } | undefined> {
+    const nlu = await this.opts.classifier.classify(inContext(label, utterance));
+    const decision = decide(nlu, this.opts.thresholds ?? DEFAULT_THRESHOLDS);
+    const nearest = nlu.neighbours?.[0];
+    if (nearest && isOutOfScope(nearest.intent)) return undefined; // the message is like an out-of-scope one even so ("알겠심더")
+    return decision.kind === 'answer' && isFaq(decision.intent) ? { nlu, decision } : undefined;
+  }
+
+  private async act(decision: Decision, nlu: NluResult, turn: TurnInput, session: Session): Promise<TurnResult> {
     if (decision.kind === 'none') return this.fallback(turn, session, nlu, decision.topic);
     if (decision.kind === 'clarify') return this.clarify(decision, session, nlu);
     if (decision.fact && this.opts.renderer.has(decision.fact)) {
       const answered = await this.answer(decision.fact, turn, session, 'nlu', nlu);
-      return { ...answered, score: decision.score, ...(decision.overruled ? { overruled: true } : {}) };
+      const next = answered.session && isFaq(decision.intent) ? { ...answered.session, answered: { intent: decision.intent, at: turn.now } } : answered.session;
+      return { ...answered, session: next, score: decision.score, ...(decision.overruled ? { overruled: true } : {}) };
     }
     for (const d of this.opts.dialogs ?? []) {
       const started = await d.startIntent?.(decision.intent, turn, session, this.ctx);
@@ -123,7 +153,7 @@ export class Bot {
   /** Answer an intent with its response; a successful answer resets the fallback counter. */
   async answer(intent: string, turn: TurnInput, session: Session, route: Route, nlu?: NluResult): Promise<TurnResult> {
     if (!this.opts.renderer.has(intent)) return this.fallback(turn, session, nlu);
-    const next: Session = { ...session, fallbacks: 0, offer: this.opts.renderer.offers(intent) ? intent : undefined };
+    const next: Session = { ...session, fallbacks: 0, offer: this.opts.renderer.offers(intent) ? intent : undefined, answered: afterAnswer(session, intent, turn.now) };
     return {
       replies: [this.opts.renderer.render(intent)],
       route,
@@ -172,6 +202,9 @@ export class Bot {
     return { replies: [reply], route: 'nlu', intent: intents[0], score: nlu.score, nlu, outcome: 'clarified', session: keep(session) };
   }
 }
+
+/** A request for a person always gets through, whatever came before. */
+const isHandoff = (d: Decision) => d.kind === 'answer' && d.intent === 'handoff';
 
 function keep(session: Session): Session | undefined {
   return isEmptySession(session) ? undefined : session;

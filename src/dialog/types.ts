@@ -42,8 +42,13 @@ export interface TurnResult {
   score?: number;
   nlu?: NluResult;
   outcome: Outcome;
-  /** A fact rule answered where NLP.js alone would not have (`Decision.overruled`): the text is kept for the inbox. */
+  /**
+   * Answered where NLP.js alone would not have: a fact rule (`Decision.overruled`), or the message read as a follow-up
+   * of the FAQ answered before (`context`). The text is kept for the inbox.
+   */
   overruled?: boolean;
+  /** The FAQ answered before, with which this message was read as a follow-up (`followups.ts`). */
+  context?: string;
   /** Session after the turn; undefined means "delete it". */
   session?: Session;
   /** A readable snapshot of dialog state for the simulator inspector (never slot values). */
