@@ -176,10 +176,17 @@ describe('decide: a greeting or cancel that none of its training utterances rese
     expect(decide({ ...yes, support: 0.41 }, T)).toMatchObject({ kind: 'answer', intent: 'greeting' });
   });
 
+  it('is out of scope with almost no support when an FAQ\'s utterance is near ("그게 언제쯤이에요?": cancel 1.00, support 0.04, 운행 시작 시기 0.42)', () => {
+    const when = { ...nlu('cancel', 1, [], [['faq.start_driving', 0.42], ['faq.refresh_training', 0.19]]), support: 0.04 };
+    expect(decide(when, T)).toEqual({ kind: 'none', guess: 'cancel', score: 1, reason: 'unlike' });
+    expect(decide({ ...when, support: 0.12 }, T)).toMatchObject({ kind: 'answer', intent: 'cancel' });
+  });
+
   it('stands with enough support, when the nearest utterance is not out of scope, for handoff, or without support data', () => {
     expect(decide(control('greeting', 0.2, 'None'), T)).toMatchObject({ kind: 'answer', intent: 'greeting' });
     expect(decide(control('cancel', 0, 'cancel'), T)).toMatchObject({ kind: 'answer', intent: 'cancel' });
-    expect(decide(control('cancel', 0.05, 'faq.signup'), T)).toMatchObject({ kind: 'answer', intent: 'cancel' });
+    expect(decide({ ...nlu('cancel', 0.95, [], [['faq.signup', 0.3]]), support: 0.05 }, T)).toMatchObject({ kind: 'answer', intent: 'cancel' });
+    expect(decide({ ...nlu('cancel', 0.95, [], [['faq.signup', 0.5]]), support: 0.1 }, T)).toMatchObject({ kind: 'answer', intent: 'cancel' });
     expect(decide(control('handoff', 0.01, 'None'), T)).toMatchObject({ kind: 'answer', intent: 'handoff' });
     expect(decide(nlu('greeting', 0.95, [], [['None', 0.4]]), T)).toMatchObject({ kind: 'answer', intent: 'greeting' });
   });
