@@ -114,7 +114,7 @@ export class Bot {
     const context = followupOf(session, turn.now);
     const rule = context && !isHandoff(decision) ? this.opts.followups?.find([nlu.normalized, turn.utterance], context) : undefined;
     if (rule && this.opts.renderer.has(rule)) return { ...(await this.answer(rule, turn, session, 'nlu', nlu)), overruled: true, context };
-    if (context && !settles(decision)) {
+    if (context && !settles(decision) && !smallTalk(nlu)) {
       const label = this.opts.renderer.label(context);
       const read = label ? await this.readInContext(label, turn.utterance) : undefined;
       if (read) return { ...(await this.act(read.decision, read.nlu, turn, session)), overruled: true, context };
@@ -202,6 +202,16 @@ export class Bot {
     return { replies: [reply], route: 'nlu', intent: intents[0], score: nlu.score, nlu, outcome: 'clarified', session: keep(session) };
   }
 }
+
+/**
+ * A message much like an out-of-scope training utterance (cosine ≥ SMALL_TALK): "네" is 0.82 like `None`'s "네네".
+ * Read after a label, it would only repeat the answer before.
+ */
+const smallTalk = (nlu: NluResult) => {
+  const nearest = nlu.neighbours?.[0];
+  return !!nearest && isOutOfScope(nearest.intent) && nearest.similarity >= SMALL_TALK;
+};
+const SMALL_TALK = 0.5;
 
 /** A request for a person always gets through, whatever came before. */
 const isHandoff = (d: Decision) => d.kind === 'answer' && d.intent === 'handoff';

@@ -113,7 +113,9 @@ export class FlowPlugin implements DialogPlugin {
       route: 'dialog' satisfies Route,
       intent: `dialog.${flow.id}`,
       outcome: OUTCOMES[adv.status],
-      session: keep({ ...session, fallbacks: 0, dialog: adv.state ?? undefined }),
+      // a dialog step is its own context: the FAQ answered before is no follow-up context any more (and a dialog that
+      // ends leaves no session behind)
+      session: keep({ ...session, fallbacks: 0, dialog: adv.state ?? undefined, answered: undefined }),
       dialog: { flow: flow.id, step: adv.state?.step ?? adv.status },
     };
   }
@@ -141,5 +143,6 @@ export class FlowPlugin implements DialogPlugin {
 
 function keep(session: Session): Session | undefined {
   if (session.dialog === undefined) delete session.dialog;
+  if (session.answered === undefined) delete session.answered;
   return isEmptySession(session) ? undefined : session;
 }
