@@ -119,7 +119,7 @@ export class Bot {
       const read = label ? await this.readInContext(label, turn.utterance) : undefined;
       if (read) return { ...(await this.act(read.decision, read.nlu, turn, session)), overruled: true, context };
     }
-    return this.act(decision, nlu, turn, session);
+    return this.act(context && decision.kind === 'clarify' ? contextFirst(decision, context) : decision, nlu, turn, session);
   }
 
   /**
@@ -212,6 +212,12 @@ const smallTalk = (nlu: NluResult) => {
   return !!nearest && isOutOfScope(nearest.intent) && nearest.similarity >= SMALL_TALK;
 };
 const SMALL_TALK = 0.5;
+
+/** A question back that offers the FAQ answered before offers it first. */
+function contextFirst(decision: Extract<Decision, { kind: 'clarify' }>, context: string): Decision {
+  const { intents } = decision;
+  return intents.includes(context) ? { ...decision, intents: [context, ...intents.filter((i) => i !== context)] } : decision;
+}
 
 /** A request for a person always gets through, whatever came before. */
 const isHandoff = (d: Decision) => d.kind === 'answer' && d.intent === 'handoff';

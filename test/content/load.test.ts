@@ -83,6 +83,20 @@ describe('bad content', () => {
     expect(checkContent(loadContent(dir)).map((e) => e.message).join('\n')).toContain('fact.orphan: is a fact\'s answer but intents/_facts.yml has no rule "fact.orphan"');
   });
 
+  it('names the file and field of a bad follow-up rule, and a rule without its answer', () => {
+    const rules = path.join(dir, 'intents', '_followups.yml');
+    const text = fs.readFileSync(rules, 'utf8');
+    fs.writeFileSync(rules, text.replace('help.login:', 'login:'));
+    expect(message(() => loadContent(dir))).toMatch(/intents\/_followups\.yml: followups\.login.*follow-up ids are help\.<name> or thanks\.<name>/);
+    fs.writeFileSync(rules, text.replace('after: [faq.first_login, faq.signup]', 'after: [faq.first_login, faq.nowhere]'));
+    fs.rmSync(path.join(dir, 'responses', 'help.yml'));
+    const errors = checkContent(loadContent(dir)).map((e) => e.message).join('\n');
+    expect(errors).toContain('intents/_followups.yml: followups.help.login.after[1]: "faq.nowhere" is not an FAQ intent with a response');
+    expect(errors).toContain('intents/_followups.yml: followups.help.reset: has no response "help.reset" in responses/');
+    fs.writeFileSync(rules, text.replace('    all:\n', '    al:\n'));
+    expect(message(() => loadContent(dir))).toMatch(/intents\/_followups\.yml: followups\.help\.login/);
+  });
+
   it('reports every error at once', () => {
     fs.writeFileSync(path.join(dir, 'intents', 'faq.signup.yml'), 'intent: faq.signup\nutterances: []');
     fs.writeFileSync(path.join(dir, 'intents', 'faq.start_driving.yml'), 'intent: faq.start_driving\nextra: 1\nutterances: [a]');

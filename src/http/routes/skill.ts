@@ -151,6 +151,7 @@ function logTurn(log: Logger, turn: TurnInput, report: TurnReport, logUtterances
     score: r?.score ?? null,
     outcome: outcomeOf(report),
     latencyMs: report.latencyMs,
+    ...(r?.context ? { context: r.context } : {}),
     ...(keepText ? { text: turn.media ? `[${turn.media}]` : maskKept(turn.utterance) } : {}),
   });
 }
