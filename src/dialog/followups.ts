@@ -56,7 +56,6 @@ export const FOLLOWUP_MS = 10 * 60_000;
  */
 export function followupOf(session: Session, now: number): string | undefined {
   const a = session.answered;
-  if (process.env.ZZ_OFF) return undefined;
   return a && now - a.at >= 0 && now - a.at <= FOLLOWUP_MS ? a.intent : undefined;
 }
 
