@@ -61,10 +61,15 @@ export interface BuildOptions {
   onTrain?: (reason: string) => void;
 }
 
+/** The texts the masker learns the bot's ordinary words from: the training data and the answers. */
+function knownWordsOf(content: Content): string[] {
+  return [content.nluSource, JSON.stringify([...content.responses.values()])];
+}
+
 /** Load and check content; throws ContentErrors naming every bad file and field. */
 export function loadCheckedContent(root: string, dialogOpts: DialogOptions = {}): { content: Content; dialogs: ReturnType<typeof createDialogs> } {
   const content = loadContent(root);
-  setKnownWords([content.nluSource, JSON.stringify([...content.responses.values()])]); // the masker's ordinary words
+  setKnownWords(knownWordsOf(content)); // the masker's ordinary words
   const dialogs = createDialogs(root, content, dialogOpts);
   const errors = checkContent(content, { knownActions: dialogs.actions });
   if (errors.length) throw new ContentErrors(errors);
@@ -96,7 +101,7 @@ export function buildServer(config: Config, logger: Logger, opts: BuildOptions =
   /** The versions a turn is answered with, as its event records them: one object, replaced when either changes (not one per turn). */
   let versions: Versions = { model: null, content: null };
   // masking, hashing and the database run in a worker thread: the event loop only queues each turn's facts
-  const sink = config.EVENTS === 'on' ? workerSink({ config, synonyms: content.synonyms, logger, ready: () => events.get() }) : undefined;
+  const sink = config.EVENTS === 'on' ? workerSink({ config, synonyms: content.synonyms, knownWords: knownWordsOf(content), logger, ready: () => events.get() }) : undefined;
   const recorder = sink
     ? createEventRecorder({
         sink,

@@ -113,11 +113,11 @@ export class Bot {
     const decision = decide(nlu, this.opts.thresholds ?? DEFAULT_THRESHOLDS);
     const context = followupOf(session, turn.now);
     const rule = context && !isHandoff(decision) ? this.opts.followups?.find([nlu.normalized, turn.utterance], context) : undefined;
-    if (rule && this.opts.renderer.has(rule)) return { ...(await this.answer(rule, turn, session, 'nlu', nlu)), overruled: true, context };
+    if (rule && this.opts.renderer.has(rule)) return { ...(await this.answer(rule, turn, session, 'nlu', nlu)), context };
     if (context && !settles(decision) && !smallTalk(nlu)) {
       const label = this.opts.renderer.label(context);
       const read = label ? await this.readInContext(label, turn.utterance) : undefined;
-      if (read) return { ...(await this.act(read.decision, read.nlu, turn, session)), overruled: true, context };
+      if (read) return { ...(await this.act(read.decision, read.nlu, turn, session)), context };
     }
     return this.act(context && decision.kind === 'clarify' ? contextFirst(decision, context) : decision, nlu, turn, session);
   }

@@ -42,12 +42,13 @@ export interface TurnResult {
   score?: number;
   nlu?: NluResult;
   outcome: Outcome;
-  /**
-   * Answered where NLP.js alone would not have: a fact rule (`Decision.overruled`), or the message read as a follow-up
-   * of the FAQ answered before (`context`). The text is kept for the inbox.
-   */
+  /** A fact rule answered where NLP.js alone would not have (`Decision.overruled`): the text is kept for the inbox. */
   overruled?: boolean;
-  /** The FAQ answered before, with which this message was read as a follow-up (`followups.ts`). */
+  /**
+   * The FAQ answered before, with which this message was read as a follow-up (`followups.ts`). Its text is not kept
+   * for the inbox: it means what it means only after that answer, and labelled to an intent it would teach the
+   * classifier a context it never sees.
+   */
   context?: string;
   /** Session after the turn; undefined means "delete it". */
   session?: Session;

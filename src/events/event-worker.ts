@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createNormalizer } from '../nlu/normalize';
+import { setKnownWords } from '../privacy';
 import { StoreHandle } from './handle';
 import type { StoreConfig } from './store';
 import type { FactBatch } from './turn-event';
@@ -14,6 +15,11 @@ import { createEventWriter } from './writer';
 export interface EventWorkerData {
   config: StoreConfig;
   synonyms: Record<string, string[]>;
+  /**
+   * The texts the server's masker knows its ordinary words from (`setKnownWords`): kept texts are masked here as the
+   * turn log masks them (without them `그게 언제쯤이에요?` lost a word to the name mask).
+   */
+  knownWords?: string[];
 }
 
 /** A batch to write (with the recorder's code values this thread has not had yet), or `flush`: write the inbox counts held in memory. */
@@ -31,7 +37,8 @@ if (parentPort) {
   } catch {
     // not Linux: the thread keeps its name
   }
-  const { config, synonyms } = workerData as EventWorkerData;
+  const { config, synonyms, knownWords } = workerData as EventWorkerData;
+  if (knownWords) setKnownWords(knownWords);
   const say = (level: 'info' | 'warn' | 'error') => (message: string, fields: Record<string, unknown> = {}) => port.postMessage({ log: { level, message, fields } } satisfies EventWorkerMessage);
   const logger = { info: say('info'), warn: say('warn'), error: say('error') };
   const handle = new StoreHandle(config, logger as never);

@@ -63,7 +63,7 @@ export function dayOfNumber(n: number): string {
 
 /**
  * Whether a turn's text is kept: fallbacks, out-of-scope answers, clarifications and low-confidence answers (a fact
- * rule's answer that NLP.js did not agree with counts as one), never inside a guided dialog
+ * rule's answer that NLP.js did not agree with counts as one; a follow-up answered in context does not), never inside a guided dialog
  * (the text may be a slot answer such as a name, which masking cannot recognise). A dialog counts as open when the
  * session read before the turn had one, or could not be read (`dialogOpen` not false), as in the turn log.
  */
@@ -72,6 +72,7 @@ export function keptBecause(report: TurnReport): KeptBecause | null {
   if (!r || r.route === 'dialog' || r.dialog != null || report.dialogOpen !== false) return null;
   if (r.outcome === 'fallback' || r.outcome === 'out_of_scope' || r.outcome === 'clarified') return r.outcome;
   if (r.route !== 'nlu' || r.outcome !== 'answered') return null;
+  if (r.context) return null; // a follow-up answered with the answer before: its text alone would teach the wrong thing
   if (r.overruled) return 'low_confidence'; // a fact rule decided, NLP.js did not agree
   const score = r.score ?? r.nlu?.score;
   return score !== undefined && score < LOW_CONFIDENCE ? 'low_confidence' : null;

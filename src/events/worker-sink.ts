@@ -28,7 +28,7 @@ export interface WorkerSink {
 /**
  * @example const sink = workerSink({ config, synonyms: content.synonyms, logger }); createEventRecorder({ sink })
  */
-export function workerSink({ config, synonyms, logger, ready }: WorkerSinkOptions): WorkerSink {
+export function workerSink({ config, synonyms, knownWords, logger, ready }: WorkerSinkOptions): WorkerSink {
   let worker: Worker | undefined;
   /** How many of the recorder's code values the current worker was sent (messages arrive in order). */
   let valuesSent = 0;
@@ -37,7 +37,7 @@ export function workerSink({ config, synonyms, logger, ready }: WorkerSinkOption
 
   const start = (): Worker => {
     const entry = workerEntry();
-    const w = new Worker(entry.code, { eval: entry.eval, workerData: { config, synonyms } satisfies EventWorkerData, stdout: false, stderr: false });
+    const w = new Worker(entry.code, { eval: entry.eval, workerData: { config, synonyms, knownWords } satisfies EventWorkerData, stdout: false, stderr: false });
     w.unref();
     w.on('message', (msg: EventWorkerMessage) => {
       if ('log' in msg) return void logger?.[msg.log.level](msg.log.message, { module: 'events', ...msg.log.fields });
