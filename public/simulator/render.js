@@ -7,7 +7,7 @@
 /** @typedef {{label: string, action: string, messageText?: string, extra?: Record<string, unknown>, webLinkUrl?: string, phoneNumber?: string}} Button */
 /** @typedef {{simpleText?: {text: string}, textCard?: {title?: string, description?: string, buttons?: Button[]}}} Output */
 /** @typedef {{version: string, template: {outputs: Output[], quickReplies?: Button[]}}} SkillResponse */
-/** @typedef {{normalized: string|null, intent: string|null, score: number|null, alternatives: {intent: string, score: number}[], route: string, outcome: string, dialog: {flow: string, step: string}|null, latencyMs: number}} Inspect */
+/** @typedef {{normalized: string|null, intent: string|null, score: number|null, alternatives: {intent: string, score: number}[], route: string, outcome: string, dialog: {flow: string, step: string}|null, context: string|null, latencyMs: number}} Inspect */
 /** @typedef {{utterance: string, clientExtra: Record<string, unknown>}} Sent */
 
 /**
@@ -86,6 +86,7 @@ export function renderInspector(i, response, sent) {
   item('normalized', i.normalized ?? '— (분류기를 거치지 않음)');
   item('alternatives', alternatives(i));
   item('dialog', i.dialog ? `${i.dialog.flow} · ${i.dialog.step}` : '—');
+  item('follow-up of', i.context ?? '—');
   item('latency', `${i.latencyMs} ms`);
   const extra = Object.keys(sent.clientExtra).length ? ` + clientExtra ${JSON.stringify(sent.clientExtra)}` : '';
   item('sent', `${JSON.stringify(sent.utterance)}${extra}`);

@@ -42,6 +42,13 @@ describe('/simulator', () => {
     expect(Array.isArray(inspect.alternatives)).toBe(true);
   });
 
+  it('names the FAQ a follow-up was read with', async () => {
+    const first = Inspect.parse((await turn(t, '입문교육 끝나면 언제부터 운행해요', 'sim-followup')).body.inspect);
+    expect(first).toMatchObject({ intent: 'faq.start_driving', context: null });
+    const second = Inspect.parse((await turn(t, '그게 언제쯤이에요?', 'sim-followup')).body.inspect);
+    expect(second).toMatchObject({ intent: 'faq.start_driving', outcome: 'answered', context: 'faq.start_driving' });
+  });
+
   it('routes a quick-reply tap (messageText + extra as clientExtra) like Kakao', async () => {
     const first = await turn(t, '리프레시 교육이 뭐예요?', 'sim-tap');
     const tap = tapOf(first.body.response, '처음으로');

@@ -50,6 +50,8 @@ export const Inspect = z.object({
   route: z.string(),
   outcome: z.string(),
   dialog: z.object({ flow: z.string(), step: z.string() }).nullable(),
+  /** The FAQ answered before, with which the message was read as a follow-up (`followups.ts`), else null. */
+  context: z.string().nullable(),
   latencyMs: z.number(),
 });
 export type Inspect = z.infer<typeof Inspect>;
@@ -133,6 +135,7 @@ export function inspect(report: TurnReport): Inspect {
     route: r?.route ?? 'error',
     outcome: r ? outcomeOf(report) : `${outcomeOf(report)}${report.error && report.error !== 'superseded' ? `: ${report.error}` : ''}`,
     dialog: r?.dialog ? { flow: r.dialog.flow, step: r.dialog.step } : null,
+    context: r?.context ?? null,
     latencyMs: report.latencyMs,
   };
 }
