@@ -169,6 +169,14 @@ export async function runEval(argv: string[], out: (line: string) => void = cons
   return failures.length ? 1 : 0;
 }
 
+/** The bot as the server builds it (renderer, dialogs, follow-up rules) over memory sessions, logging nothing. */
+function wholeBot(content: Content, dialogs: ReturnType<typeof loadCheckedContent>['dialogs'], classifier: Classifier): Conversation {
+  const renderer = new Renderer(content.responses);
+  const bot = new Bot({ renderer, responses: content.responses, classifier, dialogs: dialogs.plugins, followups: FollowupRules.of(content) });
+  const logger = createLogger({ level: 'error', stream: new Writable({ write: (_c, _e, cb) => cb() }) });
+  return new Conversation({ bot, store: new MemoryStore<Session>(), renderer, logger, budgetMs: 60_000 });
+}
+
 /**
  * `--answers FILE`: every row asked of the bot as the server builds it (content checked, dialogs, renderer), one fresh
  * user each; its final intent read as `/nlu/parse` reads it. Exits 0 (an answer set has no targets).
@@ -177,10 +185,7 @@ async function runAnswers(root: string, file: string, o: ReturnType<typeof optio
   const { content, dialogs } = loadCheckedContent(root);
   const rows = readAnswerSet(file, [...content.intents.map((i) => i.intent), 'None']);
   const classifier = await classifierFor({ content, root, engine: o.engine, off: o.off });
-  const renderer = new Renderer(content.responses);
-  const bot = new Bot({ renderer, responses: content.responses, classifier, dialogs: dialogs.plugins, followups: FollowupRules.of(content) });
-  const logger = createLogger({ level: 'error', stream: new Writable({ write: (_c, _e, cb) => cb() }) });
-  const conversation = new Conversation({ bot, store: new MemoryStore<Session>(), renderer, logger, budgetMs: 60_000 });
+  const conversation = wholeBot(content, dialogs, classifier);
   const answered: Answered[] = [];
   for (const [i, row] of rows.entries()) {
     const { intent } = await parse(classifier, row.text);
@@ -203,10 +208,7 @@ async function runFollowups(root: string, file: string, o: ReturnType<typeof opt
   const { content, dialogs } = loadCheckedContent(root);
   const rows = readFollowups(file, content.intents.map((i) => i.intent).filter(isFaq));
   const classifier = await classifierFor({ content, root, engine: o.engine, off: o.off });
-  const renderer = new Renderer(content.responses);
-  const bot = new Bot({ renderer, responses: content.responses, classifier, dialogs: dialogs.plugins, followups: FollowupRules.of(content) });
-  const logger = createLogger({ level: 'error', stream: new Writable({ write: (_c, _e, cb) => cb() }) });
-  const conversation = new Conversation({ bot, store: new MemoryStore<Session>(), renderer, logger, budgetMs: 60_000 });
+  const conversation = wholeBot(content, dialogs, classifier);
   const results: FollowupResult[] = [];
   const now = Date.now();
   for (const [i, row] of rows.entries()) {

@@ -81,8 +81,25 @@ export type CategoryDef = z.infer<typeof CategoryDef>;
 export const CategoriesFile = z.strictObject({ categories: z.record(Id, CategoryDef) });
 export type CategoriesFile = z.infer<typeof CategoriesFile>;
 
-/** A phrase of a fact rule: matched in the question with spaces ignored, after the same normalizer as the question. */
+/** A phrase of a fact or follow-up rule: matched in the text with spaces ignored, after the same normalizer as the question. */
 const Phrase = z.string().trim().min(1).max(40);
+
+/** A record's keys must match `pattern`; a key that does not is an issue at that key, with `message`. */
+function idsLike(pattern: RegExp, message: string) {
+  return (rules: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    for (const id of Object.keys(rules)) if (!pattern.test(id)) ctx.addIssue({ code: 'custom', path: [id], message });
+  };
+}
+
+/** A phrase rule's match (fact and follow-up rules): `all` groups, `unless` phrases, in the `text` (question, message). */
+function phrasesOf(text: string) {
+  return {
+    /** Every group must have one of its phrases in the text. */
+    all: z.array(z.array(Phrase).min(1)).min(1).describe(`every group must have one of its phrases in the ${text}`),
+    /** None of these may be in the text: it asks something else with the same words (a complaint, a lost password). */
+    unless: z.array(Phrase).optional().describe(`none of these may be in the ${text}`),
+  };
+}
 
 /**
  * One fact of an FAQ that partners ask on its own ("사이트 주소 알려주세요", "비밀번호 몇 자리예요"): when the question
@@ -92,20 +109,13 @@ const Phrase = z.string().trim().min(1).max(40);
 export const FactDef = z.strictObject({
   /** The FAQs whose answers hold this fact (at least one): a confident answer of any other intent wins over the fact. */
   faqs: z.array(Id).min(1),
-  /** Every group must have one of its phrases in the question. */
-  all: z.array(z.array(Phrase).min(1)).min(1),
-  /** None of these may be in the question: it asks something else with the same words (a complaint, a lost password). */
-  unless: z.array(Phrase).optional(),
+  ...phrasesOf('question'),
 });
 export type FactDef = z.infer<typeof FactDef>;
 
 /** intents/_facts.yml: fact id (`fact.*`, also its response's id) → its rule. */
 export const FactsFile = z.strictObject({
-  facts: z.record(z.string(), FactDef).superRefine((facts, ctx) => {
-    for (const id of Object.keys(facts)) {
-      if (!/^fact\.[a-z][\w-]*$/.test(id)) ctx.addIssue({ code: 'custom', path: [id], message: 'fact ids are fact.<name>, e.g. fact.site_address' });
-    }
-  }),
+  facts: z.record(z.string(), FactDef).superRefine(idsLike(/^fact\.[a-z][\w-]*$/, 'fact ids are fact.<name>, e.g. fact.site_address')),
 });
 export type FactsFile = z.infer<typeof FactsFile>;
 
@@ -117,10 +127,7 @@ export type FactsFile = z.infer<typeof FactsFile>;
 export const FollowupDef = z.strictObject({
   /** The FAQs whose answer the message follows (at least one). */
   after: z.array(Id).min(1),
-  /** Every group must have one of its phrases in the message. */
-  all: z.array(z.array(Phrase).min(1)).min(1),
-  /** None of these may be in the message. */
-  unless: z.array(Phrase).optional(),
+  ...phrasesOf('message'),
 });
 export type FollowupDef = z.infer<typeof FollowupDef>;
 
@@ -129,10 +136,6 @@ export type FollowupDef = z.infer<typeof FollowupDef>;
  * rule; the first rule that matches wins.
  */
 export const FollowupsFile = z.strictObject({
-  followups: z.record(z.string(), FollowupDef).superRefine((rules, ctx) => {
-    for (const id of Object.keys(rules)) {
-      if (!/^(help|thanks)\.[a-z][\w-]*$/.test(id)) ctx.addIssue({ code: 'custom', path: [id], message: 'follow-up ids are help.<name> or thanks.<name>, e.g. help.login' });
-    }
-  }),
+  followups: z.record(z.string(), FollowupDef).superRefine(idsLike(/^(help|thanks)\.[a-z][\w-]*$/, 'follow-up ids are help.<name> or thanks.<name>, e.g. help.login')),
 });
 export type FollowupsFile = z.infer<typeof FollowupsFile>;
