@@ -4,7 +4,7 @@ import type { Classifier, NluResult } from '../nlu/classifier';
 import { decide, DEFAULT_THRESHOLDS, type Decision, type DecisionThresholds } from '../nlu/decide';
 import { isEmptySession, type Session } from './session';
 import { afterAnswer, followupOf, inContext, settles, type FollowupRules } from './followups';
-import { isFaq, isOutOfScope } from '../nlu/labels';
+import { isFaq, isOutOfScope, REPEAT } from '../nlu/labels';
 import { containsPasswordLike } from './validators';
 import { buildExactIndex, exactKey, tappableIntents, targetFromExtra } from './taps';
 import type { DialogPlugin, Outcome, Route, TurnContext, TurnInput, TurnResult } from './types';
@@ -32,7 +32,7 @@ const PASSWORD_WARNING = 'system.password_warning';
 /** The answer to a photo or file: it can't be read here; the topics and 1533-0301 instead. */
 const MEDIA_ANSWER = 'system.media';
 
-const OUTCOME_BY_INTENT: Record<string, Outcome> = { greeting: 'menu', handoff: 'handoff', cancel: 'cancelled' };
+const OUTCOME_BY_INTENT: Record<string, Outcome> = { greeting: 'menu', handoff: 'handoff', cancel: 'cancelled', [REPEAT]: 'menu' };
 
 export class Bot {
   private readonly exact: Map<string, TapTarget>;
@@ -109,9 +109,9 @@ export class Bot {
   }
 
   private async understand(turn: TurnInput, session: Session): Promise<TurnResult> {
-    const nlu = await this.opts.classifier.classify(turn.utterance);
-    const decision = decide(nlu, this.opts.thresholds ?? DEFAULT_THRESHOLDS);
     const context = followupOf(session, turn.now);
+    const nlu = await this.opts.classifier.classify(turn.utterance, context ? { after: context } : {});
+    const decision = decide(nlu, this.opts.thresholds ?? DEFAULT_THRESHOLDS);
     const rule = context && !isHandoff(decision) ? this.opts.followups?.find([nlu.normalized, turn.utterance], context) : undefined;
     if (rule && this.opts.renderer.has(rule)) return { ...(await this.answer(rule, turn, session, 'nlu', nlu)), context };
     if (context && !settles(decision) && !smallTalk(nlu)) {
@@ -152,6 +152,10 @@ export class Bot {
 
   /** Answer an intent with its response; a successful answer resets the fallback counter. */
   async answer(intent: string, turn: TurnInput, session: Session, route: Route, nlu?: NluResult): Promise<TurnResult> {
+    // "다시 말해 주세요" (typed, or 다시 안내 tapped) after an FAQ's answer: that answer once more; with none to repeat,
+    // the repeat response asks which one
+    const again = intent === REPEAT ? followupOf(session, turn.now) : undefined;
+    if (again) return { ...(await this.answer(again, turn, session, route, nlu)), context: again };
     if (!this.opts.renderer.has(intent)) return this.fallback(turn, session, nlu);
     const next: Session = { ...session, fallbacks: 0, offer: this.opts.renderer.offers(intent) ? intent : undefined, answered: afterAnswer(session, intent, turn.now) };
     return {

@@ -28,7 +28,7 @@ export function cachedClassifier(inner: Classifier, { max = 5000, maxChars = 200
     stats,
     async classify(text: string, options: ClassifyOptions = {}): Promise<NluResult> {
       if (text.length > maxChars) return inner.classify(text, options);
-      const key = options.allowList ? `${options.allowList.join(',')}\u0000${text}` : text;
+      const key = options.allowList || options.after ? `${options.allowList?.join(',') ?? ''}\u0000${options.after ?? ''}\u0000${text}` : text;
       const hit = cache.get(key);
       if (hit) {
         stats.hits++;

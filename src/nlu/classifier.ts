@@ -7,7 +7,7 @@ import { afterDoneStatement, enumerated, focusCandidates, splitClauses, syllable
 import type { TopicIndex } from './topics';
 import { headWord, nounsOf, requestTypes, type FaqVocabulary } from './heads';
 import type { IntentNouns } from './explain';
-import { isFaq, isGuardedControl, isOutOfScope, isTopic, NONE } from './labels';
+import { isFaq, isGuardedControl, isOutOfScope, isTopic, NONE, REPEAT } from './labels';
 import type { Preamble } from './preamble';
 import type { FactMatch, FactIndex } from './facts';
 
@@ -71,9 +71,11 @@ export interface PipelineSwitches {
   preamble: boolean;
   /** Report a fact the question asks for on its own (`intents/_facts.yml`): the bot answers it, not the whole FAQ. */
   facts: boolean;
+  /** "사이트 주소 다시 알려줘요" names what it asks for: read without 다시, not as a request to repeat the last answer. */
+  again: boolean;
 }
 
-export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true, heads: true, done: true, explain: true, support: true, controls: true, preamble: true, facts: true };
+export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true, heads: true, done: true, explain: true, support: true, controls: true, preamble: true, facts: true, again: true };
 
 export interface ClassifyOptions {
   /**
@@ -82,6 +84,11 @@ export interface ClassifyOptions {
    * becomes `None` rather than a confident allowed intent.
    */
   allowList?: string[];
+  /**
+   * The FAQ answered last, when the message follows its answer: a request to repeat then stays one whatever it names
+   * ("번호 다시 알려줘요" after 일정 변경 asks for that answer again; the `again` step is for messages on their own).
+   */
+  after?: string;
 }
 
 export interface Classifier {
@@ -98,7 +105,14 @@ const FOCUS_CONFIDENT = 0.8;
 const FALLBACK_REQUEST = /라도|아니면|안 되면|안되면/u;
 /** After a contrast, the asked part wins with an answerable intent at this score (the negated part never should). */
 const CONTRAST_MIN = 0.5;
-const ANSWERABLE = (intent: string) => intent !== NONE && intent !== 'greeting' && intent !== 'cancel';
+/**
+ * Words that ask for something once more (다시, 한 번 더, 재차), and a trailing 요 of theirs.
+ * @example withoutAgain('사이트 주소 다시 알려줘요') // '사이트 주소  알려줘요'
+ */
+const AGAIN_WORDS = /다시(?:요)?|한\s?번만?\s?더(?:요)?|한\s?번만|재차/gu;
+export const withoutAgain = (text: string): string => text.replace(AGAIN_WORDS, ' ');
+
+const ANSWERABLE = (intent: string) => intent !== NONE && intent !== 'greeting' && intent !== 'cancel' && intent !== REPEAT;
 
 /** Whether an intent is anywhere in a classification: top, runners-up or nearest training utterances. */
 function mentions(r: NluResult, intent: string): boolean {
@@ -151,6 +165,15 @@ export class HybridClassifier implements Classifier {
   private readonly recentSimilarities = new BoundedMemo<Array<{ intent: string; similarity: number }>>(RECENT_SIMILARITIES);
 
   async classify(text: string, options: ClassifyOptions = {}): Promise<NluResult> {
+    const result = await this.classifyOnce(text, options);
+    if (!this.steps.again || options.after || result.intent !== REPEAT || !this.nouns?.foreign(result.normalized, REPEAT)) return result;
+    // "사이트 주소 다시 알려줘요", "아이디 다시 알려줘요" with no answer before: a noun the requests to repeat never use names
+    // what is asked; 다시 only says it was asked before. Read without it (an empty rest keeps the reading).
+    const asked = withoutAgain(typeof text === 'string' ? text : '');
+    return /[\p{L}\p{N}]/u.test(asked) ? this.classifyOnce(asked, options) : result;
+  }
+
+  private async classifyOnce(text: string, options: ClassifyOptions): Promise<NluResult> {
     const typed = typeof text === 'string' ? text : '';
     // the question between a greeting or self-introduction and thanks; everything below reads only it
     const raw = (this.steps.preamble && this.preamble?.split(typed)?.rest) || typed;

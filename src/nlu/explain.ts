@@ -66,6 +66,17 @@ export class IntentNouns {
     return undefined;
   }
 
+  /**
+   * The first noun of the (normalized) text that none of `intent`'s utterances uses, domain terms included (아이디 is
+   * what a request to repeat never names).
+   * @example nouns.foreign('사이트 주소 다시 알려줘요', 'repeat') // '사이트'
+   */
+  foreign(text: string, intent: string): string | undefined {
+    const mine = this.byIntent.get(intent);
+    if (!mine) return undefined;
+    return nounsOf(text).find((n) => !mine.has(n));
+  }
+
   /** A word (or it without a particle) that some answerable utterance holds, or a domain term. */
   private knownWord(word: string): boolean {
     if (this.answerableWords.has(word) || this.domain.has(word) || isFunctionWord(word)) return true;

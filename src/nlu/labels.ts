@@ -14,10 +14,13 @@ export const isTopic = (intent: string): boolean => intent.startsWith(OOS_PREFIX
 /** `None` or an out-of-scope topic: nothing the FAQ answers. */
 export const isOutOfScope = (intent: string): boolean => intent === NONE || isTopic(intent);
 
+/** "다시 말해 주세요", "뭐라고요?": the last FAQ's answer once more (`intents/repeat.yml`, `dialog/turn.ts`). */
+export const REPEAT = 'repeat';
+
 /**
  * Control intents that win only when one of their training utterances resembles the message (`decide.ts`,
- * `controlUnlike`): greeting and cancel, whose small talk borders on out-of-scope small talk. Not handoff: a request
- * for a person must get through in every form (typos, dialect, inside a complaint).
+ * `controlUnlike`): greeting, cancel and repeat, whose small talk borders on out-of-scope small talk. Not handoff: a
+ * request for a person must get through in every form (typos, dialect, inside a complaint).
  * @example isGuardedControl('cancel') // true
  */
-export const isGuardedControl = (intent: string): boolean => intent === 'greeting' || intent === 'cancel';
+export const isGuardedControl = (intent: string): boolean => intent === 'greeting' || intent === 'cancel' || intent === REPEAT;

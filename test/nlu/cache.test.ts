@@ -49,6 +49,16 @@ describe('cachedClassifier', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('keys on the FAQ answered before too: a request to repeat reads differently after an answer', async () => {
+    const cached = cachedClassifier(real);
+    const alone = await cached.classify('사이트 주소 다시 알려줘요');
+    const after = await cached.classify('사이트 주소 다시 알려줘요', { after: 'faq.signup' });
+    expect(after.intent).toBe('repeat');
+    expect(alone.intent).not.toBe('repeat');
+    expect(await cached.classify('사이트 주소 다시 알려줘요')).toEqual(alone);
+    expect(cached.stats.misses).toBe(2);
+  });
+
   it('hands out copies: a caller mutating its result cannot change what others get', async () => {
     const cached = cachedClassifier(real);
     const a = await cached.classify('리프레시 교육 언제 들어요');

@@ -2,8 +2,9 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { loadContent } from '../../src/content/load';
-import type { HybridClassifier } from '../../src/nlu/classifier';
+import { withoutAgain, type HybridClassifier } from '../../src/nlu/classifier';
 import { loadOrTrain, normalizerFor, trainingTexts } from '../../src/nlu/model';
+import { DEFAULT_THRESHOLDS } from '../../src/nlu/decide';
 import { parse } from '../../src/nlu/parse';
 import { splitParticle } from '../../src/nlu/particles';
 import { TopicIndex } from '../../src/nlu/topics';
@@ -208,5 +209,42 @@ describe('support: a sure FAQ that none of its training utterances resembles is 
       expect(r.intent).toBe(intent);
       expect(r.nlu.support).toBeGreaterThan(0.2);
     }
+  });
+});
+
+describe('a request to repeat (intents/repeat.yml) and the again step', () => {
+  it.each(['다시 한번 말해 주세요', '뭐라고요?', '한번만 더 말해줄래요', '방금 그거 다시 보여줘요'])('%s → repeat', async (text) => {
+    expect((await parse(classifier, text)).intent).toBe('repeat');
+  });
+
+  it('questions with 다시 in them keep their FAQ', async () => {
+    expect((await parse(classifier, '비밀번호 다시 설정하고 싶어요')).intent).toBe('faq.forgot_credentials');
+    expect((await parse(classifier, '다시 가입해야 하나요')).intent).toBe('faq.signup');
+    expect((await parse(classifier, '교육 다시 들어야 하나요')).intent).not.toBe('repeat');
+  });
+
+  it('a message on its own that names what it asks is read without 다시; after an answer it stays a request to repeat', async () => {
+    const steps = { ...classifier.steps };
+    try {
+      for (const text of ['사이트 주소 다시 알려줘요', '아이디 다시 알려줘요']) {
+        expect((await parse(classifier, text)).nlu.intent).not.toBe('repeat');
+        expect((await parse(classifier, text, DEFAULT_THRESHOLDS, { after: 'faq.schedule_change' })).nlu.intent).toBe('repeat');
+      }
+      expect((await parse(classifier, '아이디 다시 알려줘요')).intent).toMatch(/^faq\.(signup|forgot_credentials)$/);
+      classifier.steps.again = false;
+      expect((await parse(classifier, '사이트 주소 다시 알려줘요')).nlu.intent).toBe('repeat');
+    } finally {
+      classifier.steps = steps;
+    }
+  });
+
+  it('withoutAgain leaves no 다시 and keeps every other word', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('다시', '다시요', '한번 더', '한 번만', '재차', '사이트', '주소', '알려줘요', '번호'), { maxLength: 8 }), (words) => {
+        const out = withoutAgain(words.join(' '));
+        expect(out).not.toMatch(/다시|재차/);
+        for (const w of words.filter((x) => ['사이트', '주소', '알려줘요', '번호'].includes(x))) expect(out).toContain(w);
+      }),
+    );
   });
 });
