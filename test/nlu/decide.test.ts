@@ -32,6 +32,16 @@ describe('decide', () => {
     expect(decide(nlu('faq.signup', 0.9, [], [['None', 0.6]]), T)).toMatchObject({ kind: 'answer' });
   });
 
+  it('in the doubt band, another FAQ\'s nearest utterance is no second opinion for the winner whose own are far', () => {
+    // "안들으먼 어떻게 되는데요": sign-up 0.56, support 0.15; the nearest utterance 미수료's at 0.25
+    const weak = { ...nlu('faq.signup', 0.7, [], [['faq.incomplete_training', 0.25], ['faq.signup', 0.15]]), support: 0.15 };
+    expect(decide(weak, T)).toMatchObject({ kind: 'none', reason: 'no-similar-utterance' });
+    expect(decide({ ...weak, support: 0.3 }, T)).toMatchObject({ kind: 'answer', intent: 'faq.signup' });
+    expect(decide({ ...weak, score: 0.85 }, T)).toMatchObject({ kind: 'answer' }); // confident: NLP.js alone decides
+    // not for a control intent (a greeting's support is its own guard's business)
+    expect(decide({ ...weak, intent: 'greeting', support: 0.3 }, T)).toMatchObject({ kind: 'answer', intent: 'greeting' });
+  });
+
   it('clarifies between two close FAQ intents, not with a control intent', () => {
     const close = nlu('faq.first_login', 0.5, [['faq.forgot_credentials', 0.45]], [['faq.first_login', 0.5]]);
     expect(decide(close, { ...T, minScore: 0.4, confident: 0.4 })).toEqual({ kind: 'clarify', intents: ['faq.first_login', 'faq.forgot_credentials'], score: 0.5, reason: 'close' });
