@@ -2,6 +2,7 @@
 import type { ResponseDef } from '../../content';
 import type { NluResult } from '../../nlu/classifier';
 import { decide } from '../../nlu/decide';
+import { REPEAT } from '../../nlu/labels';
 import { findStep, transitionOf, type Command } from '../engine';
 import type { DialogState } from '../session';
 import { exactKey, targetFromExtra } from '../taps';
@@ -129,6 +130,8 @@ async function classify(index: FlowIndex, flow: FlowDef, text: string, ctx: Turn
   if (decision.kind !== 'answer') return null;
   const starts = index.flowStartedBy(decision.intent, text);
   if (starts) return starts === flow ? { kind: 'command', command: { kind: 'resume' } } : { kind: 'switch', flow: starts };
+  // "다시 말해 주세요" at a step: its question again, and no attempt counted (it was not an answer)
+  if (decision.intent === REPEAT) return { kind: 'command', command: { kind: 'resume' } };
   if (!allowed.includes(decision.intent)) return null;
   const kind = escapes.includes(decision.intent) ? 'escape' : 'digress';
   return { kind, intent: decision.intent, route: 'nlu', nlu };
