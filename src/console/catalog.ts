@@ -26,12 +26,12 @@ export const FUNNEL_FLOW = 'password_reset';
 /**
  * @example catalogOf(root, content).intents[0] // { id: 'faq.first_login', label: '첫 로그인 방법' }
  */
-export function catalogOf(root: string, content: Pick<Content, 'intents' | 'responses'>): Catalog {
+export function catalogOf(root: string, content: Pick<Content, 'intents' | 'responses' | 'followups'>): Catalog {
   const ids = content.intents.map((i) => i.intent).sort();
   // a fact's answer is a turn's intent too (`fact.site_address`): the overview names it by its label (사이트 주소)
   const facts = [...content.responses.keys()].filter((id) => id.startsWith('fact.'));
   // so is a follow-up rule's (`help.login`, intents/_followups.yml)
-  const followups = [...content.responses.keys()].filter((id) => /^(help|thanks)\./.test(id));
+  const followups = Object.keys(content.followups ?? {});
   const labels = new Map([...ids, ...facts, ...followups].map((id) => [id, nameOf(content.responses.get(id)) ?? id] as const));
   const choice = (id: string): Choice => ({ id, label: labels.get(id) ?? id });
   let steps: string[] = [];

@@ -49,37 +49,33 @@ export function checkContent(content: Content, { knownActions = [] }: CheckOptio
 }
 
 /**
- * A fact's rule and its answer go together (the same id in intents/_facts.yml and responses/), and the FAQs it names
- * are FAQs the bot answers.
+ * A phrase rule and its answer go together (the same id in `file` and responses/), and the FAQs it names (its
+ * `field`: a fact's `faqs`, a follow-up's `after`) are FAQs the bot answers.
  */
-function checkFacts(content: Content): ContentError[] {
+function checkRules(content: Content, file: string, section: string, rules: Record<string, Record<string, unknown>>, field: string): ContentError[] {
   const errors: ContentError[] = [];
-  const file = FACTS_FILE;
   const faqs = new Set(content.intents.map((i) => i.intent).filter((i) => i.startsWith('faq.') && content.responses.has(i)));
-  for (const [id, fact] of Object.entries(content.facts)) {
-    if (!content.responses.has(id)) errors.push(new ContentError(file, `facts.${id}`, `has no response "${id}" in responses/`));
-    fact.faqs.forEach((faq, i) => {
-      if (!faqs.has(faq)) errors.push(new ContentError(file, `facts.${id}.faqs[${i}]`, `"${faq}" is not an FAQ intent with a response`));
+  for (const [id, rule] of Object.entries(rules)) {
+    if (!content.responses.has(id)) errors.push(new ContentError(file, `${section}.${id}`, `has no response "${id}" in responses/`));
+    (rule[field] as string[]).forEach((faq, i) => {
+      if (!faqs.has(faq)) errors.push(new ContentError(file, `${section}.${id}.${field}[${i}]`, `"${faq}" is not an FAQ intent with a response`));
     });
-  }
-  for (const id of content.responses.keys()) {
-    if (id.startsWith('fact.') && !(id in content.facts)) errors.push(new ContentError(`responses (${id})`, id, `is a fact's answer but ${file} has no rule "${id}"`));
   }
   return errors;
 }
 
-/** A follow-up rule and its answer go together (the same id), and it follows FAQs the bot answers. */
-function checkFollowups(content: Content): ContentError[] {
-  const errors: ContentError[] = [];
-  const file = FOLLOWUPS_FILE;
-  const faqs = new Set(content.intents.map((i) => i.intent).filter((i) => i.startsWith('faq.') && content.responses.has(i)));
-  for (const [id, rule] of Object.entries(content.followups ?? {})) {
-    if (!content.responses.has(id)) errors.push(new ContentError(file, `followups.${id}`, `has no response "${id}" in responses/`));
-    rule.after.forEach((faq, i) => {
-      if (!faqs.has(faq)) errors.push(new ContentError(file, `followups.${id}.after[${i}]`, `"${faq}" is not an FAQ intent with a response`));
-    });
+/** A fact's rule and its answer (`checkRules`); and a fact's answer (`fact.*`) has its rule. */
+function checkFacts(content: Content): ContentError[] {
+  const errors = checkRules(content, FACTS_FILE, 'facts', content.facts, 'faqs');
+  for (const id of content.responses.keys()) {
+    if (id.startsWith('fact.') && !(id in content.facts)) errors.push(new ContentError(`responses (${id})`, id, `is a fact's answer but ${FACTS_FILE} has no rule "${id}"`));
   }
   return errors;
+}
+
+/** A follow-up rule and its answer (`checkRules`): it follows FAQs the bot answers. */
+function checkFollowups(content: Content): ContentError[] {
+  return checkRules(content, FOLLOWUPS_FILE, 'followups', content.followups ?? {}, 'after');
 }
 
 function checkTaps(id: string, def: ResponseDef, responses: Map<string, ResponseDef>, actions: Set<string>): Array<[string, string]> {

@@ -115,8 +115,7 @@ export class Bot {
     const rule = context && !isHandoff(decision) ? this.opts.followups?.find([nlu.normalized, turn.utterance], context) : undefined;
     if (rule && this.opts.renderer.has(rule)) return { ...(await this.answer(rule, turn, session, 'nlu', nlu)), context };
     if (context && !settles(decision) && !smallTalk(nlu)) {
-      const label = this.opts.renderer.label(context);
-      const read = label ? await this.readInContext(label, turn.utterance) : undefined;
+      const read = await this.readInContext(context, turn.utterance);
       if (read) return { ...(await this.act(read.decision, read.nlu, turn, session)), context };
     }
     const doubt = context ? await this.doubtInContext(decision, context, turn.utterance) : undefined;
@@ -131,18 +130,19 @@ export class Bot {
    */
   private async doubtInContext(decision: Decision, context: string, utterance: string): Promise<Decision | undefined> {
     if (decision.kind !== 'answer' || decision.fact || !isFaq(decision.intent) || decision.intent === context || decision.score >= CONTEXT_DOUBT) return undefined;
-    const label = this.opts.renderer.label(context);
-    const read = label ? await this.readInContext(label, utterance) : undefined;
+    const read = await this.readInContext(context, utterance);
     if (!read || read.decision.kind !== 'answer' || read.decision.intent !== context) return undefined;
     return { kind: 'clarify', intents: [context, decision.intent], score: decision.score, reason: 'close' };
   }
 
   /**
    * The message read after the answered FAQ's label ("운행 시작 시기 그게 언제쯤이에요?"): kept only when that reading
-   * answers an FAQ (or one of its facts) and its nearest training utterance is not out of scope; else the message's
-   * own reading stands.
+   * answers an FAQ (or one of its facts) and its nearest training utterance is not out of scope; else (or when the
+   * FAQ has no label) the message's own reading stands.
    */
-  private async readInContext(label: string, utterance: string): Promise<{ nlu: NluResult; decision: Decision } | undefined> {
+  private async readInContext(context: string, utterance: string): Promise<{ nlu: NluResult; decision: Decision } | undefined> {
+    const label = this.opts.renderer.label(context);
+    if (!label) return undefined;
     const nlu = await this.opts.classifier.classify(inContext(label, utterance));
     const decision = decide(nlu, this.opts.thresholds ?? DEFAULT_THRESHOLDS);
     const nearest = nlu.neighbours?.[0];

@@ -112,7 +112,7 @@ const CONTRAST_MIN = 0.5;
 const AGAIN_WORDS = /다시(?:요)?|한\s?번만?\s?더(?:요)?|한\s?번만|재차/gu;
 export const withoutAgain = (text: string): string => text.replace(AGAIN_WORDS, ' ');
 
-const ANSWERABLE = (intent: string) => intent !== NONE && intent !== 'greeting' && intent !== 'cancel' && intent !== REPEAT;
+const ANSWERABLE = (intent: string) => intent !== NONE && !isGuardedControl(intent);
 
 /** Whether an intent is anywhere in a classification: top, runners-up or nearest training utterances. */
 function mentions(r: NluResult, intent: string): boolean {
