@@ -56,7 +56,9 @@ const forceGc = GC_BETWEEN ? (v8.setFlagsFromString('--expose-gc'), vm.runInNewC
  * all of the writer thread's CPU charged to "on". A mark-compact's concurrent marking (~60–80 ms of helper-thread work)
  * then spans segments of both sides, where a pass puts all of it on one side by chance (bench/results.md, "Seventh
  * pass"). Reading the CPU costs both sides alike (~10 µs a segment). Batches fill from the "on" segments only, so
- * a writer whose timer fires before a batch is full writes smaller batches here than in whole passes.
+ * a writer whose timer fires before a batch is full writes smaller batches here than in whole passes. A second line
+ * reads the main thread alone (its own CPU clock, `/proc/self/task/<pid>/schedstat`): the event loop that answers
+ * turns, beside which the writer thread and V8's helper threads run on the other cores.
  */
 const INTERLEAVE = Number(args.find((a) => a.startsWith('--interleave='))?.split('=')[1] ?? 0);
 
@@ -200,13 +202,16 @@ async function main(): Promise<void> {
     const writer = [...threadTimes()].find(([, t]) => t.name === EVENT_THREAD_NAME)?.[0];
     if (!writer) throw new Error('no event writer thread (it starts with the first batch)');
     const segments = Math.ceil((TURNS * REPEAT) / INTERLEAVE / 4) * 4;
-    const side = { on: { us: 0, n: 0 }, off: { us: 0, n: 0 } };
+    const side = { on: { us: 0, n: 0, main: 0 }, off: { us: 0, n: 0, main: 0 } };
+    /** The main thread alone: the event loop that answers turns (the hot path); the writer and V8's helpers run beside it. */
+    const mainTid = String(process.pid);
     const writer0 = threadNs(writer);
     let k = 0;
     for (let s = 0; s < segments; s++) {
       const on = s % 4 === 1 || s % 4 === 2;
       hooks = on ? hooksOn : hooksOff;
       const w0 = threadNs(writer);
+      const m0 = threadNs(mainTid);
       const c0 = process.cpuUsage();
       for (let i = 0; i < INTERLEAVE; i++) {
         await one(next());
@@ -215,6 +220,7 @@ async function main(): Promise<void> {
       const c = process.cpuUsage(c0);
       const cpu = c.user + c.system - (threadNs(writer) - w0) / 1000;
       const sum = side[on ? 'on' : 'off'];
+      sum.main += (threadNs(mainTid) - m0) / 1000;
       sum.us += cpu;
       sum.n += INTERLEAVE;
     }
@@ -228,6 +234,9 @@ async function main(): Promise<void> {
       `interleaved every ${INTERLEAVE} turns, ${side.on.n} turns per side${AA ? ' · A/A: events off on both sides' : ''} · Node ${process.version} · load ${os.loadavg()[0].toFixed(2)}\n` +
         `events off ${off.toFixed(2)} µs · events on ${on.toFixed(2)} µs per turn (all threads but the writer ${onLoop.toFixed(2)} (+${(onLoop - off).toFixed(2)}), writer ${(writerUs / side.on.n).toFixed(2)}) → on/off ${(on / off).toFixed(3)}`,
     );
+    const mainOff = side.off.main / side.off.n;
+    const mainOn = side.on.main / side.on.n;
+    console.log(`main thread (the event loop that answers turns) off ${mainOff.toFixed(2)} µs · on ${mainOn.toFixed(2)} µs per turn → on/off ${(mainOn / mainOff).toFixed(3)}`);
     const counts = recorder.counts();
     console.log(`events written ${counts.written}, dropped ${JSON.stringify(counts.dropped)}`);
   };
