@@ -15,7 +15,7 @@ afterAll(() => t.close());
 
 const scripts = loadScripts();
 const renderer = new Renderer(loadContent(ROOT).responses);
-const FALLBACK_FIRST_BUBBLES = ['None', 'None.again'].map((id) => JSON.stringify(renderer.render(id).outputs[0]));
+const FALLBACK_FIRST_BUBBLES = ['None', 'None.again', 'None.stuck'].map((id) => JSON.stringify(renderer.render(id).outputs[0]));
 
 describe.each(scripts)('$file', ({ file, conversations }) => {
   it.each(conversations.map((c, i) => [c.name, c, i] as const))('%s', async (_name, conversation, i) => {

@@ -4,6 +4,7 @@ import type { Classifier, NluResult } from '../nlu/classifier';
 import { decide, DEFAULT_THRESHOLDS, type Decision, type DecisionThresholds } from '../nlu/decide';
 import { isEmptySession, type Session } from './session';
 import { afterAnswer, followupOf, inContext, settles, type FollowupRules } from './followups';
+import { tellsFailure } from '../nlu/stuck';
 import { isFaq, isOutOfScope, REPEAT } from '../nlu/labels';
 import { containsPasswordLike } from './validators';
 import { buildExactIndex, exactKey, tappableIntents, targetFromExtra } from './taps';
@@ -188,14 +189,17 @@ export class Bot {
    * Not answerable here. A recognised out-of-scope topic (`oos.certificate` …) gets its own honest answer with
    * 1533-0301: outcome `out_of_scope`, the topic as the turn's intent (logs, metrics and events name what partners ask
    * that the FAQ does not cover), and it does not count towards the second-fallback card. Anything else is a
-   * `fallback` to `None`, then `None.again`.
+   * `fallback` to `None`, then `None.again`. A first one that only says something does not work ("다시 해봐도 안돼요")
+   * gets `None.stuck` when the content has it: where it got stuck, not "that question can't be answered".
    */
   private fallback(turn: TurnInput, session: Session, nlu?: NluResult, topic?: string): TurnResult {
-    const onTopic = topic !== undefined && this.opts.renderer.has(topic);
+    const { renderer } = this.opts;
+    const onTopic = topic !== undefined && renderer.has(topic);
     const fallbacks = onTopic ? session.fallbacks : session.fallbacks + 1;
-    const id = onTopic ? topic : fallbacks >= 2 && this.opts.renderer.has('None.again') ? 'None.again' : 'None';
+    const stuck = tellsFailure(turn.utterance) && renderer.has('None.stuck');
+    const id = onTopic ? topic : fallbacks >= 2 && renderer.has('None.again') ? 'None.again' : stuck ? 'None.stuck' : 'None';
     return {
-      replies: [this.opts.renderer.render(id)],
+      replies: [renderer.render(id)],
       route: 'nlu',
       intent: onTopic ? topic : 'None',
       score: nlu?.score,

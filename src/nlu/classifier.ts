@@ -7,9 +7,10 @@ import { afterDoneStatement, enumerated, focusCandidates, splitClauses, syllable
 import type { TopicIndex } from './topics';
 import { headWord, nounsOf, requestTypes, type FaqVocabulary } from './heads';
 import type { IntentNouns } from './explain';
-import { isFaq, isGuardedControl, isOutOfScope, isTopic, NONE, REPEAT } from './labels';
+import { HANDOFF, isFaq, isGuardedControl, isOutOfScope, isTopic, NONE, REPEAT } from './labels';
 import type { Preamble } from './preamble';
 import type { FactMatch, FactIndex } from './facts';
+import { namesNothing, STILL_FAILS, stillFails, tellsFailure } from './stuck';
 
 export interface NluAlternative {
   intent: string;
@@ -73,9 +74,14 @@ export interface PipelineSwitches {
   facts: boolean;
   /** "사이트 주소 다시 알려줘요" names what it asks for: read without 다시, not as a request to repeat the last answer. */
   again: boolean;
+  /**
+   * "다시 해봐도 안돼요", "계속 안되네요": a message saying something fails is never a greeting, cancel or request to
+   * repeat, and one that names nothing is `None` (the bot asks where it got stuck), not a guess at an FAQ.
+   */
+  stuck: boolean;
 }
 
-export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true, heads: true, done: true, explain: true, support: true, controls: true, preamble: true, facts: true, again: true };
+export const ALL_STEPS: PipelineSwitches = { focus: true, topics: true, short: true, heads: true, done: true, explain: true, support: true, controls: true, preamble: true, facts: true, again: true, stuck: true };
 
 export interface ClassifyOptions {
   /**
@@ -111,7 +117,6 @@ const CONTRAST_MIN = 0.5;
  */
 const AGAIN_WORDS = /다시(?:요)?|한\s?번만?\s?더(?:요)?|한\s?번만|재차/gu;
 export const withoutAgain = (text: string): string => text.replace(AGAIN_WORDS, ' ');
-
 const ANSWERABLE = (intent: string) => intent !== NONE && !isGuardedControl(intent);
 
 /** Whether an intent is anywhere in a classification: top, runners-up or nearest training utterances. */
@@ -166,11 +171,21 @@ export class HybridClassifier implements Classifier {
 
   async classify(text: string, options: ClassifyOptions = {}): Promise<NluResult> {
     const result = await this.classifyOnce(text, options);
-    if (!this.steps.again || options.after || result.intent !== REPEAT || !this.nouns?.foreign(result.normalized, REPEAT)) return result;
-    // "사이트 주소 다시 알려줘요", "아이디 다시 알려줘요" with no answer before: a noun the requests to repeat never use names
-    // what is asked; 다시 only says it was asked before. Read without it (an empty rest keeps the reading).
-    const asked = withoutAgain(typeof text === 'string' ? text : '');
-    return /[\p{L}\p{N}]/u.test(asked) ? this.classifyOnce(asked, options) : result;
+    const typed = typeof text === 'string' ? text : '';
+    const fails = this.steps.stuck && (STILL_FAILS.test(typed) || STILL_FAILS.test(result.normalized));
+    const named = this.steps.again && result.intent === REPEAT && !options.after && !!this.nouns?.foreign(result.normalized, REPEAT);
+    let read = result;
+    if (result.intent === REPEAT && (named || fails)) {
+      // "사이트 주소 다시 알려줘요", "아이디 다시 알려줘요" with no answer before: a noun the requests to repeat never use
+      // names what is asked; 다시 only says it was asked before. Read without it (an empty rest keeps the reading). So
+      // is "다시 해봐도 안돼요", after an answer too: it says something still fails.
+      const asked = withoutAgain(typed);
+      if (/[\p{L}\p{N}]/u.test(asked)) read = await this.classifyOnce(asked, options);
+    }
+    if (!fails) return read;
+    // the rest of a short one ("해봐도 안돼요") can read as a greeting; a failure told with nothing named ("계속 안되네요")
+    // is not the FAQ or topic NLP.js leaned to. A request for a person stays one ("안돼요 상담원 연결해 주세요").
+    return isGuardedControl(read.intent) || (tellsFailure(typed) && read.intent !== HANDOFF && namesNothing(read.normalized)) ? stillFails(read) : read;
   }
 
   private async classifyOnce(text: string, options: ClassifyOptions): Promise<NluResult> {

@@ -16,6 +16,8 @@ export const isOutOfScope = (intent: string): boolean => intent === NONE || isTo
 
 /** "다시 말해 주세요", "뭐라고요?": the last FAQ's answer once more (`intents/repeat.yml`, `dialog/turn.ts`). */
 export const REPEAT = 'repeat';
+/** A request for a person (상담원 연결). */
+export const HANDOFF = 'handoff';
 
 /**
  * Control intents that win only when one of their training utterances resembles the message (`decide.ts`,

@@ -1,8 +1,10 @@
 /** Issue 10 on the real intents/: near-domain topics, the topic check, contrast, short messages, handoff forms, bad input. */
+import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { loadContent } from '../../src/content/load';
 import { withoutAgain, type HybridClassifier } from '../../src/nlu/classifier';
+import { STILL_FAILS } from '../../src/nlu/stuck';
 import { loadOrTrain, normalizerFor, trainingTexts } from '../../src/nlu/model';
 import { DEFAULT_THRESHOLDS } from '../../src/nlu/decide';
 import { parse } from '../../src/nlu/parse';
@@ -236,6 +238,34 @@ describe('a request to repeat (intents/repeat.yml) and the again step', () => {
     } finally {
       classifier.steps = steps;
     }
+  });
+
+  it('a message saying something still fails is never a request to repeat (nor a greeting), after an answer or not', async () => {
+    for (const text of ['다시 해봐도 안돼요', '다시 해도 안 되네요', '다시 했는데 안돼요', '한번 더 해봤는데 오류나요']) {
+      for (const after of [undefined, 'faq.refresh_training']) {
+        const { nlu } = await parse(classifier, text, DEFAULT_THRESHOLDS, after ? { after } : {});
+        expect([text, after, nlu.intent]).toEqual([text, after, expect.not.stringMatching(/^(repeat|greeting|cancel)$/)]);
+      }
+    }
+    // what the answer looked like is not a failure: still a request to repeat
+    expect((await parse(classifier, '잘 안 보였어요 한번 더요')).intent).toBe('repeat');
+    const steps = { ...classifier.steps };
+    try {
+      classifier.steps.stuck = false;
+      expect((await parse(classifier, '다시 해봐도 안돼요')).nlu.intent).toBe('repeat');
+    } finally {
+      classifier.steps = steps;
+    }
+  });
+
+  it('STILL_FAILS finds a failure however it is spaced, and no utterance of repeat.yml holds one', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('안돼', '안 돼', '안되', '안 되', '안됨', '오류', '에러'), fc.string({ maxLength: 6 }), fc.string({ maxLength: 6 }), (fail, a, b) => {
+        expect(STILL_FAILS.test(`${a}${fail}${b}`)).toBe(true);
+      }),
+    );
+    const repeatYml = fs.readFileSync(path.join(__dirname, '../../intents/repeat.yml'), 'utf8');
+    for (const line of repeatYml.split('\n').filter((l) => l.trim().startsWith('- '))) expect([line, STILL_FAILS.test(line)]).toEqual([line, false]);
   });
 
   it('withoutAgain leaves no 다시 and keeps every other word', () => {
