@@ -60,6 +60,15 @@ export function followupOf(session: Session, now: number): string | undefined {
 }
 
 /**
+ * What a request to repeat shows: the response answered last (a fact's, or the FAQ's own), and the FAQ it follows.
+ * @example repeatOf({ ...session, answered: { intent: 'faq.signup', at: now, reply: 'fact.site_address' } }, now) // { context: 'faq.signup', reply: 'fact.site_address' }
+ */
+export function repeatOf(session: Session, now: number): { context: string; reply: string } | undefined {
+  const context = followupOf(session, now);
+  return context ? { context, reply: session.answered?.reply ?? context } : undefined;
+}
+
+/**
  * What the session remembers after answering `intent`: an FAQ becomes the context; the menu, a handoff or a cancel
  * clears it (a new start); anything else (a fact's own response id, a topic) leaves it as it was.
  * @example afterAnswer(session, 'faq.signup', now) // { intent: 'faq.signup', at: now }

@@ -27,7 +27,7 @@ const SessionSchema = z.object({
   fallbacks: z.number().int().min(0),
   dialog: DialogState.optional(),
   offer: z.string().optional(),
-  answered: z.object({ intent: z.string().min(1), at: z.number() }).optional(),
+  answered: z.object({ intent: z.string().min(1), at: z.number(), reply: z.string().min(1).optional() }).optional(),
 });
 
 export interface Session {
@@ -40,9 +40,10 @@ export interface Session {
   offer?: string;
   /**
    * The FAQ answered last and when (ms since the epoch): a follow-up ("그게 언제쯤이에요?") is read with it
-   * (`followups.ts`). An intent id and a time, never text; it goes with the session (idle TTL) or at the menu.
+   * (`followups.ts`). `reply`: the response shown instead of the FAQ's own, when it was one of its facts (a request to
+   * repeat shows that again). Ids and a time, never text; it goes with the session (idle TTL) or at the menu.
    */
-  answered?: { intent: string; at: number };
+  answered?: { intent: string; at: number; reply?: string };
 }
 
 /**

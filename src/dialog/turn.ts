@@ -2,8 +2,8 @@
 import type { Renderer, Reply, TapTarget } from '../content/render';
 import type { Classifier, NluResult } from '../nlu/classifier';
 import { decide, DEFAULT_THRESHOLDS, type Decision, type DecisionThresholds } from '../nlu/decide';
-import { isEmptySession, type Session } from './session';
-import { afterAnswer, followupOf, inContext, settles, type FollowupRules } from './followups';
+import { initialSession, isEmptySession, type Session } from './session';
+import { afterAnswer, followupOf, inContext, repeatOf, settles, type FollowupRules } from './followups';
 import { tellsFailure } from '../nlu/stuck';
 import { isFaq, isOutOfScope, REPEAT } from '../nlu/labels';
 import { containsPasswordLike } from './validators';
@@ -156,7 +156,8 @@ export class Bot {
     if (decision.kind === 'clarify') return this.clarify(decision, session, nlu);
     if (decision.fact && this.opts.renderer.has(decision.fact)) {
       const answered = await this.answer(decision.fact, turn, session, 'nlu', nlu);
-      const next = answered.session && isFaq(decision.intent) ? { ...answered.session, answered: { intent: decision.intent, at: turn.now } } : answered.session;
+      // a fact's answer is its FAQ's for what follows (a fresh user's session was empty, so none was kept)
+      const next = isFaq(decision.intent) ? { ...(answered.session ?? initialSession()), answered: { intent: decision.intent, at: turn.now, reply: decision.fact } } : answered.session;
       return { ...answered, session: next, score: decision.score, ...(decision.overruled ? { overruled: true } : {}) };
     }
     for (const d of this.opts.dialogs ?? []) {
@@ -168,10 +169,14 @@ export class Bot {
 
   /** Answer an intent with its response; a successful answer resets the fallback counter. */
   async answer(intent: string, turn: TurnInput, session: Session, route: Route, nlu?: NluResult): Promise<TurnResult> {
-    // "다시 말해 주세요" (typed, or 다시 안내 tapped) after an FAQ's answer: that answer once more; with none to repeat,
-    // the repeat response asks which one
-    const again = intent === REPEAT ? followupOf(session, turn.now) : undefined;
-    if (again) return { ...(await this.answer(again, turn, session, route, nlu)), context: again };
+    // "다시 말해 주세요" (typed, or 다시 안내 tapped) after an FAQ's answer: that answer once more (one of its facts, if a
+    // fact was what was shown); with none to repeat, the repeat response asks which one
+    const again = intent === REPEAT ? repeatOf(session, turn.now) : undefined;
+    if (again) {
+      const shown = await this.answer(this.opts.renderer.has(again.reply) ? again.reply : again.context, turn, session, route, nlu);
+      const answered = shown.session?.answered ?? session.answered;
+      return { ...shown, context: again.context, ...(shown.session && answered ? { session: { ...shown.session, answered: { ...answered, at: turn.now } } } : {}) };
+    }
     if (!this.opts.renderer.has(intent)) return this.fallback(turn, session, nlu);
     const next: Session = { ...session, fallbacks: 0, offer: this.opts.renderer.offers(intent) ? intent : undefined, answered: afterAnswer(session, intent, turn.now) };
     return {
