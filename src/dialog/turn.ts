@@ -174,8 +174,9 @@ export class Bot {
     const again = intent === REPEAT ? repeatOf(session, turn.now) : undefined;
     if (again) {
       const shown = await this.answer(this.opts.renderer.has(again.reply) ? again.reply : again.context, turn, session, route, nlu);
-      const answered = shown.session?.answered ?? session.answered;
-      return { ...shown, context: again.context, ...(shown.session && answered ? { session: { ...shown.session, answered: { ...answered, at: turn.now } } } : {}) };
+      // what was shown again is what the next message follows: its 10 minutes start now
+      const kept = shown.session;
+      return { ...shown, context: again.context, ...(kept?.answered ? { session: { ...kept, answered: { ...kept.answered, at: turn.now } } } : {}) };
     }
     if (!this.opts.renderer.has(intent)) return this.fallback(turn, session, nlu);
     const next: Session = { ...session, fallbacks: 0, offer: this.opts.renderer.offers(intent) ? intent : undefined, answered: afterAnswer(session, intent, turn.now) };
