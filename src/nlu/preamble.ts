@@ -25,10 +25,15 @@ const COMPANY = '(?:[가-힣A-Za-z]{1,8}(?:운수|택시|교통|운송|상운|�
 /** `(저는) 김영수 기사입니다`, `블루 기사인데요`, `한결운수 김영수 기사인데`: an optional company and word, the role word, a copula. */
 const ROLE_INTRO = new RegExp(`^(?:(?:저는|저|전|제가)\\s+)?${COMPANY}?(?:(${MASKED}|[가-힣]{2,4})\\s?)??(?:기사|파트너)님?\\s?${COPULA}(?=[\\s,.!?~]|$)${SEP}`, 'u');
 /**
+ * `제 이름은 김민수고`, `저는 김민수고요`: 이고 with its 이 dropped after a name that ends in a vowel. Only after a cue
+ * (`introAt`), and never after 이 (`저는 처음이고` is 처음 and 이고, a word of the question).
+ */
+const NAME_GO = '(?<!이)고요?';
+/**
  * `(저는) 김영수입니다`, `제 이름은 김영수이고`, `동부운수 기사 김영수입니다`, `대성택시 김영수인데요`: a word (a name, when the bot
  * does not know it) and a copula, after a cue or not.
  */
-const NAME_INTRO = new RegExp(`^(?:(저는|저|전|제가)\\s+|(${COMPANY}(?:(?:기사|파트너)님?\\s+)?|(?:기사|파트너)님?\\s+)|(?:제\\s*)?(?:이름|성함)(?:은|는)?\\s*)?(${MASKED}|[가-힣]{2,4})\\s?(?:이라고\\s?합니다|라고\\s?합니다|${COPULA})(?=[\\s,.!?~]|$)${SEP}`, 'u');
+const NAME_INTRO = new RegExp(`^(?:(저는|저|전|제가)\\s+|(${COMPANY}(?:(?:기사|파트너)님?\\s+)?|(?:기사|파트너)님?\\s+)|(?:제\\s*)?(?:이름|성함)(?:은|는)?\\s*)?(${MASKED}|[가-힣]{2,4})\\s?(?:이라고\\s?합니다|라고\\s?합니다|${COPULA}|${NAME_GO})(?=[\\s,.!?~]|$)${SEP}`, 'u');
 /** The copulas a name without a cue needs: `변하율인데`, `승하진입니다` (never `요` alone: `오늘은요`). */
 const INTRODUCING = /(?:입니다|인데요|인데|이에요|이예요|이고요|이고|라고\s?합니다)\P{L}*$/u;
 
@@ -99,6 +104,7 @@ export class Preamble {
     if (!named) return 0;
     const [, self, company, word] = named;
     const cued = self !== undefined || company !== undefined || /^(?:제\s*)?(?:이름|성함)/u.test(text);
+    if (!cued && new RegExp(`${NAME_GO}${SEP}$`, 'u').test(named[0])) return 0; // `김민수고` alone is no introduction
     // without a cue only a three-syllable word that starts with a surname reads as a name (`변하율인데`, not `적성검사인데`)
     const nameLike = word === NAME_MASK || (cued ? Array.from(word).length >= 2 : Array.from(word).length === 3 && SURNAMES.has(word[0]) && INTRODUCING.test(named[0]));
     return nameLike && !this.knows(word) ? named[0].length : 0;
