@@ -10,7 +10,7 @@ import type { Content } from '../content/load';
 import type { FollowupDef } from '../content/schema';
 import type { Decision } from '../nlu/decide';
 import { FactIndex } from '../nlu/facts';
-import { isFaq } from '../nlu/labels';
+import { HANDOFF, isFaq } from '../nlu/labels';
 import { createNormalizer, type Normalizer } from '../nlu/normalize';
 import type { Session } from './session';
 
@@ -75,7 +75,7 @@ export function repeatOf(session: Session, now: number): { context: string; repl
  */
 export function afterAnswer(session: Session, intent: string, now: number): Session['answered'] {
   if (isFaq(intent)) return { intent, at: now };
-  if (intent === 'greeting' || intent === 'handoff' || intent === 'cancel') return undefined;
+  if (intent === 'greeting' || intent === HANDOFF || intent === 'cancel') return undefined;
   return session.answered;
 }
 

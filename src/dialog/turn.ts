@@ -5,7 +5,7 @@ import { decide, DEFAULT_THRESHOLDS, type Decision, type DecisionThresholds } fr
 import { initialSession, isEmptySession, type Session } from './session';
 import { afterAnswer, followupOf, inContext, repeatOf, settles, type FollowupRules } from './followups';
 import { tellsFailure } from '../nlu/stuck';
-import { isFaq, isOutOfScope, REPEAT } from '../nlu/labels';
+import { HANDOFF, isFaq, isOutOfScope, REPEAT } from '../nlu/labels';
 import { containsPasswordLike } from './validators';
 import { buildExactIndex, exactKey, tappableIntents, targetFromExtra } from './taps';
 import type { DialogPlugin, Outcome, Route, TurnContext, TurnInput, TurnResult } from './types';
@@ -255,7 +255,7 @@ function contextFirst(decision: Extract<Decision, { kind: 'clarify' }>, context:
 }
 
 /** A request for a person always gets through, whatever came before. */
-const isHandoff = (d: Decision) => d.kind === 'answer' && d.intent === 'handoff';
+const isHandoff = (d: Decision) => d.kind === 'answer' && d.intent === HANDOFF;
 
 function keep(session: Session): Session | undefined {
   return isEmptySession(session) ? undefined : session;

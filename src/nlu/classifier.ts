@@ -341,7 +341,7 @@ export class HybridClassifier implements Classifier {
     if (!candidates.length) return undefined;
     const contrast = clauses.some((c) => c.after === 'contrast');
     // without a contrast only a request for a person can win, so skip the work when the whole shows no trace of one
-    const handoffPossible = !(whole.intent === 'handoff' && whole.score >= FOCUS_CONFIDENT) && mentions(whole, 'handoff');
+    const handoffPossible = !(whole.intent === HANDOFF && whole.score >= FOCUS_CONFIDENT) && mentions(whole, HANDOFF);
     for (const [i, clause] of candidates.entries()) {
       const isContrast = contrast && i === 0;
       // a clause with digits carries slot data (a phone number), not a request for a person
@@ -351,7 +351,7 @@ export class HybridClassifier implements Classifier {
       const r = await this.classifyNormalized(normalized, options);
       if (isContrast && (r.intent === NONE ? r.score >= FOCUS_CONFIDENT : r.score >= CONTRAST_MIN)) return { ...r, clause: normalized, contrast: true };
       // "전화번호라도 알려주세요" after an FAQ asked with confidence: a fallback, not the request
-      if (!isContrast && r.intent === 'handoff' && r.score >= FOCUS_CONFIDENT && !(FALLBACK_REQUEST.test(clause) && isFaq(whole.intent) && whole.score >= FOCUS_CONFIDENT)) {
+      if (!isContrast && r.intent === HANDOFF && r.score >= FOCUS_CONFIDENT && !(FALLBACK_REQUEST.test(clause) && isFaq(whole.intent) && whole.score >= FOCUS_CONFIDENT)) {
         return { ...r, clause: normalized, contrast: false };
       }
     }

@@ -29,6 +29,8 @@ const ROLE_INTRO = new RegExp(`^(?:(?:저는|저|전|제가)\\s+)?${COMPANY}?(?:
  * (`introAt`), and never after 이 (`저는 처음이고` is 처음 and 이고, a word of the question).
  */
 const NAME_GO = '(?<!이)고요?';
+/** An introduction that ends in NAME_GO: one only after a cue (`김민수고` alone is none). */
+const ENDS_IN_GO = new RegExp(`${NAME_GO}${SEP}$`, 'u');
 /**
  * `(저는) 김영수입니다`, `제 이름은 김영수이고`, `동부운수 기사 김영수입니다`, `대성택시 김영수인데요`: a word (a name, when the bot
  * does not know it) and a copula, after a cue or not.
@@ -104,7 +106,7 @@ export class Preamble {
     if (!named) return 0;
     const [, self, company, word] = named;
     const cued = self !== undefined || company !== undefined || /^(?:제\s*)?(?:이름|성함)/u.test(text);
-    if (!cued && new RegExp(`${NAME_GO}${SEP}$`, 'u').test(named[0])) return 0; // `김민수고` alone is no introduction
+    if (!cued && ENDS_IN_GO.test(named[0])) return 0;
     // without a cue only a three-syllable word that starts with a surname reads as a name (`변하율인데`, not `적성검사인데`)
     const nameLike = word === NAME_MASK || (cued ? Array.from(word).length >= 2 : Array.from(word).length === 3 && SURNAMES.has(word[0]) && INTRODUCING.test(named[0]));
     return nameLike && !this.knows(word) ? named[0].length : 0;
